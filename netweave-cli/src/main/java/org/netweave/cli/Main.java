@@ -1,0 +1,34 @@
+package org.netweave.cli;
+
+import org.netweave.model.InvalidValueException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code netweave} command. */
+@Command(name = "netweave", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Open network virtualization: logical switches over VXLAN, distributed logical routers, L2 bridging.",
+        subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Main())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(Main::reportError);
+    }
+
+    /** Bad input is the user's to fix: say what is wrong in one line, no stack trace. */
+    private static int reportError(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        if (e instanceof InvalidValueException) {
+            cli.getErr().println("netweave: " + e.getMessage());
+            cli.getErr().flush();
+            return 2;
+        }
+        cli.getErr().println("netweave: unexpected error: " + e);
+        e.printStackTrace(cli.getErr());
+        cli.getErr().flush();
+        return 1;
+    }
+}

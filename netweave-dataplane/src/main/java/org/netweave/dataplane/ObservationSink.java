@@ -1,0 +1,12 @@
+package org.netweave.dataplane;
+
+/**
+ * Receives observations of traced packets. Called on the reporting host's forwarding thread;
+ * implementations must be quick and must not block.
+ */
+@FunctionalInterface
+public interface ObservationSink {
+    ObservationSink NONE = observation -> { };
+
+    void observe(Observation observation);
+}

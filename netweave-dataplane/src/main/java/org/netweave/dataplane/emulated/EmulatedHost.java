@@ -1,0 +1,263 @@
+package org.netweave.dataplane.emulated;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.netweave.dataplane.ArpResolver;
+import org.netweave.dataplane.Datapath;
+import org.netweave.dataplane.DatapathChange;
+import org.netweave.dataplane.DatapathCounters;
+import org.netweave.dataplane.DatapathTables;
+import org.netweave.dataplane.HostDatapathConfig;
+import org.netweave.dataplane.ObservationSink;
+import org.netweave.model.PortId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An emulated hypervisor: the {@link ForwardingEngine} on its own forwarding thread, with a real
+ * UDP VTEP on its loopback address, an optional VLAN uplink to an emulated physical switch, and
+ * emulated VMs plugged into its vNIC ports.
+ *
+ * <p>All state lives on the forwarding thread; the public methods hand work to it and wait.
+ */
+public final class EmulatedHost implements Datapath {
+    private static final Logger log = LoggerFactory.getLogger(EmulatedHost.class);
+    private static final int RX_BATCH = 64;
+    private static final int RX_BYTES = Pipeline.HEADROOM + 65_536;
+    private static final long EXPIRY_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
+    private final HostDatapathConfig config;
+    private final EventLoop loop;
+    private final ForwardingEngine engine;
+    private final VtepSocket vtep;
+    private final byte[] rx = new byte[RX_BYTES];
+    private final ByteBuffer rxView = ByteBuffer.wrap(rx);
+    private final byte[] tx = new byte[Pipeline.HEADROOM + 65_536];
+    private final TxQueue txQueue = new TxQueue();
+    private final ByteBuffer uplinkSend = ByteBuffer.allocateDirect(65_536);
+    private DatagramChannel uplink;
+    private InetSocketAddress uplinkPeer;
+    private volatile WireTap tap;
+    private boolean busy;
+
+    public EmulatedHost(HostDatapathConfig config) {
+        this.config = config;
+        this.loop = new EventLoop("host-" + config.hostId());
+        this.engine = new ForwardingEngine(config, new SocketWire());
+        this.vtep = new VtepSocket(config.vtepIp().value(), config.vxlanPort());
+        loop.start();
+        loop.register(vtep.unicastChannel(), () -> receiveTunnel(vtep.unicastChannel()));
+        loop.schedule(EXPIRY_INTERVAL_NANOS, this::expire);
+        log.info("host {} up: VTEP {}:{} segment {} router MAC {}", config.hostId(), config.vtepIp(),
+                config.vxlanPort(), config.vtepSegment(), config.routerMac());
+    }
+
+    @Override
+    public HostDatapathConfig config() {
+        return config;
+    }
+
+    public EventLoop loop() {
+        return loop;
+    }
+
+    @Override
+    public void apply(List<? extends DatapathChange> changes) {
+        List<? extends DatapathChange> batch = List.copyOf(changes);
+        loop.run(() -> {
+            engine.apply(batch);
+            syncMulticast();
+        });
+    }
+
+    @Override
+    public DatapathCounters counters() {
+        return loop.call(engine::counters);
+    }
+
+    @Override
+    public DatapathTables tables() {
+        return loop.call(engine::tables);
+    }
+
+    /** Plugs an emulated VM into a vNIC port id; it sends and receives once the port is attached. */
+    public void plug(PortId port, EmulatedEndpoint endpoint) {
+        loop.run(() -> {
+            engine.connect(port, endpoint);
+            endpoint.attach(new VnicNic(port));
+        });
+    }
+
+    public void unplug(PortId port) {
+        loop.run(() -> engine.disconnect(port));
+    }
+
+    /** Connects the host's VLAN uplink (a trunk) to a port of an emulated physical switch. */
+    public void connectUplink(InetSocketAddress switchPort) {
+        loop.run(() -> {
+            try {
+                uplink = DatagramChannel.open(StandardProtocolFamily.INET);
+                uplink.bind(new InetSocketAddress(VtepSocket.address(config.vtepIp().value()), 0));
+                uplinkPeer = switchPort;
+                loop.register(uplink, this::receiveUplink);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** The local address of the uplink, which the physical switch sends to. */
+    public InetSocketAddress uplinkAddress() {
+        return loop.call(() -> (InetSocketAddress) uplink.getLocalAddress());
+    }
+
+    public void setArpResolver(ArpResolver resolver) {
+        loop.run(() -> engine.setArpResolver(resolver));
+    }
+
+    public void setObservationSink(ObservationSink sink) {
+        loop.run(() -> engine.setObservationSink(sink));
+    }
+
+    public void setWireTap(WireTap tap) {
+        this.tap = tap;
+    }
+
+    private void receiveTunnel(DatagramChannel ch) throws IOException {
+        int off = Pipeline.HEADROOM - org.netweave.packet.Vxlan.HEADER_LENGTH;
+        for (int i = 0; i < RX_BATCH; i++) {
+            int len = vtep.receive(ch, rxView, off);
+            if (len < 0) {
+                return;
+            }
+            int src = vtep.lastSenderIp();
+            WireTap t = tap;
+            if (t != null) {
+                t.received(src, rx, off, len);
+            }
+            busy = true;
+            engine.fromTunnel(src, rx, off, len);
+            finishBusy();
+        }
+    }
+
+    private void receiveUplink() throws IOException {
+        for (int i = 0; i < RX_BATCH; i++) {
+            rxView.limit(rxView.capacity()).position(Pipeline.HEADROOM);
+            if (uplink.receive(rxView) == null) {
+                return;
+            }
+            busy = true;
+            engine.fromUplink(rx, Pipeline.HEADROOM, rxView.position() - Pipeline.HEADROOM);
+            finishBusy();
+        }
+    }
+
+    private void finishBusy() {
+        txQueue.drain(queuedSender);
+        busy = false;
+    }
+
+    private final TxQueue.Sink queuedSender = this::sendQueued;
+
+    private void sendQueued(int port, byte[] b, int off, int len) {
+        engine.fromPort(port, b, off, len);
+    }
+
+    private void expire() {
+        engine.expire(System.nanoTime());
+        loop.schedule(EXPIRY_INTERVAL_NANOS, this::expire);
+    }
+
+    private void syncMulticast() {
+        try {
+            vtep.syncGroups(engine.underlayGroups()).values()
+                    .forEach(ch -> loop.register(ch, () -> receiveTunnel(ch)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("joining underlay multicast groups failed on " + config.hostId(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        loop.close();
+        vtep.close();
+        try {
+            if (uplink != null) {
+                uplink.close();
+            }
+        } catch (IOException e) {
+            log.warn("closing the uplink of {} failed: {}", config.hostId(), e.toString());
+        }
+        log.info("host {} down", config.hostId());
+    }
+
+    /** A vNIC as its VM sees it. */
+    private final class VnicNic implements Nic {
+        private final PortId port;
+
+        VnicNic(PortId port) {
+            this.port = port;
+        }
+
+        @Override
+        public void transmit(byte[] frame, int off, int len) {
+            int index = engine.portIndex(port);
+            if (index < 0) {
+                return; // the port is not attached (the VM's link is down)
+            }
+            if (busy) {
+                if (!txQueue.offer(index, frame, off, len)) {
+                    log.debug("{}: transmit queue full, frame from {} dropped", config.hostId(), port);
+                }
+                return;
+            }
+            busy = true;
+            System.arraycopy(frame, off, tx, Pipeline.HEADROOM, len);
+            engine.fromPort(index, tx, Pipeline.HEADROOM, len);
+            finishBusy();
+        }
+
+        @Override
+        public EventLoop loop() {
+            return loop;
+        }
+    }
+
+    /** Puts the pipeline's output on the real sockets. */
+    private final class SocketWire implements Wire {
+        @Override
+        public boolean sendVxlan(int dstVtepIp, byte[] b, int outerOff, int len) {
+            WireTap t = tap;
+            if (t != null) {
+                t.sent(dstVtepIp, b, outerOff, len);
+            }
+            return vtep.send(dstVtepIp, b, outerOff, len);
+        }
+
+        @Override
+        public boolean sendMulticast(int group, byte[] b, int outerOff, int len) {
+            return sendVxlan(group, b, outerOff, len);
+        }
+
+        @Override
+        public boolean sendUplink(byte[] b, int off, int len) {
+            if (uplink == null) {
+                return false;
+            }
+            uplinkSend.clear();
+            uplinkSend.put(b, off, len).flip();
+            try {
+                return uplink.send(uplinkSend, uplinkPeer) > 0;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,328 @@
+package org.netweave.dataplane.emulated;
+
+import static org.netweave.dataplane.ObservationComponent.BRIDGE;
+import static org.netweave.dataplane.ObservationComponent.LOGICAL_SWITCH;
+import static org.netweave.dataplane.ObservationComponent.PHYSICAL_UPLINK;
+import static org.netweave.dataplane.ObservationComponent.TUNNEL;
+import static org.netweave.dataplane.ObservationComponent.VNIC;
+import static org.netweave.dataplane.ObservationKind.BRIDGED;
+import static org.netweave.dataplane.ObservationKind.DELIVERED;
+import static org.netweave.dataplane.ObservationKind.FORWARDED;
+import static org.netweave.dataplane.ObservationKind.LOGICAL_RECEIVED;
+import static org.netweave.dataplane.ObservationKind.RECEIVED;
+
+import org.netweave.dataplane.DropReason;
+import org.netweave.model.Ipv4Address;
+import org.netweave.model.MacAddress;
+import org.netweave.packet.Dot1q;
+import org.netweave.packet.Ethernet;
+import org.netweave.packet.FlowHash;
+import org.netweave.packet.Vxlan;
+import org.netweave.packet.VxlanEncapsulator;
+
+/**
+ * The virtual switch of one host: the L2 half of the forwarding pipeline (NSX's VDS + VDL2).
+ * A frame enters from a vNIC, a VXLAN tunnel or the VLAN uplink, is looked up in its logical
+ * switch's MAC table, and is delivered to a local port, sent through a tunnel, bridged to the
+ * VLAN, handed to the DLR instance, or replicated as BUM traffic. Routing lives in
+ * {@link RoutingStage}, ARP suppression in {@link ArpSuppression}.
+ *
+ * <p>Frames are processed in place in a byte array with {@link #HEADROOM} free bytes in front, so
+ * encapsulation and VLAN tagging write headers without copying. Nothing is allocated per packet
+ * unless it is traced. Single-threaded: only the host's forwarding thread calls it.
+ */
+final class Pipeline {
+    /** Free bytes before an inner frame: the 50-byte VXLAN outer headers, rounded up. */
+    static final int HEADROOM = 64;
+    /** Netweave-private VXLAN flag on a proxy's re-replicated copies: its outer source is not the origin. */
+    static final int FLAG_REPLICATED = Vxlan.FLAG_REPLICATED;
+
+    final HostTables t;
+    final Counters counters = new Counters();
+    final Tracer tracer;
+    final RoutingStage routing;
+    final ArpSuppression arp;
+    private final Wire wire;
+    private final VxlanEncapsulator encap;
+
+    Pipeline(HostTables tables, Wire wire) {
+        this.t = tables;
+        this.wire = wire;
+        this.tracer = new Tracer(tables.config.hostId());
+        this.encap = new VxlanEncapsulator(tables.config.vtepMac(), tables.config.vtepIp(), tables.config.vxlanPort());
+        this.routing = new RoutingStage(this);
+        this.arp = new ArpSuppression(this);
+    }
+
+    // ---------------------------------------------------------------- ingress
+
+    /** A VM sent a frame on its vNIC. */
+    void fromPort(PortInstance port, byte[] b, int off, int len, int trace) {
+        counters.framesFromPorts++;
+        if (len < Ethernet.HEADER_LENGTH) {
+            drop(DropReason.MALFORMED, trace, VNIC, port.spec.id().value(), 0);
+            return;
+        }
+        SwitchInstance ls = port.ls;
+        if (trace != 0) {
+            tracer.observe(trace, RECEIVED, VNIC, port.spec.id().value(), ls.vni, null, null);
+            tracer.observe(trace, LOGICAL_RECEIVED, LOGICAL_SWITCH, "vni-" + ls.vni, ls.vni, null, null);
+        }
+        forward(ls, b, off, len, FrameSource.PORT, port, trace);
+    }
+
+    /**
+     * A VXLAN packet arrived from {@code srcVtep}; {@code b[vx..vx+len)} is the VXLAN header and the
+     * inner frame, with at least {@link #HEADROOM} bytes free before the inner frame.
+     */
+    void fromTunnel(int srcVtep, byte[] b, int vx, int len) {
+        if (srcVtep == t.vtepIp) {
+            return; // our own multicast copy, looped back by the underlay
+        }
+        if (!Vxlan.isValid(b, vx, len) || len < Vxlan.HEADER_LENGTH + Ethernet.HEADER_LENGTH) {
+            drop(DropReason.MALFORMED, 0, TUNNEL, Ipv4Address.toString(srcVtep), 0);
+            return;
+        }
+        int flags = Vxlan.flags(b, vx);
+        int trace = (flags & Vxlan.FLAG_TRACE) != 0 ? Vxlan.traceId(b, vx) : 0;
+        int vni = Vxlan.vni(b, vx);
+        SwitchInstance ls = t.switches.get(vni);
+        if (ls == null) {
+            drop(DropReason.UNKNOWN_VNI, trace, TUNNEL, Ipv4Address.toString(srcVtep), vni);
+            return;
+        }
+        if (!ls.knownSources.contains(srcVtep)) {
+            drop(DropReason.UNKNOWN_VTEP, trace, TUNNEL, Ipv4Address.toString(srcVtep), vni);
+            return;
+        }
+        counters.vxlanReceived++;
+        int off = vx + Vxlan.HEADER_LENGTH;
+        len -= Vxlan.HEADER_LENGTH;
+        if (trace != 0) {
+            tracer.observe(trace, RECEIVED, TUNNEL, Ipv4Address.toString(srcVtep), vni, null, null);
+            tracer.observe(trace, LOGICAL_RECEIVED, LOGICAL_SWITCH, "vni-" + vni, vni, null, null);
+        }
+        if ((flags & FLAG_REPLICATED) == 0) {
+            learn(ls, Ethernet.src(b, off), ls.externalSources.contains(srcVtep) ? MacDestination.EXTERNAL_VTEP
+                    : MacDestination.REMOTE_VTEP, srcVtep);
+        }
+        if ((flags & Vxlan.FLAG_REPLICATE_LOCALLY) != 0) {
+            proxyReplicate(ls, srcVtep, b, off, len, trace);
+        }
+        forward(ls, b, off, len, FrameSource.TUNNEL, null, trace);
+    }
+
+    /** An 802.1Q-tagged frame arrived on the physical uplink. */
+    void fromUplink(byte[] b, int off, int len) {
+        if (len < Ethernet.HEADER_LENGTH + Dot1q.TAG_LENGTH || !Dot1q.isTagged(b, off)) {
+            drop(DropReason.NO_BRIDGE, 0, PHYSICAL_UPLINK, "uplink", 0);
+            return;
+        }
+        int vlan = Dot1q.vid(b, off + Dot1q.TAG_OFFSET);
+        BridgeInstance bridge = t.bridgesByVlan.get(vlan);
+        if (bridge == null) {
+            drop(DropReason.NO_BRIDGE, 0, PHYSICAL_UPLINK, "uplink", 0);
+            return;
+        }
+        off = Dot1q.pop(b, off);
+        len -= Dot1q.TAG_LENGTH;
+        counters.bridged++;
+        learn(bridge.ls, Ethernet.src(b, off), MacDestination.VLAN, vlan);
+        forward(bridge.ls, b, off, len, FrameSource.VLAN, null, 0);
+    }
+
+    // ---------------------------------------------------------------- logical switch
+
+    /** Switches a frame that entered logical switch {@code ls} from {@code source}. */
+    void forward(SwitchInstance ls, byte[] b, int off, int len, FrameSource source, PortInstance from, int trace) {
+        long dst = Ethernet.dst(b, off);
+        if (MacAddress.isMulticast(dst)) {
+            flood(ls, b, off, len, source, from, trace);
+            return;
+        }
+        long entry = ls.macTable.get(dst);
+        if (entry == MacDestination.MISSING) {
+            if (source == FrameSource.TUNNEL) {
+                drop(DropReason.NOT_LOCAL, trace, LOGICAL_SWITCH, "vni-" + ls.vni, ls.vni);
+            } else {
+                flood(ls, b, off, len, source, from, trace);
+            }
+            return;
+        }
+        switch (MacDestination.kind(entry)) {
+            case MacDestination.LOCAL_PORT -> deliver(t.ports[MacDestination.datum(entry)], b, off, len, trace);
+            case MacDestination.REMOTE_VTEP, MacDestination.EXTERNAL_VTEP -> {
+                if (source == FrameSource.TUNNEL) {
+                    drop(DropReason.NOT_LOCAL, trace, LOGICAL_SWITCH, "vni-" + ls.vni, ls.vni);
+                    return;
+                }
+                if (source == FrameSource.ROUTER) {
+                    onWireFromRouter(b, off);
+                }
+                boolean external = MacDestination.kind(entry) == MacDestination.EXTERNAL_VTEP;
+                tunnel(ls, MacDestination.datum(entry), external, 0, b, off, len, trace);
+            }
+            case MacDestination.VLAN -> {
+                if (source == FrameSource.VLAN) {
+                    drop(DropReason.BRIDGE_LOOP_GUARD, trace, BRIDGE, "vlan-" + MacDestination.datum(entry), ls.vni);
+                } else {
+                    bridgeOut(ls, b, off, len, trace);
+                }
+            }
+            case MacDestination.ROUTER -> {
+                if (source != FrameSource.ROUTER) {
+                    routing.input(ls, b, off, len, source, from, trace);
+                }
+            }
+            default -> throw new IllegalStateException("corrupt MAC table entry " + Long.toHexString(entry));
+        }
+    }
+
+    /** Broadcast, multicast and unknown unicast: every port of the switch, the bridge, the other VTEPs. */
+    private void flood(SwitchInstance ls, byte[] b, int off, int len, FrameSource source, PortInstance from, int trace) {
+        if (Ethernet.etherType(b, off) == Ethernet.TYPE_ARP && arp.intercept(ls, b, off, len, source, from, trace)) {
+            return;
+        }
+        for (PortInstance p : ls.ports) {
+            if (p != from) {
+                deliver(p, b, off, len, trace);
+            }
+        }
+        if (ls.bridge != null && source != FrameSource.VLAN) {
+            bridgeOut(ls, b, off, len, trace);
+        }
+        if (source != FrameSource.TUNNEL) {
+            if (source == FrameSource.ROUTER) {
+                onWireFromRouter(b, off);
+            }
+            replicate(ls, b, off, len, trace);
+        }
+    }
+
+    private void replicate(SwitchInstance ls, byte[] b, int off, int len, int trace) {
+        ReplicationPlan plan = ls.replication;
+        int traceFlag = trace != 0 ? Vxlan.FLAG_TRACE : 0;
+        for (int ip : plan.directCopies()) {
+            boolean external = ls.externalSources.contains(ip);
+            tunnel(ls, ip, external, external ? 0 : traceFlag, b, off, len, trace);
+        }
+        for (int ip : plan.proxyCopies()) {
+            tunnel(ls, ip, false, Vxlan.FLAG_REPLICATE_LOCALLY | traceFlag, b, off, len, trace);
+        }
+        if (plan.multicastGroup() != 0) {
+            multicast(ls, plan.multicastGroup(), traceFlag, b, off, len, trace);
+        }
+    }
+
+    /** This host is the proxy (UTEP/MTEP) of its segment for a copy flagged "replicate locally". */
+    private void proxyReplicate(SwitchInstance ls, int srcVtep, byte[] b, int off, int len, int trace) {
+        ReplicationPlan plan = ls.replication;
+        int flags = FLAG_REPLICATED | (trace != 0 ? Vxlan.FLAG_TRACE : 0);
+        for (int ip : plan.proxyReplicas()) {
+            if (ip != srcVtep) {
+                tunnel(ls, ip, false, flags, b, off, len, trace);
+            }
+        }
+        if (plan.proxyGroup() != 0) {
+            multicast(ls, plan.proxyGroup(), flags, b, off, len, trace);
+        }
+    }
+
+    /**
+     * A frame from the DLR is about to enter a tunnel: it leaves with this host's router MAC as
+     * source, so no two hosts ever source the same (vMAC) address into the overlay. ARP frames
+     * keep theirs: their Ethernet source must match the sender hardware address inside, which
+     * for the router's probes already is the router MAC, and for a designated instance's answer
+     * to an external VTEP is the vMAC that VTEP must learn.
+     */
+    private void onWireFromRouter(byte[] b, int off) {
+        if (Ethernet.etherType(b, off) != Ethernet.TYPE_ARP) {
+            Ethernet.setSrc(b, off, t.routerMac);
+        }
+    }
+
+    /** Learns where a source MAC lives; never overrides a local port, the router, or a configured VLAN entry. */
+    private static void learn(SwitchInstance ls, long mac, int kind, int datum) {
+        if (MacAddress.isMulticast(mac)) {
+            return;
+        }
+        long current = ls.macTable.get(mac);
+        if (current != MacDestination.MISSING) {
+            int k = MacDestination.kind(current);
+            if (k == MacDestination.LOCAL_PORT || k == MacDestination.ROUTER
+                    || (MacDestination.datum(current) == datum && k == kind)) {
+                return;
+            }
+        }
+        ls.macTable.put(mac, MacDestination.of(kind, datum, true));
+    }
+
+    // ---------------------------------------------------------------- egress
+
+    void deliver(PortInstance port, byte[] b, int off, int len, int trace) {
+        if (port == null || port.endpoint == null) {
+            drop(DropReason.PORT_DOWN, trace, VNIC, port == null ? "?" : port.spec.id().value(), 0);
+            return;
+        }
+        counters.framesToPorts++;
+        if (trace != 0) {
+            tracer.observe(trace, DELIVERED, VNIC, port.spec.id().value(), port.ls.vni, null, null);
+        }
+        port.endpoint.receive(b, off, len);
+    }
+
+    private void tunnel(SwitchInstance ls, int dstVtep, boolean external, int flags, byte[] b, int off, int len,
+            int trace) {
+        encapsulateAndSend(ls, dstVtep, false, external, flags, b, off, len, trace);
+    }
+
+    private void multicast(SwitchInstance ls, int group, int flags, byte[] b, int off, int len, int trace) {
+        encapsulateAndSend(ls, group, true, false, flags, b, off, len, trace);
+    }
+
+    /** Writes the outer headers towards a VTEP or an underlay group and sends the packet. */
+    private void encapsulateAndSend(SwitchInstance ls, int dst, boolean group, boolean external, int flags, byte[] b,
+            int off, int len, int trace) {
+        long dstMac = group ? EmulatedUnderlay.multicastMac(dst) : EmulatedUnderlay.vtepMac(dst);
+        int outer = encap.encapsulate(b, off, len, dstMac, dst, ls.vni, flags, trace, FlowHash.of(b, off, len));
+        int outerLen = len + VxlanEncapsulator.OVERHEAD;
+        boolean sent = group ? wire.sendMulticast(dst, b, outer, outerLen) : wire.sendVxlan(dst, b, outer, outerLen);
+        if (!sent) {
+            drop(DropReason.TX_FAILED, trace, TUNNEL, Ipv4Address.toString(dst), ls.vni);
+            return;
+        }
+        counters.vxlanSent++;
+        if (trace != 0) {
+            tracer.observe(trace, FORWARDED, TUNNEL, Ipv4Address.toString(dst), ls.vni, null,
+                    (group ? "group " : "vtep ") + Ipv4Address.toString(dst) + (external ? " (external)" : ""));
+        }
+    }
+
+    /** Tags the frame for the bridge's VLAN, sends it out of the uplink, and restores it untagged. */
+    private void bridgeOut(SwitchInstance ls, byte[] b, int off, int len, int trace) {
+        BridgeInstance bridge = ls.bridge;
+        if (bridge == null) {
+            drop(DropReason.NO_BRIDGE, trace, LOGICAL_SWITCH, "vni-" + ls.vni, ls.vni);
+            return;
+        }
+        int tagged = Dot1q.push(b, off, Dot1q.tci(0, false, bridge.vlan));
+        boolean sent = wire.sendUplink(b, tagged, len + Dot1q.TAG_LENGTH);
+        Dot1q.pop(b, tagged);
+        if (!sent) {
+            drop(DropReason.TX_FAILED, trace, BRIDGE, bridge.spec.id().value(), ls.vni);
+            return;
+        }
+        counters.bridged++;
+        if (trace != 0) {
+            tracer.observe(trace, BRIDGED, BRIDGE, bridge.spec.id().value(), ls.vni, null, "vlan " + bridge.vlan);
+            tracer.observe(trace, DELIVERED, PHYSICAL_UPLINK, "vlan-" + bridge.vlan, ls.vni, null, null);
+        }
+    }
+
+    void drop(DropReason reason, int trace, org.netweave.dataplane.ObservationComponent component, String name, int vni) {
+        counters.drop(reason);
+        if (trace != 0) {
+            tracer.dropped(trace, component, name, vni, null, reason);
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package org.netweave.dataplane.emulated;
+
+import static org.netweave.dataplane.ObservationComponent.LOGICAL_ROUTER;
+import static org.netweave.dataplane.ObservationKind.LOGICAL_FORWARDED;
+import static org.netweave.dataplane.ObservationKind.LOGICAL_RECEIVED;
+
+import org.netweave.dataplane.DropReason;
+import org.netweave.dataplane.fib.Ipv4RouteTable;
+import org.netweave.model.Ipv4Address;
+import org.netweave.packet.Arp;
+import org.netweave.packet.ArpFrames;
+import org.netweave.packet.Ethernet;
+import org.netweave.packet.Icmp;
+import org.netweave.packet.IcmpFrames;
+import org.netweave.packet.Ipv4;
+
+/**
+ * The DLR half of the pipeline (NSX's VDR): frames a logical switch hands to its LIF are routed
+ * here, on the host where they entered — for a VM that is the source VM's host, so each
+ * direction of a flow is routed on the sender's side (seed 001). After the route lookup the
+ * packet goes back to the switch of the egress LIF as an L2 frame.
+ *
+ * <p>Routed frames carry the egress LIF's vMAC as source inside the host and the host's router
+ * MAC once they enter a tunnel (see {@link Pipeline#forward}). The router resolves next hops
+ * from the switch's ARP table, then by an ARP probe (sender IP 0.0.0.0, so VMs do not cache the
+ * host's router MAC as their gateway), holding the packet meanwhile.
+ */
+final class RoutingStage {
+    private final Pipeline p;
+    private final HeldPackets held;
+    private final byte[] scratch = new byte[Pipeline.HEADROOM + 2048];
+    private final HeldPackets.Releaser releaser = this::sendReleased;
+
+    RoutingStage(Pipeline pipeline) {
+        this.p = pipeline;
+        this.held = new HeldPackets(pipeline.counters);
+    }
+
+    /** A frame addressed to a LIF's vMAC or this host's router MAC on logical switch {@code ls}. */
+    void input(SwitchInstance ls, byte[] b, int off, int len, FrameSource source, PortInstance from, int trace) {
+        LifInstance lif = ls.lif;
+        if (lif == null) {
+            p.drop(DropReason.NOT_FOR_ROUTER, trace, LOGICAL_ROUTER, "vni-" + ls.vni, ls.vni);
+            return;
+        }
+        if (source == FrameSource.TUNNEL && Ethernet.dst(b, off) == lif.vmac && !lif.spec.designatedInstance()) {
+            // Another Netweave host routes its own VMs' traffic; only the designated instance
+            // routes for endpoints behind external VTEPs.
+            p.drop(DropReason.NOT_FOR_ROUTER, trace, LOGICAL_ROUTER, lif.router.id.value(), ls.vni);
+            return;
+        }
+        switch (Ethernet.etherType(b, off)) {
+            case Ethernet.TYPE_IPV4 -> route(lif, b, off, len, trace);
+            case Ethernet.TYPE_ARP -> arpInput(lif, b, off, len, source, from, trace);
+            default -> p.drop(DropReason.NOT_FOR_ROUTER, trace, LOGICAL_ROUTER, lif.router.id.value(), ls.vni);
+        }
+    }
+
+    private void route(LifInstance in, byte[] b, int off, int len, int trace) {
+        int ip = off + Ethernet.HEADER_LENGTH;
+        if (len < Ethernet.HEADER_LENGTH + Ipv4.MIN_HEADER_LENGTH || !Ipv4.isHeaderValid(b, ip, len - Ethernet.HEADER_LENGTH)) {
+            p.drop(DropReason.MALFORMED, trace, LOGICAL_ROUTER, in.router.id.value(), in.ls.vni);
+            return;
+        }
+        RouterInstance router = in.router;
+        int dst = Ipv4.dst(b, ip);
+        if (trace != 0) {
+            p.tracer.observe(trace, LOGICAL_RECEIVED, LOGICAL_ROUTER, router.id.value(), in.ls.vni, in.name, null);
+        }
+        LifInstance target = router.lifByIp.get(dst);
+        if (target != null) {
+            answerEcho(in, b, off, len, trace);
+            return;
+        }
+        if (Ipv4.ttl(b, ip) <= 1) {
+            sendError(in, Icmp.TYPE_TIME_EXCEEDED, 0, b, off, len, trace);
+            p.drop(DropReason.TTL_EXCEEDED, trace, LOGICAL_ROUTER, router.id.value(), in.ls.vni);
+            return;
+        }
+        int nh = router.fib.lookup(dst);
+        if (nh == Ipv4RouteTable.NO_ROUTE) {
+            sendError(in, Icmp.TYPE_DESTINATION_UNREACHABLE, Icmp.CODE_NET_UNREACHABLE, b, off, len, trace);
+            p.drop(DropReason.NO_ROUTE, trace, LOGICAL_ROUTER, router.id.value(), in.ls.vni);
+            return;
+        }
+        LifInstance out = router.nextHopLif[nh];
+        int gateway = router.nextHopGateway[nh];
+        int nextHop = gateway == 0 ? dst : gateway;
+        Ethernet.setSrc(b, off, out.vmac);
+        Ipv4.decrementTtl(b, ip);
+        p.counters.routed++;
+        if (trace != 0) {
+            p.tracer.observe(trace, LOGICAL_FORWARDED, LOGICAL_ROUTER, router.id.value(), out.ls.vni, out.name,
+                    "route " + Ipv4Address.toString(dst) + " " + router.describeNextHop(nh));
+        }
+        long mac = out.ls.arpTable.get(nextHop & 0xFFFF_FFFFL);
+        if (mac == MacDestination.MISSING) {
+            mac = p.arp.resolve(out.ls, nextHop);
+        }
+        if (mac == MacDestination.MISSING) {
+            if (held.hold(out.ls, nextHop, b, off, len, trace, System.nanoTime())) {
+                probe(out, nextHop);
+            }
+            if (trace != 0) {
+                p.tracer.dropped(trace, LOGICAL_ROUTER, router.id.value(), out.ls.vni,
+                        "no ARP entry for " + Ipv4Address.toString(nextHop) + "; held and probing", DropReason.NO_ARP);
+            }
+            return;
+        }
+        Ethernet.setDst(b, off, mac);
+        p.forward(out.ls, b, off, len, FrameSource.ROUTER, null, trace);
+    }
+
+    /** An ARP frame for the router: a request for a LIF address, or a reply to our probe. */
+    private void arpInput(LifInstance lif, byte[] b, int off, int len, FrameSource source, PortInstance from, int trace) {
+        int a = off + Ethernet.HEADER_LENGTH;
+        if (!Arp.isValid(b, a, len - Ethernet.HEADER_LENGTH)) {
+            p.drop(DropReason.MALFORMED, trace, LOGICAL_ROUTER, lif.router.id.value(), lif.ls.vni);
+            return;
+        }
+        if (Arp.op(b, a) == Arp.OP_REQUEST) {
+            if (Arp.tpa(b, a) == lif.ip) {
+                answerArp(lif, b, off, len, source, from, trace);
+            } else {
+                p.drop(DropReason.NOT_FOR_ROUTER, trace, LOGICAL_ROUTER, lif.router.id.value(), lif.ls.vni);
+            }
+            return;
+        }
+        p.arp.learn(lif.ls, Arp.spa(b, a), Arp.sha(b, a));
+    }
+
+    /** Answers "who has the LIF address" with the LIF's vMAC, back where the request came from. */
+    void answerArp(LifInstance lif, byte[] b, int off, int len, FrameSource source, PortInstance from, int trace) {
+        int n = ArpFrames.replyInPlace(b, off, lif.vmac);
+        if (source == FrameSource.PORT) {
+            p.deliver(from, b, off, n, trace);
+        } else {
+            p.forward(lif.ls, b, off, n, FrameSource.ROUTER, null, trace);
+        }
+    }
+
+    private void answerEcho(LifInstance in, byte[] b, int off, int len, int trace) {
+        int ip = off + Ethernet.HEADER_LENGTH;
+        int icmp = ip + Ipv4.headerLength(b, ip);
+        int icmpLen = Ipv4.totalLength(b, ip) - Ipv4.headerLength(b, ip);
+        if (Ipv4.protocol(b, ip) != Ipv4.PROTOCOL_ICMP || !Icmp.isValid(b, icmp, icmpLen)
+                || Icmp.type(b, icmp) != Icmp.TYPE_ECHO_REQUEST) {
+            p.drop(DropReason.NOT_FOR_ROUTER, trace, LOGICAL_ROUTER, in.router.id.value(), in.ls.vni);
+            return;
+        }
+        IcmpFrames.echoReplyInPlace(b, off);
+        p.forward(in.ls, b, off, len, FrameSource.ROUTER, null, trace);
+    }
+
+    private void sendError(LifInstance in, int type, int code, byte[] b, int off, int len, int trace) {
+        if (!IcmpFrames.mayAnswerWithError(b, off, len)) {
+            return;
+        }
+        int n = type == Icmp.TYPE_TIME_EXCEEDED
+                ? IcmpFrames.timeExceeded(scratch, Pipeline.HEADROOM, in.vmac, in.ip, b, off, len)
+                : IcmpFrames.destinationUnreachable(scratch, Pipeline.HEADROOM, code, in.vmac, in.ip, b, off, len);
+        p.forward(in.ls, scratch, Pipeline.HEADROOM, n, FrameSource.ROUTER, null, trace);
+    }
+
+    /** Broadcasts an ARP probe for a next hop from the host's router MAC. */
+    private void probe(LifInstance out, int nextHop) {
+        int n = ArpFrames.request(scratch, Pipeline.HEADROOM, p.t.routerMac, 0, nextHop);
+        p.forward(out.ls, scratch, Pipeline.HEADROOM, n, FrameSource.ROUTER, null, 0);
+    }
+
+    /** A binding became known on {@code ls}: send what was waiting for it. */
+    void neighbourLearned(SwitchInstance ls, int ip, long mac) {
+        held.release(ls, ip, mac, releaser);
+    }
+
+    private void sendReleased(SwitchInstance ls, long mac, byte[] frame, int off, int len, int trace) {
+        Ethernet.setDst(frame, off, mac);
+        p.forward(ls, frame, off, len, FrameSource.ROUTER, null, trace);
+    }
+
+    void expireHeld(long now) {
+        held.expire(now);
+    }
+
+    void forget(SwitchInstance ls) {
+        held.forget(ls);
+    }
+}

@@ -1,0 +1,157 @@
+package org.netweave.dataplane.emulated;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.MembershipKey;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.agrona.collections.Int2ObjectHashMap;
+import org.netweave.packet.VxlanEncapsulator;
+
+/**
+ * A VTEP's real UDP sockets: one bound to the VTEP address and VXLAN port for unicast, and one
+ * per underlay multicast group the VTEP has joined. Multicast stays on the loopback interface
+ * with TTL 0, so it never leaves the machine.
+ *
+ * <p>Sending copies the UDP payload (VXLAN header and inner frame) into one direct buffer, which
+ * is the copy the JDK would make anyway; destinations are cached per VTEP address. Used only on
+ * the owning host's forwarding thread.
+ */
+final class VtepSocket implements Closeable {
+    private static final int SOCKET_BUFFER = 4 << 20;
+    private static final int MAX_DATAGRAM = 65_536;
+
+    private final DatagramChannel unicast;
+    private final int port;
+    private final NetworkInterface loopback;
+    private final Map<Integer, DatagramChannel> groups = new HashMap<>();
+    private final Map<Integer, MembershipKey> memberships = new HashMap<>();
+    private final Int2ObjectHashMap<InetSocketAddress> destinations = new Int2ObjectHashMap<>();
+    private final ByteBuffer sendBuffer = ByteBuffer.allocateDirect(MAX_DATAGRAM);
+    private SocketAddress lastSender;
+    private int lastSenderIp;
+
+    VtepSocket(int vtepIp, int port) {
+        this.port = port;
+        try {
+            this.loopback = NetworkInterface.getByName("lo");
+            this.unicast = DatagramChannel.open(StandardProtocolFamily.INET);
+            unicast.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            unicast.setOption(StandardSocketOptions.SO_RCVBUF, SOCKET_BUFFER);
+            unicast.setOption(StandardSocketOptions.SO_SNDBUF, SOCKET_BUFFER);
+            if (loopback != null) {
+                unicast.setOption(StandardSocketOptions.IP_MULTICAST_IF, loopback);
+            }
+            unicast.setOption(StandardSocketOptions.IP_MULTICAST_TTL, 0);
+            unicast.setOption(StandardSocketOptions.IP_MULTICAST_LOOP, true);
+            unicast.bind(new InetSocketAddress(address(vtepIp), port));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot bind VTEP " + org.netweave.model.Ipv4Address.toString(vtepIp) + ":" + port, e);
+        }
+    }
+
+    DatagramChannel unicastChannel() {
+        return unicast;
+    }
+
+    /** Joins exactly the given groups, leaving the others; returns channels newly opened. */
+    Map<Integer, DatagramChannel> syncGroups(Set<Integer> wanted) throws IOException {
+        Map<Integer, DatagramChannel> opened = new HashMap<>();
+        for (Integer group : Set.copyOf(groups.keySet())) {
+            if (!wanted.contains(group)) {
+                memberships.remove(group).drop();
+                groups.remove(group).close();
+            }
+        }
+        for (int group : wanted) {
+            if (!groups.containsKey(group)) {
+                DatagramChannel ch = DatagramChannel.open(StandardProtocolFamily.INET);
+                ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+                ch.setOption(StandardSocketOptions.SO_RCVBUF, SOCKET_BUFFER);
+                ch.bind(new InetSocketAddress(address(group), port));
+                memberships.put(group, ch.join(address(group), loopback));
+                groups.put(group, ch);
+                opened.put(group, ch);
+            }
+        }
+        return opened;
+    }
+
+    /** Sends the UDP payload of the outer frame at {@code outerOff}; false if the socket refused it. */
+    boolean send(int dstIp, byte[] b, int outerOff, int len) {
+        InetSocketAddress to = destinations.get(dstIp);
+        if (to == null) {
+            to = new InetSocketAddress(address(dstIp), port);
+            destinations.put(dstIp, to);
+        }
+        int payload = outerOff + VxlanEncapsulator.OVERHEAD - org.netweave.packet.Vxlan.HEADER_LENGTH;
+        sendBuffer.clear();
+        sendBuffer.put(b, payload, len - (payload - outerOff));
+        sendBuffer.flip();
+        try {
+            return unicast.send(sendBuffer, to) > 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Receives one datagram into {@code b} at {@code off}; returns its length, or -1 if none is
+     * waiting. The sender's IPv4 address is then in {@link #lastSenderIp()}.
+     */
+    int receive(DatagramChannel ch, ByteBuffer view, int off) throws IOException {
+        view.limit(view.capacity()).position(off);
+        SocketAddress from = ch.receive(view);
+        if (from == null) {
+            return -1;
+        }
+        if (from != lastSender) {
+            // The JDK hands back the same address object while the sender does not change, so
+            // this conversion (which copies the address bytes) runs once per sender switch.
+            lastSender = from;
+            lastSenderIp = ipOf(((InetSocketAddress) from).getAddress());
+        }
+        return view.position() - off;
+    }
+
+    int lastSenderIp() {
+        return lastSenderIp;
+    }
+
+    static int ipOf(InetAddress address) {
+        byte[] a = ((Inet4Address) address).getAddress();
+        return (a[0] & 0xff) << 24 | (a[1] & 0xff) << 16 | (a[2] & 0xff) << 8 | (a[3] & 0xff);
+    }
+
+    static InetAddress address(int ip) {
+        try {
+            return InetAddress.getByAddress(new byte[] {(byte) (ip >>> 24), (byte) (ip >>> 16), (byte) (ip >>> 8), (byte) ip});
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            for (DatagramChannel ch : groups.values()) {
+                ch.close();
+            }
+            unicast.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
