@@ -160,7 +160,8 @@ final class Pipeline {
                     onWireFromRouter(b, off);
                 }
                 boolean external = MacDestination.kind(entry) == MacDestination.EXTERNAL_VTEP;
-                tunnel(ls, MacDestination.datum(entry), external, 0, b, off, len, trace);
+                int flags = trace != 0 && !external ? Vxlan.FLAG_TRACE : 0;
+                tunnel(ls, MacDestination.datum(entry), external, flags, b, off, len, trace);
             }
             case MacDestination.VLAN -> {
                 if (source == FrameSource.VLAN) {

@@ -116,9 +116,13 @@ final class EngineHarness {
 
     /** Delivers {@code inner} as a VXLAN datagram from {@code src} with the given flags and VNI. */
     void fromTunnel(Ipv4Address src, int flags, int vni, byte[] inner) {
+        fromTunnel(src, flags, vni, 0, inner);
+    }
+
+    void fromTunnel(Ipv4Address src, int flags, int vni, int traceId, byte[] inner) {
         byte[] b = new byte[ForwardingEngine.HEADROOM + inner.length + 8];
         int vx = ForwardingEngine.HEADROOM - 8;
-        Vxlan.write(b, vx, flags, vni, 0);
+        Vxlan.write(b, vx, flags, vni, traceId);
         System.arraycopy(inner, 0, b, ForwardingEngine.HEADROOM, inner.length);
         engine.fromTunnel(src.value(), b, vx, inner.length + 8);
     }
