@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
         description = "Start the emulated data plane with the seed topology (VNI 5000/5001, a DLR, a VXLAN-VLAN bridge).")
 final class RunCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
     @Spec
     CommandSpec spec;
@@ -53,12 +54,16 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Starting %d emulated hosts (VXLAN port %d) with the seed topology...%n", hosts, vxlanPort);
         out.flush();
+        CountDownLatch stopRequested = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
+        // On SIGTERM or Ctrl-C the JVM runs this hook and exits when it returns, so the hook
+        // waits until the main thread has closed every host.
+        Thread hook = Thread.ofPlatform().name("netweave-shutdown").unstarted(() -> {
+            log.info("stop requested, shutting down");
+            stopRequested.countDown();
+            awaitQuietly(stopped, SHUTDOWN_GRACE);
+        });
         try (SeedTopology seed = SeedTopology.build(hosts, vxlanPort)) {
-            Thread hook = Thread.ofPlatform().unstarted(() -> {
-                log.info("shutting down");
-                stopped.countDown();
-            });
             Runtime.getRuntime().addShutdownHook(hook);
             printTopology(out, seed);
             boolean ok = seedChecks(out, seed);
@@ -68,13 +73,24 @@ final class RunCommand implements Callable<Integer> {
             }
             out.println("Netweave data plane is running. Press Ctrl-C to stop.");
             out.flush();
-            while (!stopped.await(healthInterval.toMillis(), TimeUnit.MILLISECONDS)) {
+            while (!stopRequested.await(healthInterval.toMillis(), TimeUnit.MILLISECONDS)) {
                 PingResult health = seed.vm1().ping(Ipv4Address.parse("10.0.2.10"), 1, 0, 1_000).get(5, TimeUnit.SECONDS);
                 log.info("health: vm1 -> vm2 {}", health.allReplied()
                         ? String.format("ok, rtt %.3f ms", health.averageRttMillis()) : "LOST");
             }
+        } finally {
+            stopped.countDown();
         }
+        log.info("stopped");
         return 0;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch, Duration timeout) {
+        try {
+            latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void printTopology(PrintWriter out, SeedTopology seed) {
