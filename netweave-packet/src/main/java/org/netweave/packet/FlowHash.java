@@ -8,17 +8,21 @@ package org.netweave.packet;
  * and in order. The flow is the MAC pair and EtherType, for IPv4 also the address pair and
  * protocol, and for unfragmented TCP and UDP also the port pair: the 5-tuple Linux hashes for
  * its VXLAN source port. Fragments leave the ports out, as Linux's flow dissector does, so all
- * fragments of a datagram, the first included, take one path. The mixing is MurmurHash3's
- * (x86, 32-bit) block step and finalizer over those 32-bit words: a few nanoseconds, and every
- * input bit reaches every output bit.
+ * fragments of a datagram, the first included, take one path.
+ *
+ * <p>It runs once per packet sent into a tunnel, so it reads the fields as four 64-bit words
+ * (MACs; MAC tail and EtherType; the address pair; protocol and ports), multiplies each by its
+ * own odd constant — four independent multiplications the CPU overlaps — and adds them, then
+ * applies MurmurHash3's 64-bit finalizer, in which every input bit reaches every output bit.
+ * A word that differs changes the sum, since an odd multiplier is invertible modulo 2^64.
  */
 public final class FlowHash {
-    private static final int SEED = 0x9E37_79B9;
-    private static final int C1 = 0xCC9E_2D51;
-    private static final int C2 = 0x1B87_3593;
-    private static final int N = 0xE654_6B64;
-    private static final int F1 = 0x85EB_CA6B;
-    private static final int F2 = 0xC2B2_AE35;
+    private static final long K_MACS = 0x9E37_79B9_7F4A_7C15L;
+    private static final long K_MAC_TAIL = 0xC2B2_AE3D_27D4_EB4FL;
+    private static final long K_ADDRESSES = 0x1656_67B1_9E37_79F9L;
+    private static final long K_PORTS = 0x27D4_EB2F_1656_67C5L;
+    private static final long F1 = 0xFF51_AFD7_ED55_8CCDL;
+    private static final long F2 = 0xC4CE_B9FE_1A85_EC53L;
     private static final int PORTS_LENGTH = 4;
 
     private FlowHash() {
@@ -29,39 +33,26 @@ public final class FlowHash {
         if (b == null || !Bytes.inBounds(b, off, len) || len < Ethernet.HEADER_LENGTH) {
             return 0;
         }
-        long dst = Ethernet.dst(b, off);
-        long src = Ethernet.src(b, off);
         int etherType = Ethernet.etherType(b, off);
-        int h = mix(SEED, (int) dst);
-        h = mix(h, (int) (dst >>> 32) << 16 | (int) (src >>> 32));
-        h = mix(h, (int) src);
-        h = mix(h, etherType);
+        long macs = Bytes.u64(b, off);
+        long macTail = (Bytes.u32(b, off + Ethernet.SRC_OFFSET + 2) & 0xFFFF_FFFFL) << 16 | etherType;
+        long h = macs * K_MACS + macTail * K_MAC_TAIL;
         int ip = off + Ethernet.HEADER_LENGTH;
         int ipLen = len - Ethernet.HEADER_LENGTH;
-        if (etherType != Ethernet.TYPE_IPV4 || ipLen < Ipv4.MIN_HEADER_LENGTH) {
-            return finish(h);
-        }
-        int protocol = Ipv4.protocol(b, ip);
-        h = mix(mix(mix(h, Ipv4.src(b, ip)), Ipv4.dst(b, ip)), protocol);
-        int headerLen = Ipv4.headerLength(b, ip);
-        boolean hasPorts = protocol == Ipv4.PROTOCOL_TCP || protocol == Ipv4.PROTOCOL_UDP;
-        if (hasPorts && !Ipv4.isFragment(b, ip) && headerLen >= Ipv4.MIN_HEADER_LENGTH
-                && headerLen + PORTS_LENGTH <= ipLen) {
-            h = mix(h, Bytes.u32(b, ip + headerLen));
+        if (etherType == Ethernet.TYPE_IPV4 && ipLen >= Ipv4.MIN_HEADER_LENGTH) {
+            int protocol = Ipv4.protocol(b, ip);
+            int headerLen = Ipv4.headerLength(b, ip);
+            boolean hasPorts = protocol == Ipv4.PROTOCOL_TCP || protocol == Ipv4.PROTOCOL_UDP;
+            long ports = hasPorts && !Ipv4.isFragment(b, ip) && headerLen >= Ipv4.MIN_HEADER_LENGTH
+                    && headerLen + PORTS_LENGTH <= ipLen ? Bytes.u32(b, ip + headerLen) & 0xFFFF_FFFFL : 0;
+            h += Bytes.u64(b, ip + Ipv4.SRC_OFFSET) * K_ADDRESSES + (ports << 8 | protocol) * K_PORTS;
         }
         return finish(h);
     }
 
-    private static int mix(int h, int word) {
-        int k = Integer.rotateLeft(word * C1, 15) * C2;
-        return Integer.rotateLeft(h ^ k, 13) * 5 + N;
-    }
-
-    private static int finish(int h) {
-        h ^= h >>> 16;
-        h *= F1;
-        h ^= h >>> 13;
-        h *= F2;
-        return h ^ h >>> 16;
+    private static int finish(long h) {
+        h = (h ^ h >>> 33) * F1;
+        h = (h ^ h >>> 33) * F2;
+        return (int) (h ^ h >>> 33);
     }
 }

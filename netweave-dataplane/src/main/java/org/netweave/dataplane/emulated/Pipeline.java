@@ -66,7 +66,7 @@ final class Pipeline {
         SwitchInstance ls = port.ls;
         if (trace != 0) {
             tracer.observe(trace, RECEIVED, VNIC, port.spec.id().value(), ls.vni, null, null);
-            tracer.observe(trace, LOGICAL_RECEIVED, LOGICAL_SWITCH, "vni-" + ls.vni, ls.vni, null, null);
+            tracer.observe(trace, LOGICAL_RECEIVED, LOGICAL_SWITCH, ls.name, ls.vni, null, null);
         }
         forward(ls, b, off, len, FrameSource.PORT, port, trace);
     }
@@ -133,49 +133,59 @@ final class Pipeline {
 
     // ---------------------------------------------------------------- logical switch
 
-    /** Switches a frame that entered logical switch {@code ls} from {@code source}. */
+    /**
+     * Switches a frame that entered logical switch {@code ls} from {@code source}: one MAC-table
+     * probe, then one small method per kind of destination. It stays small on purpose: the JIT
+     * inlines it into both callers on the routed path (ingress and after the route lookup), which
+     * it would not do for a method past its hot-method size limit.
+     */
     void forward(SwitchInstance ls, byte[] b, int off, int len, FrameSource source, PortInstance from, int trace) {
         long dst = Ethernet.dst(b, off);
-        if (MacAddress.isMulticast(dst)) {
-            flood(ls, b, off, len, source, from, trace);
-            return;
-        }
-        long entry = ls.macTable.get(dst);
-        if (entry == MacDestination.MISSING) {
-            if (source == FrameSource.TUNNEL) {
-                drop(DropReason.NOT_LOCAL, trace, LOGICAL_SWITCH, "vni-" + ls.vni, ls.vni);
-            } else {
-                flood(ls, b, off, len, source, from, trace);
-            }
-            return;
-        }
+        long entry = MacAddress.isMulticast(dst) ? MacDestination.MISSING : ls.macTable.get(dst);
         switch (MacDestination.kind(entry)) {
-            case MacDestination.LOCAL_PORT -> deliver(t.ports[MacDestination.datum(entry)], b, off, len, trace);
-            case MacDestination.REMOTE_VTEP, MacDestination.EXTERNAL_VTEP -> {
-                if (source == FrameSource.TUNNEL) {
-                    drop(DropReason.NOT_LOCAL, trace, LOGICAL_SWITCH, "vni-" + ls.vni, ls.vni);
-                    return;
-                }
-                if (source == FrameSource.ROUTER) {
-                    onWireFromRouter(b, off);
-                }
-                boolean external = MacDestination.kind(entry) == MacDestination.EXTERNAL_VTEP;
-                int flags = trace != 0 && !external ? Vxlan.FLAG_TRACE : 0;
-                tunnel(ls, MacDestination.datum(entry), external, flags, b, off, len, trace);
-            }
-            case MacDestination.VLAN -> {
-                if (source == FrameSource.VLAN) {
-                    drop(DropReason.BRIDGE_LOOP_GUARD, trace, BRIDGE, "vlan-" + MacDestination.datum(entry), ls.vni);
-                } else {
-                    bridgeOut(ls, b, off, len, trace);
-                }
-            }
             case MacDestination.ROUTER -> {
                 if (source != FrameSource.ROUTER) {
                     routing.input(ls, b, off, len, source, from, trace);
                 }
             }
-            default -> throw new IllegalStateException("corrupt MAC table entry " + Long.toHexString(entry));
+            case MacDestination.REMOTE_VTEP, MacDestination.EXTERNAL_VTEP -> toTunnel(ls, entry, b, off, len, source, trace);
+            case MacDestination.LOCAL_PORT -> deliver(t.ports[MacDestination.datum(entry)], b, off, len, trace);
+            case MacDestination.VLAN -> toVlan(ls, entry, b, off, len, source, trace);
+            default -> unknownDestination(ls, entry, b, off, len, source, from, trace);
+        }
+    }
+
+    private void toTunnel(SwitchInstance ls, long entry, byte[] b, int off, int len, FrameSource source, int trace) {
+        if (source == FrameSource.TUNNEL) {
+            drop(DropReason.NOT_LOCAL, trace, LOGICAL_SWITCH, ls.name, ls.vni);
+            return;
+        }
+        if (source == FrameSource.ROUTER) {
+            onWireFromRouter(b, off);
+        }
+        boolean external = MacDestination.kind(entry) == MacDestination.EXTERNAL_VTEP;
+        int flags = trace != 0 && !external ? Vxlan.FLAG_TRACE : 0;
+        tunnel(ls, MacDestination.datum(entry), external, flags, b, off, len, trace);
+    }
+
+    private void toVlan(SwitchInstance ls, long entry, byte[] b, int off, int len, FrameSource source, int trace) {
+        if (source == FrameSource.VLAN) {
+            drop(DropReason.BRIDGE_LOOP_GUARD, trace, BRIDGE, "vlan-" + MacDestination.datum(entry), ls.vni);
+        } else {
+            bridgeOut(ls, b, off, len, trace);
+        }
+    }
+
+    /** Group addresses and unknown unicast are flooded, except unknown unicast from a tunnel. */
+    private void unknownDestination(SwitchInstance ls, long entry, byte[] b, int off, int len, FrameSource source,
+            PortInstance from, int trace) {
+        if (entry != MacDestination.MISSING) {
+            throw new IllegalStateException("corrupt MAC table entry " + Long.toHexString(entry));
+        }
+        if (source == FrameSource.TUNNEL && !Ethernet.isMulticastDst(b, off)) {
+            drop(DropReason.NOT_LOCAL, trace, LOGICAL_SWITCH, ls.name, ls.vni);
+        } else {
+            flood(ls, b, off, len, source, from, trace);
         }
     }
 
@@ -303,7 +313,7 @@ final class Pipeline {
     private void bridgeOut(SwitchInstance ls, byte[] b, int off, int len, int trace) {
         BridgeInstance bridge = ls.bridge;
         if (bridge == null) {
-            drop(DropReason.NO_BRIDGE, trace, LOGICAL_SWITCH, "vni-" + ls.vni, ls.vni);
+            drop(DropReason.NO_BRIDGE, trace, LOGICAL_SWITCH, ls.name, ls.vni);
             return;
         }
         int tagged = Dot1q.push(b, off, Dot1q.tci(0, false, bridge.vlan));

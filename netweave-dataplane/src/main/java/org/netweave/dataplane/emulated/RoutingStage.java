@@ -40,7 +40,7 @@ final class RoutingStage {
     void input(SwitchInstance ls, byte[] b, int off, int len, FrameSource source, PortInstance from, int trace) {
         LifInstance lif = ls.lif;
         if (lif == null) {
-            p.drop(DropReason.NOT_FOR_ROUTER, trace, LOGICAL_ROUTER, "vni-" + ls.vni, ls.vni);
+            p.drop(DropReason.NOT_FOR_ROUTER, trace, LOGICAL_ROUTER, ls.name, ls.vni);
             return;
         }
         if (source == FrameSource.TUNNEL && Ethernet.dst(b, off) == lif.vmac && !lif.spec.designatedInstance()) {
@@ -56,9 +56,15 @@ final class RoutingStage {
         }
     }
 
+    /**
+     * Routes an IPv4 packet that entered by LIF {@code in}. The common case — a valid header, not
+     * for the router, TTL above 1, a route, a resolved next hop — runs straight through; every
+     * exception and every traced observation is in a method of its own, which keeps this one
+     * small enough for the JIT to compile the whole routed path as one unit.
+     */
     private void route(LifInstance in, byte[] b, int off, int len, int trace) {
         int ip = off + Ethernet.HEADER_LENGTH;
-        if (len < Ethernet.HEADER_LENGTH + Ipv4.MIN_HEADER_LENGTH || !Ipv4.isHeaderValid(b, ip, len - Ethernet.HEADER_LENGTH)) {
+        if (!Ipv4.isHeaderValid(b, ip, len - Ethernet.HEADER_LENGTH)) {
             p.drop(DropReason.MALFORMED, trace, LOGICAL_ROUTER, in.router.id.value(), in.ls.vni);
             return;
         }
@@ -67,20 +73,17 @@ final class RoutingStage {
         if (trace != 0) {
             p.tracer.observe(trace, LOGICAL_RECEIVED, LOGICAL_ROUTER, router.id.value(), in.ls.vni, in.name, null);
         }
-        LifInstance target = router.lifByIp.get(dst);
-        if (target != null) {
+        if (router.lifByIp.containsKey(dst)) {
             answerEcho(in, b, off, len, trace);
             return;
         }
         if (Ipv4.ttl(b, ip) <= 1) {
-            sendError(in, Icmp.TYPE_TIME_EXCEEDED, 0, b, off, len, trace);
-            p.drop(DropReason.TTL_EXCEEDED, trace, LOGICAL_ROUTER, router.id.value(), in.ls.vni);
+            ttlExceeded(in, b, off, len, trace);
             return;
         }
         int nh = router.fib.lookup(dst);
         if (nh == Ipv4RouteTable.NO_ROUTE) {
-            sendError(in, Icmp.TYPE_DESTINATION_UNREACHABLE, Icmp.CODE_NET_UNREACHABLE, b, off, len, trace);
-            p.drop(DropReason.NO_ROUTE, trace, LOGICAL_ROUTER, router.id.value(), in.ls.vni);
+            noRoute(in, b, off, len, trace);
             return;
         }
         LifInstance out = router.nextHopLif[nh];
@@ -90,25 +93,44 @@ final class RoutingStage {
         Ipv4.decrementTtl(b, ip);
         p.counters.routed++;
         if (trace != 0) {
-            p.tracer.observe(trace, LOGICAL_FORWARDED, LOGICAL_ROUTER, router.id.value(), out.ls.vni, out.name,
-                    "route " + Ipv4Address.toString(dst) + " " + router.describeNextHop(nh));
+            traceForwarded(router, out, dst, nh, trace);
         }
         long mac = out.ls.arpTable.get(nextHop & 0xFFFF_FFFFL);
         if (mac == MacDestination.MISSING) {
             mac = p.arp.resolve(out.ls, nextHop);
-        }
-        if (mac == MacDestination.MISSING) {
-            if (held.hold(out.ls, nextHop, b, off, len, trace, System.nanoTime())) {
-                probe(out, nextHop);
+            if (mac == MacDestination.MISSING) {
+                holdAndProbe(out, nextHop, b, off, len, trace);
+                return;
             }
-            if (trace != 0) {
-                p.tracer.dropped(trace, LOGICAL_ROUTER, router.id.value(), out.ls.vni,
-                        "no ARP entry for " + Ipv4Address.toString(nextHop) + "; held and probing", DropReason.NO_ARP);
-            }
-            return;
         }
         Ethernet.setDst(b, off, mac);
         p.forward(out.ls, b, off, len, FrameSource.ROUTER, null, trace);
+    }
+
+    private void ttlExceeded(LifInstance in, byte[] b, int off, int len, int trace) {
+        sendError(in, Icmp.TYPE_TIME_EXCEEDED, 0, b, off, len, trace);
+        p.drop(DropReason.TTL_EXCEEDED, trace, LOGICAL_ROUTER, in.router.id.value(), in.ls.vni);
+    }
+
+    private void noRoute(LifInstance in, byte[] b, int off, int len, int trace) {
+        sendError(in, Icmp.TYPE_DESTINATION_UNREACHABLE, Icmp.CODE_NET_UNREACHABLE, b, off, len, trace);
+        p.drop(DropReason.NO_ROUTE, trace, LOGICAL_ROUTER, in.router.id.value(), in.ls.vni);
+    }
+
+    private void traceForwarded(RouterInstance router, LifInstance out, int dst, int nh, int trace) {
+        p.tracer.observe(trace, LOGICAL_FORWARDED, LOGICAL_ROUTER, router.id.value(), out.ls.vni, out.name,
+                "route " + Ipv4Address.toString(dst) + " " + router.describeNextHop(nh));
+    }
+
+    /** Keeps the packet until its next hop answers, and probes for it if a probe is due. */
+    private void holdAndProbe(LifInstance out, int nextHop, byte[] b, int off, int len, int trace) {
+        if (held.hold(out.ls, nextHop, b, off, len, trace, System.nanoTime())) {
+            probe(out, nextHop);
+        }
+        if (trace != 0) {
+            p.tracer.dropped(trace, LOGICAL_ROUTER, out.router.id.value(), out.ls.vni,
+                    "no ARP entry for " + Ipv4Address.toString(nextHop) + "; held and probing", DropReason.NO_ARP);
+        }
     }
 
     /** An ARP frame for the router: a request for a LIF address, or a reply to our probe. */

@@ -19,6 +19,8 @@ import org.netweave.model.Ipv4Address;
  */
 final class SwitchInstance {
     final int vni;
+    /** "vni-5000": how observations and drops name the switch, built once rather than per packet. */
+    final String name;
     LogicalSwitchSpec spec;
     final Long2LongHashMap macTable = new Long2LongHashMap(64, 0.5f, MacDestination.MISSING);
     /** IPv4 (as an unsigned int in a long) → MAC. */
@@ -36,6 +38,7 @@ final class SwitchInstance {
 
     SwitchInstance(LogicalSwitchSpec spec) {
         this.vni = spec.vni().value();
+        this.name = "vni-" + vni;
         this.spec = spec;
     }
 
