@@ -24,6 +24,8 @@ import org.netweave.packet.Ipv4;
 public class EmulatedEndpoint implements PortEndpoint {
     private static final long ARP_RETRY_NANOS = 100_000_000L;
     private static final int FRAME_BYTES = 2048;
+    /** The largest UDP payload {@link #sendUdp} sends: what fits in a 1500-byte IP packet. */
+    public static final int MAX_PAYLOAD = 1500 - 28;
 
     private final EndpointId id;
     private final MacAddress mac;
@@ -72,6 +74,15 @@ public class EmulatedEndpoint implements PortEndpoint {
     /** Sends {@code count} echo requests, one every {@code intervalMillis}, and waits {@code timeoutMillis} after the last. */
     public CompletableFuture<PingResult> ping(Ipv4Address target, int count, long intervalMillis, long timeoutMillis) {
         return pinger.start(target, count, intervalMillis, timeoutMillis);
+    }
+
+    /**
+     * Sends {@code count} UDP datagrams of {@code payloadLength} bytes to {@code target} at
+     * {@code ratePps}, after resolving the next hop; completes when the last is sent.
+     */
+    public CompletableFuture<UdpSendReport> sendUdp(Ipv4Address target, int dstPort, int payloadLength, long count,
+            long ratePps) {
+        return new UdpGenerator(this, target, dstPort, payloadLength, count, ratePps).start();
     }
 
     public UdpCounters udp() {
@@ -190,8 +201,7 @@ public class EmulatedEndpoint implements PortEndpoint {
      * hop from the ARP cache, or asks for it and keeps the frame until the answer comes.
      */
     void transmitIp(byte[] frame, int off, int len) {
-        int dst = Ipv4.dst(frame, off + Ethernet.HEADER_LENGTH);
-        int nextHop = address.subnet().contains(dst) || gateway == null ? dst : gateway.value();
+        int nextHop = nextHopFor(Ipv4.dst(frame, off + Ethernet.HEADER_LENGTH));
         long hw = arpCache.get(nextHop & 0xFFFF_FFFFL);
         if (hw >= 0) {
             Ethernet.setDst(frame, off, hw);
@@ -203,6 +213,23 @@ public class EmulatedEndpoint implements PortEndpoint {
             System.arraycopy(frame, off, copy, 0, len);
             waitingForArp.add(copy);
         }
+        requestArp(nextHop);
+    }
+
+    /**
+     * The MAC of the next hop towards {@code ip}, or -1 after asking for it with ARP (at most one
+     * request per {@code ARP_RETRY_NANOS}). Call on the endpoint's forwarding thread.
+     */
+    long resolveNextHop(int ip) {
+        int nextHop = nextHopFor(ip);
+        long hw = arpCache.get(nextHop & 0xFFFF_FFFFL);
+        if (hw < 0) {
+            requestArp(nextHop);
+        }
+        return hw;
+    }
+
+    private void requestArp(int nextHop) {
         long now = System.nanoTime();
         if (now - lastArpRequest >= ARP_RETRY_NANOS) {
             lastArpRequest = now;
@@ -211,10 +238,9 @@ public class EmulatedEndpoint implements PortEndpoint {
         }
     }
 
-    /** The MAC to use as the destination of frames to {@code ip}, or -1 if not resolved yet. */
-    long resolved(int ip) {
-        int nextHop = address.subnet().contains(ip) || gateway == null ? ip : gateway.value();
-        return arpCache.get(nextHop & 0xFFFF_FFFFL);
+    /** The destination itself if it is on our subnet (or we have no gateway), else the gateway. */
+    private int nextHopFor(int ip) {
+        return address.subnet().contains(ip) || gateway == null ? ip : gateway.value();
     }
 
     @Override
