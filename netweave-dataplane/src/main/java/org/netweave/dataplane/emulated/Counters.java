@@ -23,6 +23,10 @@ final class Counters {
         drops[reason.ordinal()]++;
     }
 
+    void drop(DropReason reason, int count) {
+        drops[reason.ordinal()] += count;
+    }
+
     DatapathCounters snapshot() {
         Map<DropReason, Long> d = new EnumMap<>(DropReason.class);
         for (DropReason r : REASONS) {

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -44,6 +46,7 @@ public final class EventLoop implements Closeable {
     private final Selector selector;
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    private final List<Runnable> roundEndHooks = new ArrayList<>();
     private final AtomicReference<State> state = new AtomicReference<>(State.LATENT);
     private final Thread thread;
     private long timerSeq;
@@ -127,6 +130,15 @@ public final class EventLoop implements Closeable {
         timers.add(new Timer(System.nanoTime() + delayNanos, timerSeq++, task));
     }
 
+    /**
+     * Runs {@code hook} on the loop thread at the end of every round — after the ready channels,
+     * the tasks and the due timers, before the loop may block again. For work batched during a
+     * round, such as datagrams queued for one system call, which must not wait for the next event.
+     */
+    public void atEndOfEachRound(Runnable hook) {
+        run(() -> roundEndHooks.add(hook));
+    }
+
     /** Registers a channel (configured non-blocking here) whose readability calls {@code handler}. */
     public void register(SelectableChannel channel, ReadHandler handler) {
         run(() -> {
@@ -159,6 +171,7 @@ public final class EventLoop implements Closeable {
                 wakeupPending = false;
                 runTasks();
                 runTimers();
+                roundEndHooks.forEach(Runnable::run);
             } catch (Throwable t) {
                 log.error("{}: unexpected error in the forwarding loop; it keeps running", name, t);
             }

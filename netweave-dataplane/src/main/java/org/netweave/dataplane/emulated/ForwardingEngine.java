@@ -85,6 +85,15 @@ public final class ForwardingEngine {
         pipeline.fromUplink(b, off, len);
     }
 
+    /**
+     * Recounts VXLAN packets the pipeline handed to its {@link Wire} as sent, which the wire
+     * (sending in batches) could not send after all: from sent to dropped as TX_FAILED.
+     */
+    public void countTransmitFailures(int packets) {
+        pipeline.counters.vxlanSent -= packets;
+        pipeline.counters.drop(org.netweave.dataplane.DropReason.TX_FAILED, packets);
+    }
+
     /** Drops held packets whose next hop did not answer in time. */
     public void expire(long nanoTime) {
         pipeline.routing.expireHeld(nanoTime);

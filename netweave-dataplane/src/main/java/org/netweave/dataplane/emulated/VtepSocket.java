@@ -18,20 +18,31 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.agrona.collections.Int2ObjectHashMap;
+import org.netweave.packet.Vxlan;
 import org.netweave.packet.VxlanEncapsulator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A VTEP's real UDP sockets: one bound to the VTEP address and VXLAN port for unicast, and one
  * per underlay multicast group the VTEP has joined. Multicast stays on the loopback interface
  * with TTL 0, so it never leaves the machine.
  *
- * <p>Sending copies the UDP payload (VXLAN header and inner frame) into one direct buffer, which
- * is the copy the JDK would make anyway; destinations are cached per VTEP address. Used only on
- * the owning host's forwarding thread.
+ * <p>Unicast datagrams are queued in a {@link BatchedUdpSender} and leave in batches, one
+ * {@code sendmmsg(2)} each, when a batch is full or the forwarding thread calls {@link #flush()}
+ * at the end of its round; where that is not available (not Linux, native access refused)
+ * every datagram goes out through the JDK channel at once, as do multicast datagrams and any too
+ * big for a batch slot (after the queued ones, so the order holds). The channel path copies the
+ * UDP payload (VXLAN header and inner frame) into one direct buffer, which is the copy the JDK
+ * would make anyway; its destinations are cached per VTEP address. Used only on the owning
+ * host's forwarding thread.
  */
 final class VtepSocket implements Closeable {
     private static final int SOCKET_BUFFER = 4 << 20;
     private static final int MAX_DATAGRAM = 65_536;
+    /** Outer Ethernet, IPv4 and UDP headers: what a UDP socket adds itself. */
+    private static final int UDP_PAYLOAD_OFFSET = VxlanEncapsulator.OVERHEAD - Vxlan.HEADER_LENGTH;
+    private static final Logger log = LoggerFactory.getLogger(VtepSocket.class);
 
     private final DatagramChannel unicast;
     private final int port;
@@ -40,6 +51,8 @@ final class VtepSocket implements Closeable {
     private final Map<Integer, MembershipKey> memberships = new HashMap<>();
     private final Int2ObjectHashMap<InetSocketAddress> destinations = new Int2ObjectHashMap<>();
     private final ByteBuffer sendBuffer = ByteBuffer.allocateDirect(MAX_DATAGRAM);
+    /** Null where batching is not available: every datagram then goes through {@link #unicast}. */
+    private final BatchedUdpSender batch;
     private SocketAddress lastSender;
     private int lastSenderIp;
 
@@ -59,6 +72,17 @@ final class VtepSocket implements Closeable {
             unicast.bind(new InetSocketAddress(address(vtepIp), port));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind VTEP " + org.netweave.model.Ipv4Address.toString(vtepIp) + ":" + port, e);
+        }
+        this.batch = openBatch(vtepIp, port);
+    }
+
+    private static BatchedUdpSender openBatch(int vtepIp, int port) {
+        try {
+            return new BatchedUdpSender(vtepIp, port);
+        } catch (IOException | RuntimeException e) {
+            log.info("VTEP {}: batched sending unavailable ({}); sending one datagram per system call",
+                    org.netweave.model.Ipv4Address.toString(vtepIp), e.toString());
+            return null;
         }
     }
 
@@ -89,22 +113,50 @@ final class VtepSocket implements Closeable {
         return opened;
     }
 
-    /** Sends the UDP payload of the outer frame at {@code outerOff}; false if the socket refused it. */
+    /**
+     * Sends the UDP payload of the outer frame at {@code outerOff}, or queues it for the next
+     * batch; false if the socket refused it at once.
+     */
     boolean send(int dstIp, byte[] b, int outerOff, int len) {
+        int payload = outerOff + UDP_PAYLOAD_OFFSET;
+        int payloadLength = len - UDP_PAYLOAD_OFFSET;
+        if (batch != null) {
+            if (!isGroup(dstIp) && batch.add(dstIp, b, payload, payloadLength)) {
+                return true;
+            }
+            batch.sendQueued();
+        }
+        return sendNow(dstIp, b, payload, payloadLength);
+    }
+
+    /** Sends the queued datagrams; returns how many the kernel refused since the last flush. */
+    int flush() {
+        if (batch == null) {
+            return 0;
+        }
+        batch.sendQueued();
+        return batch.takeRefused();
+    }
+
+    private boolean sendNow(int dstIp, byte[] b, int payload, int payloadLength) {
         InetSocketAddress to = destinations.get(dstIp);
         if (to == null) {
             to = new InetSocketAddress(address(dstIp), port);
             destinations.put(dstIp, to);
         }
-        int payload = outerOff + VxlanEncapsulator.OVERHEAD - org.netweave.packet.Vxlan.HEADER_LENGTH;
         sendBuffer.clear();
-        sendBuffer.put(b, payload, len - (payload - outerOff));
+        sendBuffer.put(b, payload, payloadLength);
         sendBuffer.flip();
         try {
             return unicast.send(sendBuffer, to) > 0;
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** 224.0.0.0/4, the underlay multicast groups of hybrid and multicast replication. */
+    private static boolean isGroup(int ip) {
+        return ip >>> 28 == 0xE;
     }
 
     /**
@@ -150,6 +202,9 @@ final class VtepSocket implements Closeable {
                 ch.close();
             }
             unicast.close();
+            if (batch != null) {
+                batch.close();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
