@@ -10,19 +10,21 @@ package org.netweave.packet;
  * its VXLAN source port. Fragments leave the ports out, as Linux's flow dissector does, so all
  * fragments of a datagram, the first included, take one path.
  *
- * <p>It runs once per packet sent into a tunnel, so it reads the fields as four 64-bit words
- * (MACs; MAC tail and EtherType; the address pair; protocol and ports), multiplies each by its
- * own odd constant — four independent multiplications the CPU overlaps — and adds them, then
- * applies MurmurHash3's 64-bit finalizer, in which every input bit reaches every output bit.
- * A word that differs changes the sum, since an odd multiplier is invertible modulo 2^64.
+ * <p>It runs once per packet sent into a tunnel, so it reads the fields as four words (the
+ * destination MAC; the source MAC and EtherType; the address pair; protocol and ports),
+ * multiplies each by its own odd constant — four independent multiplications the CPU overlaps —
+ * and adds them; a word that differs changes the sum, since an odd multiplier is invertible
+ * modulo 2^64. The sum's halves are folded together and multiplied by MurmurHash3's first
+ * finalizer constant, and the hash is the high half of that product, to which every bit of the
+ * sum contributes. The MACs are read as the pipeline writes them when it rewrites a frame
+ * (16 + 32 bits each), so each load can be served from the store before it.
  */
 public final class FlowHash {
-    private static final long K_MACS = 0x9E37_79B9_7F4A_7C15L;
-    private static final long K_MAC_TAIL = 0xC2B2_AE3D_27D4_EB4FL;
+    private static final long K_DST = 0x9E37_79B9_7F4A_7C15L;
+    private static final long K_SRC = 0xC2B2_AE3D_27D4_EB4FL;
     private static final long K_ADDRESSES = 0x1656_67B1_9E37_79F9L;
     private static final long K_PORTS = 0x27D4_EB2F_1656_67C5L;
     private static final long F1 = 0xFF51_AFD7_ED55_8CCDL;
-    private static final long F2 = 0xC4CE_B9FE_1A85_EC53L;
     private static final int PORTS_LENGTH = 4;
 
     private FlowHash() {
@@ -34,9 +36,7 @@ public final class FlowHash {
             return 0;
         }
         int etherType = Ethernet.etherType(b, off);
-        long macs = Bytes.u64(b, off);
-        long macTail = (Bytes.u32(b, off + Ethernet.SRC_OFFSET + 2) & 0xFFFF_FFFFL) << 16 | etherType;
-        long h = macs * K_MACS + macTail * K_MAC_TAIL;
+        long h = Ethernet.dst(b, off) * K_DST + (Ethernet.src(b, off) << 16 | etherType) * K_SRC;
         int ip = off + Ethernet.HEADER_LENGTH;
         int ipLen = len - Ethernet.HEADER_LENGTH;
         if (etherType == Ethernet.TYPE_IPV4 && ipLen >= Ipv4.MIN_HEADER_LENGTH) {
@@ -50,9 +50,8 @@ public final class FlowHash {
         return finish(h);
     }
 
+    /** Folds the high half in and multiplies once more; the product's high half depends on every bit. */
     private static int finish(long h) {
-        h = (h ^ h >>> 33) * F1;
-        h = (h ^ h >>> 33) * F2;
-        return (int) (h ^ h >>> 33);
+        return (int) (((h ^ h >>> 32) * F1) >>> 32);
     }
 }

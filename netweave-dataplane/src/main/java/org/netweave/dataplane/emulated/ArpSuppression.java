@@ -68,6 +68,7 @@ final class ArpSuppression {
             return MacDestination.MISSING;
         }
         ls.arpTable.put(ip & 0xFFFF_FFFFL, mac.value());
+        p.t.generation++;
         return mac.value();
     }
 
@@ -79,6 +80,7 @@ final class ArpSuppression {
         long key = ip & 0xFFFF_FFFFL;
         if (ls.arpTable.get(key) != mac) {
             ls.arpTable.put(key, mac);
+            p.t.generation++;
         }
         p.routing.neighbourLearned(ls, ip, mac);
     }

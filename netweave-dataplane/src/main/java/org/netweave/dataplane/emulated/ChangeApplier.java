@@ -29,8 +29,12 @@ final class ChangeApplier {
     static void apply(HostTables tables, Pipeline pipeline, List<? extends DatapathChange> changes) {
         BatchValidator.validate(tables, changes);
         ChangeApplier applier = new ChangeApplier(tables, pipeline);
-        changes.forEach(applier::applyOne);
-        applier.dirty.forEach(applier::replan);
+        try {
+            changes.forEach(applier::applyOne);
+            applier.dirty.forEach(applier::replan);
+        } finally {
+            tables.generation++;
+        }
     }
 
     private void applyOne(DatapathChange change) {

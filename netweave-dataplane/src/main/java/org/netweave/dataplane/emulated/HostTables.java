@@ -23,6 +23,12 @@ final class HostTables {
     final Map<DlrId, RouterInstance> routers = new LinkedHashMap<>();
     final Map<BridgeId, BridgeInstance> bridges = new LinkedHashMap<>();
     final Int2ObjectHashMap<BridgeInstance> bridgesByVlan = new Int2ObjectHashMap<>();
+    /**
+     * Bumped by every change to a table the packet path reads — each applied batch, each MAC or
+     * ARP binding learned from traffic — so that caches of lookup results ({@link RouteCache},
+     * each switch's MAC memo) see at once that they are stale. A long never wraps.
+     */
+    long generation = 1;
     /** What is plugged into each port id, whether or not the port is attached yet. */
     final Map<PortId, PortEndpoint> endpoints = new java.util.HashMap<>();
 

@@ -133,15 +133,23 @@ final class Pipeline {
 
     // ---------------------------------------------------------------- logical switch
 
-    /**
-     * Switches a frame that entered logical switch {@code ls} from {@code source}: one MAC-table
-     * probe, then one small method per kind of destination. It stays small on purpose: the JIT
-     * inlines it into both callers on the routed path (ingress and after the route lookup), which
-     * it would not do for a method past its hot-method size limit.
-     */
+    /** Switches a frame that entered logical switch {@code ls} from {@code source}. */
     void forward(SwitchInstance ls, byte[] b, int off, int len, FrameSource source, PortInstance from, int trace) {
-        long dst = Ethernet.dst(b, off);
-        long entry = MacAddress.isMulticast(dst) ? MacDestination.MISSING : ls.macTable.get(dst);
+        dispatch(ls, lookup(ls, Ethernet.dst(b, off)), b, off, len, source, from, trace);
+    }
+
+    /** The MAC-table entry for a destination, or {@link MacDestination#MISSING} for a group address or an unknown one. */
+    long lookup(SwitchInstance ls, long dstMac) {
+        return MacAddress.isMulticast(dstMac) ? MacDestination.MISSING : ls.destinationOf(dstMac, t.generation);
+    }
+
+    /**
+     * Sends a frame where its MAC-table {@code entry} says, one small method per kind of
+     * destination. It stays small on purpose, so the JIT inlines it into its callers on the
+     * routed path, which it does not do for a method past its hot-method size limit.
+     */
+    void dispatch(SwitchInstance ls, long entry, byte[] b, int off, int len, FrameSource source, PortInstance from,
+            int trace) {
         switch (MacDestination.kind(entry)) {
             case MacDestination.ROUTER -> {
                 if (source != FrameSource.ROUTER) {
@@ -253,7 +261,7 @@ final class Pipeline {
     }
 
     /** Learns where a source MAC lives; never overrides a local port, the router, or a configured VLAN entry. */
-    private static void learn(SwitchInstance ls, long mac, int kind, int datum) {
+    private void learn(SwitchInstance ls, long mac, int kind, int datum) {
         if (MacAddress.isMulticast(mac)) {
             return;
         }
@@ -266,6 +274,7 @@ final class Pipeline {
             }
         }
         ls.macTable.put(mac, MacDestination.of(kind, datum, true));
+        t.generation++;
     }
 
     // ---------------------------------------------------------------- egress
@@ -304,9 +313,13 @@ final class Pipeline {
         }
         counters.vxlanSent++;
         if (trace != 0) {
-            tracer.observe(trace, FORWARDED, TUNNEL, Ipv4Address.toString(dst), ls.vni, null,
-                    (group ? "group " : "vtep ") + Ipv4Address.toString(dst) + (external ? " (external)" : ""));
+            traceTunnelled(ls, dst, group, external, trace);
         }
+    }
+
+    private void traceTunnelled(SwitchInstance ls, int dst, boolean group, boolean external, int trace) {
+        tracer.observe(trace, FORWARDED, TUNNEL, Ipv4Address.toString(dst), ls.vni, null,
+                (group ? "group " : "vtep ") + Ipv4Address.toString(dst) + (external ? " (external)" : ""));
     }
 
     /** Tags the frame for the bridge's VLAN, sends it out of the uplink, and restores it untagged. */

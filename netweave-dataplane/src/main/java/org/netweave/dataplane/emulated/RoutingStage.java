@@ -28,6 +28,7 @@ import org.netweave.packet.Ipv4;
 final class RoutingStage {
     private final Pipeline p;
     private final HeldPackets held;
+    private final RouteCache cache = new RouteCache();
     private final byte[] scratch = new byte[Pipeline.HEADROOM + 2048];
     private final HeldPackets.Releaser releaser = this::sendReleased;
 
@@ -57,10 +58,11 @@ final class RoutingStage {
     }
 
     /**
-     * Routes an IPv4 packet that entered by LIF {@code in}. The common case — a valid header, not
-     * for the router, TTL above 1, a route, a resolved next hop — runs straight through; every
-     * exception and every traced observation is in a method of its own, which keeps this one
-     * small enough for the JIT to compile the whole routed path as one unit.
+     * Routes an IPv4 packet that entered by LIF {@code in}. A destination whose decision is in
+     * the {@link RouteCache} is sent at once; otherwise the full path runs — LIF addresses, TTL,
+     * longest-prefix match, next-hop resolution — and remembers its decision. The full path and
+     * every exception are methods of their own, which keeps this one small enough for the JIT to
+     * compile the common case into its caller as one unit.
      */
     private void route(LifInstance in, byte[] b, int off, int len, int trace) {
         int ip = off + Ethernet.HEADER_LENGTH;
@@ -68,8 +70,21 @@ final class RoutingStage {
             p.drop(DropReason.MALFORMED, trace, LOGICAL_ROUTER, in.router.id.value(), in.ls.vni);
             return;
         }
-        RouterInstance router = in.router;
         int dst = Ipv4.dst(b, ip);
+        RouteCache.Entry cached = trace == 0 ? cache.find(in.router, dst, p.t.generation) : null;
+        if (cached != null && Ipv4.ttl(b, ip) > 1) {
+            LifInstance out = cached.egressLif;
+            rewrite(out, b, off, ip);
+            Ethernet.setDst(b, off, cached.nextHopMac);
+            p.dispatch(out.ls, cached.egressEntry, b, off, len, FrameSource.ROUTER, null, 0);
+        } else {
+            routeUncached(in, dst, b, off, ip, len, trace);
+        }
+    }
+
+    /** The full routing decision, remembered in the cache when it reaches a resolved next hop. */
+    private void routeUncached(LifInstance in, int dst, byte[] b, int off, int ip, int len, int trace) {
+        RouterInstance router = in.router;
         if (trace != 0) {
             p.tracer.observe(trace, LOGICAL_RECEIVED, LOGICAL_ROUTER, router.id.value(), in.ls.vni, in.name, null);
         }
@@ -89,9 +104,7 @@ final class RoutingStage {
         LifInstance out = router.nextHopLif[nh];
         int gateway = router.nextHopGateway[nh];
         int nextHop = gateway == 0 ? dst : gateway;
-        Ethernet.setSrc(b, off, out.vmac);
-        Ipv4.decrementTtl(b, ip);
-        p.counters.routed++;
+        rewrite(out, b, off, ip);
         if (trace != 0) {
             traceForwarded(router, out, dst, nh, trace);
         }
@@ -103,8 +116,19 @@ final class RoutingStage {
                 return;
             }
         }
+        long entry = p.lookup(out.ls, mac);
+        if (trace == 0) {
+            cache.remember(router, dst, p.t.generation, out, mac, entry);
+        }
         Ethernet.setDst(b, off, mac);
-        p.forward(out.ls, b, off, len, FrameSource.ROUTER, null, trace);
+        p.dispatch(out.ls, entry, b, off, len, FrameSource.ROUTER, null, trace);
+    }
+
+    /** What routing does to every packet it forwards: the egress LIF's vMAC as source, TTL − 1. */
+    private void rewrite(LifInstance out, byte[] b, int off, int ip) {
+        Ethernet.setSrc(b, off, out.vmac);
+        Ipv4.decrementTtl(b, ip);
+        p.counters.routed++;
     }
 
     private void ttlExceeded(LifInstance in, byte[] b, int off, int len, int trace) {
@@ -196,6 +220,9 @@ final class RoutingStage {
     }
 
     private void sendReleased(SwitchInstance ls, long mac, byte[] frame, int off, int len, int trace) {
+        // A release can run in the middle of a batch, whose changes have not been counted yet:
+        // count them now so that no cached lookup from before the batch is used for this packet.
+        p.t.generation++;
         Ethernet.setDst(frame, off, mac);
         p.forward(ls, frame, off, len, FrameSource.ROUTER, null, trace);
     }

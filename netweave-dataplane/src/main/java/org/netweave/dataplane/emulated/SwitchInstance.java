@@ -35,11 +35,30 @@ final class SwitchInstance {
     PortInstance[] ports = new PortInstance[0];
     LifInstance lif;
     BridgeInstance bridge;
+    /**
+     * The last MAC-table lookup and the tables generation it was made in: a VM sends nearly all
+     * its frames to one MAC (its gateway's vMAC), so most lookups of a VM's switch are repeats.
+     */
+    private long memoMac = -1;
+    private long memoEntry;
+    private long memoGeneration;
 
     SwitchInstance(LogicalSwitchSpec spec) {
         this.vni = spec.vni().value();
         this.name = "vni-" + vni;
         this.spec = spec;
+    }
+
+    /** Where {@code mac} lives, or {@link MacDestination#MISSING}; {@code generation} is the tables' current one. */
+    long destinationOf(long mac, long generation) {
+        if (mac == memoMac && generation == memoGeneration) {
+            return memoEntry;
+        }
+        long entry = macTable.get(mac);
+        memoMac = mac;
+        memoEntry = entry;
+        memoGeneration = generation;
+        return entry;
     }
 
     void addPort(PortInstance port) {
