@@ -93,7 +93,7 @@ final class RoutedFlows {
             System.arraycopy(frames[f], 0, work, ForwardingEngine.HEADROOM, lengths[f]);
             overlay.engine.fromPort(ports[f], work, ForwardingEngine.HEADROOM, lengths[f]);
             String problem = wire.packets != before + 1 || wire.unexpected != 0 ? "not exactly one VXLAN packet"
-                    : problem(f, wire.lastVtep, wire.lastBuffer, wire.lastOffset, wire.lastLength);
+                    : problem(f, wire.lastVtep, work, wire.lastOffset, wire.lastLength);
             if (problem != null) {
                 throw new IllegalStateException("flow " + f + " to " + Ipv4Address.toString(dstIps[f]) + ": "
                         + problem + "; counters " + overlay.engine.counters());
