@@ -7,32 +7,25 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 import static org.netweave.dataplane.emulated.LinuxSockets.*;
 
 import java.io.Closeable;
-import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.nio.ByteOrder;
-import org.netweave.model.Ipv4Address;
 
 /**
  * Sends UDP datagrams from one socket in batches of up to {@link #BATCH}, each batch with one
  * {@code sendmmsg(2)}: on loopback a {@code sendto(2)} per datagram is where a VTEP spends
  * nearly all of its time, and a batch pays the system call and the JDK's per-send work once.
  *
- * <p>The socket is opened through the FFM API, non-blocking, bound to the VTEP address with an
- * ephemeral port (a VXLAN receiver does not look at the source port; the JDK channel keeps the
- * VXLAN port for receiving). Datagrams are copied into preallocated native slots and their
- * {@code mmsghdr}s point there, so queueing one is a copy and two stores, with no allocation.
- * A datagram the kernel refuses (its buffer full, as a full NIC ring) is counted, not retried.
- * Used only on the owning host's forwarding thread.
+ * <p>It sends through the descriptor of a socket it does not own (the VTEP's JDK channel, which
+ * keeps receiving and closing it), so datagrams leave from the VTEP's own address and port as
+ * before. Datagrams are copied into preallocated native slots and their {@code mmsghdr}s point
+ * there, so queueing one is a copy and two stores, with no allocation. A datagram the kernel
+ * refuses (its buffer full, as a full NIC ring) is counted, not retried. Used only on the owning
+ * host's forwarding thread.
  */
 final class BatchedUdpSender implements Closeable {
     static final int BATCH = 64;
     /** Slot size: an inner frame of a 1500-byte MTU with its VXLAN header, rounded up. */
     static final int MAX_DATAGRAM = 2048;
-    private static final ValueLayout.OfShort NET_SHORT = JAVA_SHORT.withOrder(ByteOrder.BIG_ENDIAN);
-    private static final ValueLayout.OfInt NET_INT = JAVA_INT.withOrder(ByteOrder.BIG_ENDIAN);
-    private static final int SEND_BUFFER = 4 << 20;
 
     private final Arena arena = Arena.ofShared();
     private final MemorySegment callState = arena.allocate(CALL_STATE);
@@ -44,28 +37,9 @@ final class BatchedUdpSender implements Closeable {
     private int queued;
     private long refused;
 
-    /**
-     * Opens a socket bound to {@code sourceIp} that sends to port {@code dstPort}.
-     *
-     * @throws UnsupportedOperationException if this platform has no {@code sendmmsg} through FFM
-     * @throws IOException if the kernel refuses the socket
-     */
-    BatchedUdpSender(int sourceIp, int dstPort) throws IOException {
-        if (!LinuxSockets.available()) {
-            arena.close();
-            throw new UnsupportedOperationException("sendmmsg(2) is not available here");
-        }
-        fd = LinuxSockets.socket(callState, AF_INET, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-        if (fd < 0) {
-            arena.close();
-            throw new IOException("socket(2): errno " + LinuxSockets.errno(callState));
-        }
-        try {
-            configure(sourceIp);
-        } catch (IOException e) {
-            close();
-            throw e;
-        }
+    /** Sends through socket descriptor {@code fd}, which the caller keeps open, to port {@code dstPort}. */
+    BatchedUdpSender(int fd, int dstPort) {
+        this.fd = fd;
         for (int i = 0; i < BATCH; i++) {
             MemorySegment address = addresses.asSlice(i * SOCKADDR_IN_SIZE, SOCKADDR_IN_SIZE);
             address.set(JAVA_SHORT, 0, (short) AF_INET);
@@ -77,20 +51,6 @@ final class BatchedUdpSender implements Closeable {
             message.set(JAVA_INT, MSG_NAMELEN, (int) SOCKADDR_IN_SIZE);
             message.set(JAVA_LONG, MSG_IOV, iovec.address());
             message.set(JAVA_LONG, MSG_IOVLEN, 1);
-        }
-    }
-
-    private void configure(int sourceIp) throws IOException {
-        MemorySegment size = arena.allocate(JAVA_INT);
-        size.set(JAVA_INT, 0, SEND_BUFFER);
-        if (LinuxSockets.setsockopt(callState, fd, SOL_SOCKET, SO_SNDBUF, size, 4) < 0) {
-            throw new IOException("setsockopt(SO_SNDBUF): errno " + LinuxSockets.errno(callState));
-        }
-        MemorySegment local = arena.allocate(SOCKADDR_IN_SIZE, 8);
-        local.set(JAVA_SHORT, 0, (short) AF_INET);
-        local.set(NET_INT, SIN_ADDR, sourceIp);
-        if (LinuxSockets.bind(callState, fd, local, (int) SOCKADDR_IN_SIZE) < 0) {
-            throw new IOException("bind(" + Ipv4Address.toString(sourceIp) + "): errno " + LinuxSockets.errno(callState));
         }
     }
 
@@ -116,7 +76,8 @@ final class BatchedUdpSender implements Closeable {
     void sendQueued() {
         int done = 0;
         while (done < queued) {
-            int n = LinuxSockets.sendmmsg(callState, fd, messages.asSlice(done * MMSGHDR_SIZE), queued - done, 0);
+            int n = LinuxSockets.sendmmsg(callState, fd, messages.asSlice(done * MMSGHDR_SIZE), queued - done,
+                    MSG_DONTWAIT);
             if (n > 0) {
                 done += n;
                 continue;
@@ -142,9 +103,9 @@ final class BatchedUdpSender implements Closeable {
         return r;
     }
 
+    /** Frees the native slots; the socket stays open, as it belongs to the caller. */
     @Override
     public void close() {
-        LinuxSockets.close(callState, fd);
         arena.close();
     }
 }

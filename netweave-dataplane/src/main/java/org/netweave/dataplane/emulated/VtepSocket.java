@@ -16,6 +16,7 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.MembershipKey;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.agrona.collections.Int2ObjectHashMap;
 import org.netweave.packet.Vxlan;
@@ -28,14 +29,14 @@ import org.slf4j.LoggerFactory;
  * per underlay multicast group the VTEP has joined. Multicast stays on the loopback interface
  * with TTL 0, so it never leaves the machine.
  *
- * <p>Unicast datagrams are queued in a {@link BatchedUdpSender} and leave in batches, one
- * {@code sendmmsg(2)} each, when a batch is full or the forwarding thread calls {@link #flush()}
- * at the end of its round; where that is not available (not Linux, native access refused)
- * every datagram goes out through the JDK channel at once, as do multicast datagrams and any too
- * big for a batch slot (after the queued ones, so the order holds). The channel path copies the
- * UDP payload (VXLAN header and inner frame) into one direct buffer, which is the copy the JDK
- * would make anyway; its destinations are cached per VTEP address. Used only on the owning
- * host's forwarding thread.
+ * <p>Unicast datagrams are queued in a {@link BatchedUdpSender} on the unicast channel's own
+ * socket and leave in batches, one {@code sendmmsg(2)} each, when a batch is full or the
+ * forwarding thread calls {@link #flush()} at the end of its round. Where that is not available
+ * (not Linux, native access refused) every datagram goes out through the JDK channel at once, as
+ * do multicast datagrams and any too big for a batch slot (after the queued ones, so the order
+ * holds). The channel path copies the UDP payload (VXLAN header and inner frame) into one direct
+ * buffer, which is the copy the JDK would make anyway; its destinations are cached per VTEP
+ * address. Used only on the owning host's forwarding thread.
  */
 final class VtepSocket implements Closeable {
     private static final int SOCKET_BUFFER = 4 << 20;
@@ -76,12 +77,24 @@ final class VtepSocket implements Closeable {
         this.batch = openBatch(vtepIp, port);
     }
 
+    /** A batch sender on the unicast channel's own socket, or null (logged) where there can be none. */
     private static BatchedUdpSender openBatch(int vtepIp, int port) {
+        String vtep = org.netweave.model.Ipv4Address.toString(vtepIp);
         try {
-            return new BatchedUdpSender(vtepIp, port);
-        } catch (IOException | RuntimeException e) {
-            log.info("VTEP {}: batched sending unavailable ({}); sending one datagram per system call",
-                    org.netweave.model.Ipv4Address.toString(vtepIp), e.toString());
+            if (!LinuxSockets.available()) {
+                log.info("VTEP {}: no sendmmsg(2) here; sending one datagram per system call", vtep);
+                return null;
+            }
+            OptionalInt fd = LinuxSockets.boundSocket(vtepIp, port);
+            if (fd.isEmpty()) {
+                log.warn("VTEP {}: its socket was not found among the open files; sending one datagram per system call",
+                        vtep);
+                return null;
+            }
+            return new BatchedUdpSender(fd.getAsInt(), port);
+        } catch (RuntimeException e) {
+            log.warn("VTEP {}: batched sending unavailable ({}); sending one datagram per system call", vtep,
+                    e.toString());
             return null;
         }
     }

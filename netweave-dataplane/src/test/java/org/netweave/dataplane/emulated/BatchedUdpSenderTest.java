@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.util.ArrayList;
@@ -14,26 +15,35 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.netweave.model.Ipv4Address;
 
-/** sendmmsg(2) through FFM: what is queued arrives complete, in order, from the bound address. */
+/** sendmmsg(2) through FFM on a JDK channel's socket: what is queued arrives complete, in order, from that socket. */
 class BatchedUdpSenderTest {
     static final int LOOPBACK = Ipv4Address.parse("127.0.0.1").value();
 
     DatagramChannel receiver;
+    DatagramChannel channel;
     BatchedUdpSender sender;
 
     @BeforeEach
     void open() throws IOException {
         assumeTrue(LinuxSockets.available(), "sendmmsg through FFM needs Linux");
-        receiver = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
-        sender = new BatchedUdpSender(LOOPBACK, ((InetSocketAddress) receiver.getLocalAddress()).getPort());
+        receiver = DatagramChannel.open(StandardProtocolFamily.INET).bind(new InetSocketAddress("127.0.0.1", 0));
+        channel = DatagramChannel.open(StandardProtocolFamily.INET).bind(new InetSocketAddress("127.0.0.1", 0));
+        channel.configureBlocking(false);
+        int fd = LinuxSockets.boundSocket(LOOPBACK, port(channel)).orElseThrow();
+        sender = new BatchedUdpSender(fd, port(receiver));
     }
 
     @AfterEach
     void close() throws IOException {
         if (sender != null) {
             sender.close();
+            channel.close();
             receiver.close();
         }
+    }
+
+    private static int port(DatagramChannel ch) throws IOException {
+        return ((InetSocketAddress) ch.getLocalAddress()).getPort();
     }
 
     @Test
@@ -67,13 +77,27 @@ class BatchedUdpSenderTest {
     }
 
     @Test
-    void sendsFromTheBoundAddress() throws IOException {
+    void sendsFromTheChannelsOwnAddressAndPort() throws IOException {
         sender.add(LOOPBACK, new byte[] {1, 2, 3}, 0, 3);
         sender.sendQueued();
 
         receiver.configureBlocking(true);
         InetSocketAddress from = (InetSocketAddress) receiver.receive(ByteBuffer.allocate(16));
-        assertThat(from.getAddress().getHostAddress()).isEqualTo("127.0.0.1");
+        assertThat(from).isEqualTo(channel.getLocalAddress());
+    }
+
+    @Test
+    void findsNoSocketForAnAddressNobodyBound() {
+        assertThat(LinuxSockets.boundSocket(Ipv4Address.parse("127.0.0.77").value(), 9)).isEmpty();
+    }
+
+    @Test
+    void closingTheSenderLeavesTheSocketOpen() throws IOException {
+        sender.close();
+        sender = new BatchedUdpSender(LinuxSockets.boundSocket(LOOPBACK, port(channel)).orElseThrow(), port(receiver));
+
+        assertThat(channel.isOpen()).isTrue();
+        assertThat(channel.send(ByteBuffer.wrap(new byte[] {9}), receiver.getLocalAddress())).isEqualTo(1);
     }
 
     private List<byte[]> receiveAll(int max) throws IOException {
