@@ -6,7 +6,8 @@ package org.netweave.dataplane.emulated;
  * egress switch's MAC table): the route cache of classic routers, kept exact by invalidation.
  *
  * <p>Direct-mapped, {@value #SIZE} entries, keyed by router instance and destination address. An
- * entry holds the egress LIF, the next hop's MAC and the egress MAC-table entry, and is valid
+ * entry holds the egress switch, the egress LIF's vMAC, the next hop's MAC and the egress
+ * MAC-table entry — what the packet needs, so a hit reads no other object — and is valid
  * only in the {@linkplain HostTables#generation tables generation} it was computed in: any change
  * to any table makes every entry stale at once, with nothing to walk. Only decisions that reached
  * a resolved next hop are remembered; everything else (LIF addresses, no route, unresolved next
@@ -28,7 +29,8 @@ final class RouteCache {
         RouterInstance router;
         int destination;
         long generation;
-        LifInstance egressLif;
+        SwitchInstance egressSwitch;
+        long egressVmac;
         long nextHopMac;
         long egressEntry;
     }
@@ -41,7 +43,7 @@ final class RouteCache {
         return e != null && e.router == router && e.destination == dst && e.generation == generation ? e : null;
     }
 
-    void remember(RouterInstance router, int dst, long generation, LifInstance egressLif, long nextHopMac,
+    void remember(RouterInstance router, int dst, long generation, LifInstance egress, long nextHopMac,
             long egressEntry) {
         int slot = slot(dst);
         Entry e = slots[slot];
@@ -52,7 +54,8 @@ final class RouteCache {
         e.router = router;
         e.destination = dst;
         e.generation = generation;
-        e.egressLif = egressLif;
+        e.egressSwitch = egress.ls;
+        e.egressVmac = egress.vmac;
         e.nextHopMac = nextHopMac;
         e.egressEntry = egressEntry;
     }

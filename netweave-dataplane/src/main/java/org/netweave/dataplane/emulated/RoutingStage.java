@@ -73,10 +73,9 @@ final class RoutingStage {
         int dst = Ipv4.dst(b, ip);
         RouteCache.Entry cached = trace == 0 ? cache.find(in.router, dst, p.t.generation) : null;
         if (cached != null && Ipv4.ttl(b, ip) > 1) {
-            LifInstance out = cached.egressLif;
-            rewrite(out, b, off, ip);
+            rewrite(cached.egressVmac, b, off, ip);
             Ethernet.setDst(b, off, cached.nextHopMac);
-            p.dispatch(out.ls, cached.egressEntry, b, off, len, FrameSource.ROUTER, null, 0);
+            p.dispatch(cached.egressSwitch, cached.egressEntry, b, off, len, FrameSource.ROUTER, null, 0);
         } else {
             routeUncached(in, dst, b, off, ip, len, trace);
         }
@@ -104,7 +103,7 @@ final class RoutingStage {
         LifInstance out = router.nextHopLif[nh];
         int gateway = router.nextHopGateway[nh];
         int nextHop = gateway == 0 ? dst : gateway;
-        rewrite(out, b, off, ip);
+        rewrite(out.vmac, b, off, ip);
         if (trace != 0) {
             traceForwarded(router, out, dst, nh, trace);
         }
@@ -125,8 +124,8 @@ final class RoutingStage {
     }
 
     /** What routing does to every packet it forwards: the egress LIF's vMAC as source, TTL − 1. */
-    private void rewrite(LifInstance out, byte[] b, int off, int ip) {
-        Ethernet.setSrc(b, off, out.vmac);
+    private void rewrite(long egressVmac, byte[] b, int off, int ip) {
+        Ethernet.setSrc(b, off, egressVmac);
         Ipv4.decrementTtl(b, ip);
         p.counters.routed++;
     }
