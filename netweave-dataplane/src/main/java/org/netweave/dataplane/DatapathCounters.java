@@ -14,6 +14,7 @@ import java.util.Map;
  * @param bridged           frames carried across a bridge instance (both directions)
  * @param arpSuppressed     ARP requests answered locally instead of flooded
  * @param arpFlooded        ARP requests flooded because nobody knew the answer
+ * @param flowCacheHits     packets the flow cache forwarded without the switch and router stages
  * @param drops             drops by reason
  */
 public record DatapathCounters(
@@ -25,6 +26,7 @@ public record DatapathCounters(
         long bridged,
         long arpSuppressed,
         long arpFlooded,
+        long flowCacheHits,
         Map<DropReason, Long> drops) {
 
     public DatapathCounters {

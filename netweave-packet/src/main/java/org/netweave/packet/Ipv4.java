@@ -43,7 +43,7 @@ public final class Ipv4 {
     static final int TTL_OFFSET = 8;
     static final int PROTOCOL_OFFSET = 9;
     static final int CHECKSUM_OFFSET = 10;
-    static final int SRC_OFFSET = 12;
+    public static final int SRC_OFFSET = 12;
     static final int DST_OFFSET = 16;
     static final int FRAGMENT_OFFSET_MASK = 0x1FFF;
     private static final int TTL_DECREMENT_WORD = 0x0100;

@@ -20,6 +20,19 @@ class FlowHashTest {
     }
 
     @Test
+    void aRoutersRewriteLeavesAnIpv4FlowsHashAlone() {
+        byte[] b = new byte[100];
+        int len = UdpFrames.write(b, 0, A_TO_B, 40000, 53, new byte[] {1, 2, 3}, 0, 3);
+        int before = FlowHash.of(b, 0, len);
+        Ethernet.setSrc(b, 0, 0x0250_5600_0101L);
+        Ethernet.setDst(b, 0, 0x0050_5600_0299L);
+        Ipv4.decrementTtl(b, Ethernet.HEADER_LENGTH);
+        assertThat(FlowHash.of(b, 0, len)).isEqualTo(before)
+                .isEqualTo(FlowHash.ofIpv4(Bytes.u64(b, 14 + Ipv4.SRC_OFFSET), Ipv4.PROTOCOL_UDP,
+                        FlowHash.ports(b, 14, len - 14, Ipv4.PROTOCOL_UDP)));
+    }
+
+    @Test
     void portsSpreadFlowsOverTheSourcePortRange() {
         byte[] b = new byte[64];
         Set<Integer> ports = new HashSet<>();

@@ -17,6 +17,7 @@ final class Counters {
     long bridged;
     long arpSuppressed;
     long arpFlooded;
+    long flowCacheHits;
     final long[] drops = new long[REASONS.length];
 
     void drop(DropReason reason) {
@@ -33,6 +34,6 @@ final class Counters {
             d.put(r, drops[r.ordinal()]);
         }
         return new DatapathCounters(framesFromPorts, framesToPorts, vxlanSent, vxlanReceived, routed, bridged,
-                arpSuppressed, arpFlooded, d);
+                arpSuppressed, arpFlooded, flowCacheHits, d);
     }
 }

@@ -17,6 +17,7 @@ import org.netweave.model.MacAddress;
 import org.netweave.packet.Dot1q;
 import org.netweave.packet.Ethernet;
 import org.netweave.packet.FlowHash;
+import org.netweave.packet.Ipv4;
 import org.netweave.packet.Vxlan;
 import org.netweave.packet.VxlanEncapsulator;
 
@@ -42,6 +43,7 @@ final class Pipeline {
     final Tracer tracer;
     final RoutingStage routing;
     final ArpSuppression arp;
+    final FlowCache flows = new FlowCache();
     private final Wire wire;
     private final VxlanEncapsulator encap;
 
@@ -59,6 +61,9 @@ final class Pipeline {
     /** A VM sent a frame on its vNIC. */
     void fromPort(PortInstance port, byte[] b, int off, int len, int trace) {
         counters.framesFromPorts++;
+        if (trace == 0 && forwardKnownFlow(port, b, off, len)) {
+            return;
+        }
         if (len < Ethernet.HEADER_LENGTH) {
             drop(DropReason.MALFORMED, trace, VNIC, port.spec.id().value(), 0);
             return;
@@ -69,6 +74,37 @@ final class Pipeline {
             tracer.observe(trace, LOGICAL_RECEIVED, LOGICAL_SWITCH, ls.name, ls.vni, null, null);
         }
         forward(ls, b, off, len, FrameSource.PORT, port, trace);
+    }
+
+    /**
+     * The fast path for a routed flow the {@link FlowCache} knows: the packet gets what routing
+     * does to every packet (header and checksum check, TTL − 1, next hop's MAC, this host's router
+     * MAC on the wire) and goes into its tunnel, skipping the switch and router stages. Returns
+     * false, having changed nothing, when the slow path must decide.
+     */
+    private boolean forwardKnownFlow(PortInstance port, byte[] b, int off, int len) {
+        int ipLen = len - Ethernet.HEADER_LENGTH;
+        LifInstance lif = port.ls.lif;
+        if (lif == null || ipLen < Ipv4.MIN_HEADER_LENGTH || Ethernet.etherType(b, off) != Ethernet.TYPE_IPV4
+                || Ethernet.dst(b, off) != lif.vmac) {
+            return false;
+        }
+        int ip = off + Ethernet.HEADER_LENGTH;
+        int protocol = Ipv4.protocol(b, ip);
+        long addresses = FlowCache.addresses(b, ip);
+        int ports = FlowHash.ports(b, ip, ipLen, protocol);
+        int hash = FlowHash.ofIpv4(addresses, protocol, ports);
+        int flow = flows.find(port.index, addresses, protocol, ports, hash, t.generation);
+        if (flow < 0 || !Ipv4.isHeaderValid(b, ip, ipLen) || Ipv4.ttl(b, ip) <= 1) {
+            return false;
+        }
+        Ethernet.setDst(b, off, flows.nextHopMac(flow));
+        Ethernet.setSrc(b, off, t.routerMac);
+        Ipv4.decrementTtl(b, ip);
+        counters.routed++;
+        counters.flowCacheHits++;
+        send(flows.vni(flow), flows.vtep(flow), false, false, 0, b, off, len, 0, hash);
+        return true;
     }
 
     /**
@@ -303,23 +339,24 @@ final class Pipeline {
     /** Writes the outer headers towards a VTEP or an underlay group and sends the packet. */
     private void encapsulateAndSend(SwitchInstance ls, int dst, boolean group, boolean external, int flags, byte[] b,
             int off, int len, int trace) {
+        send(ls.vni, dst, group, external, flags, b, off, len, trace, FlowHash.of(b, off, len));
+    }
+
+    private void send(int vni, int dst, boolean group, boolean external, int flags, byte[] b, int off, int len,
+            int trace, int flowHash) {
         long dstMac = group ? EmulatedUnderlay.multicastMac(dst) : EmulatedUnderlay.vtepMac(dst);
-        int outer = encap.encapsulate(b, off, len, dstMac, dst, ls.vni, flags, trace, FlowHash.of(b, off, len));
+        int outer = encap.encapsulate(b, off, len, dstMac, dst, vni, flags, trace, flowHash);
         int outerLen = len + VxlanEncapsulator.OVERHEAD;
         boolean sent = group ? wire.sendMulticast(dst, b, outer, outerLen) : wire.sendVxlan(dst, b, outer, outerLen);
         if (!sent) {
-            drop(DropReason.TX_FAILED, trace, TUNNEL, Ipv4Address.toString(dst), ls.vni);
+            drop(DropReason.TX_FAILED, trace, TUNNEL, Ipv4Address.toString(dst), vni);
             return;
         }
         counters.vxlanSent++;
         if (trace != 0) {
-            traceTunnelled(ls, dst, group, external, trace);
+            tracer.observe(trace, FORWARDED, TUNNEL, Ipv4Address.toString(dst), vni, null,
+                    (group ? "group " : "vtep ") + Ipv4Address.toString(dst) + (external ? " (external)" : ""));
         }
-    }
-
-    private void traceTunnelled(SwitchInstance ls, int dst, boolean group, boolean external, int trace) {
-        tracer.observe(trace, FORWARDED, TUNNEL, Ipv4Address.toString(dst), ls.vni, null,
-                (group ? "group " : "vtep ") + Ipv4Address.toString(dst) + (external ? " (external)" : ""));
     }
 
     /** Tags the frame for the bridge's VLAN, sends it out of the uplink, and restores it untagged. */

@@ -51,7 +51,7 @@ final class RoutingStage {
             return;
         }
         switch (Ethernet.etherType(b, off)) {
-            case Ethernet.TYPE_IPV4 -> route(lif, b, off, len, trace);
+            case Ethernet.TYPE_IPV4 -> route(lif, b, off, len, from, trace);
             case Ethernet.TYPE_ARP -> arpInput(lif, b, off, len, source, from, trace);
             default -> p.drop(DropReason.NOT_FOR_ROUTER, trace, LOGICAL_ROUTER, lif.router.id.value(), ls.vni);
         }
@@ -64,7 +64,7 @@ final class RoutingStage {
      * every exception are methods of their own, which keeps this one small enough for the JIT to
      * compile the common case into its caller as one unit.
      */
-    private void route(LifInstance in, byte[] b, int off, int len, int trace) {
+    private void route(LifInstance in, byte[] b, int off, int len, PortInstance from, int trace) {
         int ip = off + Ethernet.HEADER_LENGTH;
         if (!Ipv4.isHeaderValid(b, ip, len - Ethernet.HEADER_LENGTH)) {
             p.drop(DropReason.MALFORMED, trace, LOGICAL_ROUTER, in.router.id.value(), in.ls.vni);
@@ -73,16 +73,31 @@ final class RoutingStage {
         int dst = Ipv4.dst(b, ip);
         RouteCache.Entry cached = trace == 0 ? cache.find(in.router, dst, p.t.generation) : null;
         if (cached != null && Ipv4.ttl(b, ip) > 1) {
+            rememberFlow(from, b, off, len, cached.egressSwitch, cached.egressEntry, cached.nextHopMac);
             rewrite(cached.egressVmac, b, off, ip);
             Ethernet.setDst(b, off, cached.nextHopMac);
             p.dispatch(cached.egressSwitch, cached.egressEntry, b, off, len, FrameSource.ROUTER, null, 0);
         } else {
-            routeUncached(in, dst, b, off, ip, len, trace);
+            routeUncached(in, dst, b, off, ip, len, from, trace);
+        }
+    }
+
+    /**
+     * A VM's packet is about to be routed into a tunnel to a Netweave VTEP: the {@link FlowCache}
+     * remembers that, so the flow's next packets take the fast path. Called before the frame is
+     * rewritten, while its destination MAC is still the one the VM sent to.
+     */
+    private void rememberFlow(PortInstance from, byte[] b, int off, int len, SwitchInstance egress, long entry,
+            long nextHopMac) {
+        if (from != null && MacDestination.kind(entry) == MacDestination.REMOTE_VTEP && from.ls.lif != null
+                && Ethernet.dst(b, off) == from.ls.lif.vmac) {
+            p.flows.remember(from.index, b, off, len, p.t.generation, nextHopMac, egress.vni, MacDestination.datum(entry));
         }
     }
 
     /** The full routing decision, remembered in the cache when it reaches a resolved next hop. */
-    private void routeUncached(LifInstance in, int dst, byte[] b, int off, int ip, int len, int trace) {
+    private void routeUncached(LifInstance in, int dst, byte[] b, int off, int ip, int len, PortInstance from,
+            int trace) {
         RouterInstance router = in.router;
         if (trace != 0) {
             p.tracer.observe(trace, LOGICAL_RECEIVED, LOGICAL_ROUTER, router.id.value(), in.ls.vni, in.name, null);
@@ -103,6 +118,7 @@ final class RoutingStage {
         LifInstance out = router.nextHopLif[nh];
         int gateway = router.nextHopGateway[nh];
         int nextHop = gateway == 0 ? dst : gateway;
+        long dstMac = Ethernet.dst(b, off);
         rewrite(out.vmac, b, off, ip);
         if (trace != 0) {
             traceForwarded(router, out, dst, nh, trace);
@@ -118,6 +134,8 @@ final class RoutingStage {
         long entry = p.lookup(out.ls, mac);
         if (trace == 0) {
             cache.remember(router, dst, p.t.generation, out, mac, entry);
+            Ethernet.setDst(b, off, dstMac); // the flow's key is the frame as the VM sent it
+            rememberFlow(from, b, off, len, out.ls, entry, mac);
         }
         Ethernet.setDst(b, off, mac);
         p.dispatch(out.ls, entry, b, off, len, FrameSource.ROUTER, null, trace);
