@@ -12,17 +12,17 @@ package org.netweave.packet;
  * cache and for the tunnel. Fragments leave the ports out, so all fragments of a datagram, the
  * first included, take one path. Other frames hash their MAC pair and EtherType.
  *
- * <p>It runs once per packet, so it reads the fields as words, multiplies each by its own odd
- * constant — independent multiplications the CPU overlaps — and adds them; a word that differs
- * changes the sum, since an odd multiplier is invertible modulo 2^64. The sum's halves are
- * folded together and multiplied by MurmurHash3's first finalizer constant, and the hash is the
- * high half of that product, to which every bit of the sum contributes.
+ * <p>It runs once per packet and the flow-cache probe waits for it, so an IPv4 hash is a single
+ * multiplication: the 5-tuple is folded into one word (ports and protocol XORed into the address
+ * pair), multiplied by an odd constant, and the hash is the product's upper half, which every
+ * bit of the folded word reaches. It is a hash for spreading, not against an adversary: the
+ * caches it indexes compare their keys exactly. Other frames multiply their MAC words by two
+ * constants and mix the sum with MurmurHash3's finalizer.
  */
 public final class FlowHash {
     private static final long K_DST = 0x9E37_79B9_7F4A_7C15L;
     private static final long K_SRC = 0xC2B2_AE3D_27D4_EB4FL;
     private static final long K_ADDRESSES = 0x1656_67B1_9E37_79F9L;
-    private static final long K_PORTS = 0x27D4_EB2F_1656_67C5L;
     private static final long F1 = 0xFF51_AFD7_ED55_8CCDL;
     private static final int PORTS_LENGTH = 4;
 
@@ -50,7 +50,11 @@ public final class FlowHash {
      * pair as {@link #ports} reads it.
      */
     public static int ofIpv4(long addresses, int protocol, int ports) {
-        return finish(addresses * K_ADDRESSES + ((ports & 0xFFFF_FFFFL) << 8 | protocol) * K_PORTS);
+        // One multiplication: the packet's flow-cache probe waits for this value, so its latency
+        // counts. Ports and protocol are folded into the address word first; the high half of
+        // the product depends on every bit of the folded word.
+        long folded = addresses ^ (ports & 0xFFFF_FFFFL) << 24 ^ (long) protocol << 56;
+        return (int) ((folded * K_ADDRESSES) >>> 32);
     }
 
     /**
