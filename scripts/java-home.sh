@@ -6,7 +6,7 @@ java_major() {
 }
 
 find_java_home() {
-  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ] && [ "$(java_major "$JAVA_HOME")" -ge 25 ] 2>/dev/null; then
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ] && [ "$(java_major "$JAVA_HOME")" -ge 25 ] 2>/dev/null; then
     echo "$JAVA_HOME"; return 0
   fi
   for d in /usr/lib/jvm/*25* /usr/lib/jvm/*; do

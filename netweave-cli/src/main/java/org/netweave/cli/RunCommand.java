@@ -48,6 +48,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (healthInterval.isNegative() || healthInterval.isZero()) {
+            throw new InvalidValueException("health-interval", healthInterval, "must be positive");
+        }
         if (hosts < 2) {
             throw new InvalidValueException("hosts", hosts, "must be at least 2 (VM1 and VM2 run on different hosts)");
         }
@@ -74,15 +77,27 @@ final class RunCommand implements Callable<Integer> {
             out.println("Netweave data plane is running. Press Ctrl-C to stop.");
             out.flush();
             while (!stopRequested.await(healthInterval.toMillis(), TimeUnit.MILLISECONDS)) {
-                PingResult health = seed.vm1().ping(Ipv4Address.parse("10.0.2.10"), 1, 0, 1_000).get(5, TimeUnit.SECONDS);
-                log.info("health: vm1 -> vm2 {}", health.allReplied()
-                        ? String.format("ok, rtt %.3f ms", health.averageRttMillis()) : "LOST");
+                logHealth(seed);
             }
         } finally {
+            // Logged before the hook is released: once it returns, the JVM may end at any point.
+            log.info("stopped");
             stopped.countDown();
         }
-        log.info("stopped");
         return 0;
+    }
+
+    /** One health ping; whatever goes wrong is logged, the data plane keeps running. */
+    private static void logHealth(SeedTopology seed) {
+        try {
+            PingResult health = seed.vm1().ping(Ipv4Address.parse("10.0.2.10"), 1, 0, 1_000).get(5, TimeUnit.SECONDS);
+            log.info("health: vm1 -> vm2 {}", health.allReplied()
+                    ? String.format("ok, rtt %.3f ms", health.averageRttMillis()) : "LOST");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.warn("health: vm1 -> vm2 could not be checked: {}", e.toString());
+        }
     }
 
     private static void awaitQuietly(CountDownLatch latch, Duration timeout) {

@@ -19,7 +19,7 @@ class RunProcessTest {
     void sigtermShutsEveryHostDownCleanly(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("stderr.log");
         Process p = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "run", "--hosts", "2", "--vxlan-port", "24789", "--health-interval", "PT0.2S"))
                 .redirectError(log.toFile())

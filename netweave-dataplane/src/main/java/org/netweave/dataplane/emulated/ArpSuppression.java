@@ -32,11 +32,18 @@ final class ArpSuppression {
         if (!Arp.isValid(b, a, len - Ethernet.HEADER_LENGTH)) {
             return false;
         }
-        learn(ls, Arp.spa(b, a), Arp.sha(b, a));
+        int sender = Arp.spa(b, a);
+        learn(ls, sender, Arp.sha(b, a));
         if (Arp.op(b, a) != Arp.OP_REQUEST) {
             return false;
         }
         int target = Arp.tpa(b, a);
+        if (sender == target || sender == 0) {
+            // A gratuitous ARP announces a binding (a moved VM, a failed-over address) and a
+            // probe checks that nobody holds the address: both must reach everyone, and neither
+            // may be answered from a table that may hold the very binding they replace.
+            return false;
+        }
         LifInstance lif = ls.lif;
         if (lif != null && target == lif.ip) {
             if (source != FrameSource.TUNNEL || lif.spec.designatedInstance()) {
@@ -74,14 +81,27 @@ final class ArpSuppression {
 
     /** Records an IP → MAC binding seen on the switch and releases packets waiting for it. */
     void learn(SwitchInstance ls, int ip, long mac) {
-        if (ip == 0 || MacAddress.isMulticast(mac) || mac == 0) {
-            return;
+        if (record(ls, ip, mac)) {
+            p.routing.neighbourLearned(ls, ip, mac);
+        }
+    }
+
+    /**
+     * Records an IP → MAC binding in the switch's table without sending anything; returns
+     * whether it is a binding at all. A MAC that is the router's own on this switch (a LIF's
+     * vMAC, the host's router MAC) is never bound to an IP: that would be a VM speaking for the
+     * gateway, and a routed packet to it would have nowhere to go.
+     */
+    boolean record(SwitchInstance ls, int ip, long mac) {
+        if (ip == 0 || MacAddress.isMulticast(mac) || mac == 0
+                || MacDestination.kind(ls.macTable.get(mac)) == MacDestination.ROUTER) {
+            return false;
         }
         long key = ip & 0xFFFF_FFFFL;
         if (ls.arpTable.get(key) != mac) {
             ls.arpTable.put(key, mac);
             p.t.generation++;
         }
-        p.routing.neighbourLearned(ls, ip, mac);
+        return true;
     }
 }

@@ -16,6 +16,9 @@ import org.netweave.model.DlrId;
 import org.netweave.model.InvalidValueException;
 import org.netweave.model.Ipv4Prefix;
 import org.netweave.model.LifId;
+import org.netweave.model.MacAddress;
+import org.netweave.model.Vni;
+import org.netweave.dataplane.ExternalVtep;
 import org.netweave.model.PortId;
 
 /**
@@ -25,6 +28,7 @@ import org.netweave.model.PortId;
  */
 final class BatchValidator {
     private final String host;
+    private final MacAddress routerMac;
     private final Set<Integer> vnis = new HashSet<>();
     private final Map<PortId, VnicPort> ports = new HashMap<>();
     private final Map<DlrId, Map<LifId, Lif>> lifs = new HashMap<>();
@@ -33,6 +37,7 @@ final class BatchValidator {
 
     private BatchValidator(HostTables tables) {
         host = tables.config.hostId().value();
+        routerMac = tables.config.routerMac();
         tables.switches.keySet().forEach(vnis::add);
         tables.portsById.forEach((id, p) -> ports.put(id, p.spec));
         tables.routers.forEach((id, r) -> {
@@ -59,7 +64,7 @@ final class BatchValidator {
             case RemoveRemoteMac c -> { }
             case PutArpEntry c -> requireSwitch(c.vni().value());
             case RemoveArpEntry c -> { }
-            case PutExternalVtep c -> requireSwitch(c.vni().value());
+            case PutExternalVtep c -> putExternal(c.vni(), c.vtep());
             case RemoveExternalVtep c -> { }
             case AttachPort c -> attach(c.port());
             case DetachPort c -> ports.remove(c.portId());
@@ -114,6 +119,7 @@ final class BatchValidator {
 
     private void attach(VnicPort port) {
         requireSwitch(port.vni().value());
+        requireNotRouterMac(port.vni(), port.mac());
         ports.values().stream()
                 .filter(p -> !p.id().equals(port.id()) && p.vni().equals(port.vni()) && p.mac().equals(port.mac()))
                 .findFirst().ifPresent(p -> {
@@ -132,6 +138,16 @@ final class BatchValidator {
                         "already has LIF " + x.id() + " of " + otherDlr + " (a logical switch belongs to at most one DLR)");
             }
         }));
+        ports.values().stream().filter(p -> p.vni().equals(lif.vni()) && p.mac().equals(lif.vmac())).findFirst()
+                .ifPresent(p -> {
+                    throw new InvalidValueException("vmac", lif.vmac().toString(), "is the MAC of port " + p.id());
+                });
+        routes.get(dlr).values().stream()
+                .filter(r -> r.egressLif().equals(lif.id()) && r.nextHop() != null && !lif.address().subnet().contains(r.nextHop()))
+                .findFirst().ifPresent(r -> {
+                    throw new InvalidValueException("address", lif.address().toString(), "no longer holds next hop "
+                            + r.nextHop() + " of route " + r.prefix() + " via " + lif.id() + "; change the route first");
+                });
         own.values().forEach(x -> {
             if (!x.id().equals(lif.id()) && x.address().subnet().overlaps(lif.address().subnet())) {
                 throw new InvalidValueException("address", lif.address().toString(),
@@ -150,6 +166,28 @@ final class BatchValidator {
             throw new InvalidValueException("lifId", lifId.value(), "is still the egress of route " + r.prefix() + "; remove the route first");
         });
         own.remove(lifId);
+    }
+
+    private void putExternal(Vni vni, ExternalVtep vtep) {
+        requireSwitch(vni.value());
+        for (MacAddress mac : vtep.endpoints().values()) {
+            requireNotRouterMac(vni, mac);
+            ports.values().stream().filter(p -> p.vni().equals(vni) && p.mac().equals(mac)).findFirst().ifPresent(p -> {
+                throw new InvalidValueException("endpoints", mac.toString(), "is the MAC of local port " + p.id());
+            });
+        }
+    }
+
+    /** A VM or an external endpoint must not claim a MAC the router answers to on that switch. */
+    private void requireNotRouterMac(Vni vni, MacAddress mac) {
+        if (mac.equals(routerMac)) {
+            throw new InvalidValueException("mac", mac.toString(), "is the router MAC of " + host);
+        }
+        lifs.forEach((dlr, l) -> l.values().forEach(lif -> {
+            if (lif.vni().equals(vni) && lif.vmac().equals(mac)) {
+                throw new InvalidValueException("mac", mac.toString(), "is the vMAC of LIF " + lif.id() + " of " + dlr);
+            }
+        }));
     }
 
     private void putRoute(DlrId dlr, StaticRoute route) {

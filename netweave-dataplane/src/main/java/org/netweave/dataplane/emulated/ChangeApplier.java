@@ -3,6 +3,8 @@ package org.netweave.dataplane.emulated;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
+import org.netweave.dataplane.Bridge;
 import org.netweave.dataplane.DatapathChange;
 import org.netweave.dataplane.DatapathChange.*;
 import org.netweave.dataplane.ExternalVtep;
@@ -20,6 +22,7 @@ final class ChangeApplier {
     private final HostTables t;
     private final Pipeline p;
     private final Set<SwitchInstance> dirty = new LinkedHashSet<>();
+    private final List<Binding> learned = new java.util.ArrayList<>();
 
     private ChangeApplier(HostTables tables, Pipeline pipeline) {
         this.t = tables;
@@ -35,57 +38,29 @@ final class ChangeApplier {
         } finally {
             tables.generation++;
         }
+        // Packets waiting for a binding this batch brought go out only now, so that none of
+        // them is forwarded by tables that hold half of the batch.
+        applier.learned.forEach(b -> pipeline.routing.neighbourLearned(b.ls(), b.ip(), b.mac()));
+    }
+
+    private record Binding(SwitchInstance ls, int ip, long mac) {
+    }
+
+    private void bind(SwitchInstance ls, int ip, long mac) {
+        if (p.arp.record(ls, ip, mac)) {
+            learned.add(new Binding(ls, ip, mac));
+        }
     }
 
     private void applyOne(DatapathChange change) {
         switch (change) {
-            case PutLogicalSwitch c -> {
-                SwitchInstance ls = t.switches.get(c.spec().vni().value());
-                if (ls == null) {
-                    ls = new SwitchInstance(c.spec());
-                    t.switches.put(ls.vni, ls);
-                }
-                ls.spec = c.spec();
-                dirty.add(ls);
-            }
-            case RemoveLogicalSwitch c -> {
-                SwitchInstance ls = t.switches.remove(c.vni().value());
-                if (ls != null) {
-                    p.routing.forget(ls);
-                    dirty.remove(ls);
-                }
-            }
-            case PutVtep c -> {
-                SwitchInstance ls = ls(c.vni().value());
-                ls.vteps.put(c.vtep().ip(), c.vtep());
-                ls.rebuildSources();
-                dirty.add(ls);
-            }
-            case RemoveVtep c -> withSwitch(c.vni().value(), ls -> {
-                if (ls.vteps.remove(c.vtepIp()) != null) {
-                    forgetMacsBehind(ls, c.vtepIp().value());
-                    ls.rebuildSources();
-                    dirty.add(ls);
-                }
-            });
-            case PutRemoteMac c -> {
-                SwitchInstance ls = ls(c.vni().value());
-                long current = ls.macTable.get(c.mac().value());
-                int kind = MacDestination.kind(current);
-                if (current == MacDestination.MISSING || (kind != MacDestination.LOCAL_PORT && kind != MacDestination.ROUTER)) {
-                    int vtep = c.vtepIp().value();
-                    int k = ls.externalSources.contains(vtep) ? MacDestination.EXTERNAL_VTEP : MacDestination.REMOTE_VTEP;
-                    ls.macTable.put(c.mac().value(), MacDestination.of(k, vtep, false));
-                }
-            }
-            case RemoveRemoteMac c -> withSwitch(c.vni().value(), ls -> {
-                long current = ls.macTable.get(c.mac().value());
-                int kind = MacDestination.kind(current);
-                if (current != MacDestination.MISSING && (kind == MacDestination.REMOTE_VTEP || kind == MacDestination.EXTERNAL_VTEP)) {
-                    ls.macTable.remove(c.mac().value());
-                }
-            });
-            case PutArpEntry c -> p.arp.learn(ls(c.vni().value()), c.ip().value(), c.mac().value());
+            case PutLogicalSwitch c -> putSwitch(c);
+            case RemoveLogicalSwitch c -> removeSwitch(c);
+            case PutVtep c -> putVtep(c);
+            case RemoveVtep c -> withSwitch(c.vni().value(), ls -> removeVtep(ls, c.vtepIp()));
+            case PutRemoteMac c -> putRemoteMac(c);
+            case RemoveRemoteMac c -> withSwitch(c.vni().value(), ls -> removeRemoteMac(ls, c.mac().value()));
+            case PutArpEntry c -> bind(ls(c.vni().value()), c.ip().value(), c.mac().value());
             case RemoveArpEntry c -> withSwitch(c.vni().value(), ls -> ls.arpTable.remove(c.ip().value() & 0xFFFF_FFFFL));
             case PutExternalVtep c -> putExternal(ls(c.vni().value()), c.vtep());
             case RemoveExternalVtep c -> withSwitch(c.vni().value(), ls -> removeExternal(ls, c.vtepIp().value()));
@@ -94,39 +69,91 @@ final class ChangeApplier {
             case PutDlr c -> t.routers.putIfAbsent(c.dlrId(), new RouterInstance(c.dlrId()));
             case RemoveDlr c -> removeDlr(c.dlrId());
             case PutLif c -> putLif(t.routers.get(c.dlrId()), c.lif());
-            case RemoveLif c -> {
-                RouterInstance r = t.routers.get(c.dlrId());
-                if (r != null) {
-                    removeLif(r, c.lifId());
-                }
-            }
+            case RemoveLif c -> withRouter(c.dlrId(), r -> removeLif(r, c.lifId()));
             case PutRoute c -> t.routers.get(c.dlrId()).putRoute(c.route());
-            case RemoveRoute c -> {
-                RouterInstance r = t.routers.get(c.dlrId());
-                if (r != null) {
-                    r.removeRoute(c.prefix());
-                }
-            }
-            case PutBridge c -> {
-                removeBridge(c.bridge().id());
-                SwitchInstance ls = ls(c.bridge().vni().value());
-                BridgeInstance bridge = new BridgeInstance(c.bridge(), ls);
-                ls.bridge = bridge;
-                t.bridges.put(c.bridge().id(), bridge);
-                t.bridgesByVlan.put(bridge.vlan, bridge);
-            }
+            case RemoveRoute c -> withRouter(c.dlrId(), r -> r.removeRoute(c.prefix()));
+            case PutBridge c -> putBridge(c.bridge());
             case RemoveBridge c -> removeBridge(c.bridgeId());
         }
+    }
+
+    private void putSwitch(PutLogicalSwitch c) {
+        SwitchInstance ls = t.switches.get(c.spec().vni().value());
+        if (ls == null) {
+            ls = new SwitchInstance(c.spec());
+            t.switches.put(ls.vni, ls);
+        }
+        ls.spec = c.spec();
+        dirty.add(ls);
+    }
+
+    private void removeSwitch(RemoveLogicalSwitch c) {
+        SwitchInstance ls = t.switches.remove(c.vni().value());
+        if (ls != null) {
+            p.routing.forget(ls);
+            dirty.remove(ls);
+        }
+    }
+
+    private void putVtep(PutVtep c) {
+        SwitchInstance ls = ls(c.vni().value());
+        ls.vteps.put(c.vtep().ip(), c.vtep());
+        ls.rebuildSources();
+        dirty.add(ls);
+    }
+
+    private void removeVtep(SwitchInstance ls, org.netweave.model.Ipv4Address ip) {
+        if (ls.vteps.remove(ip) != null) {
+            forgetMacsBehind(ls, ip.value());
+            ls.rebuildSources();
+            dirty.add(ls);
+        }
+    }
+
+    private void putRemoteMac(PutRemoteMac c) {
+        SwitchInstance ls = ls(c.vni().value());
+        if (MacDestination.replaceable(ls.macTable.get(c.mac().value()))) {
+            int vtep = c.vtepIp().value();
+            int kind = ls.externalSources.contains(vtep) ? MacDestination.EXTERNAL_VTEP : MacDestination.REMOTE_VTEP;
+            ls.macTable.put(c.mac().value(), MacDestination.of(kind, vtep, false));
+        }
+    }
+
+    private static void removeRemoteMac(SwitchInstance ls, long mac) {
+        int kind = MacDestination.kind(ls.macTable.get(mac));
+        if (kind == MacDestination.REMOTE_VTEP || kind == MacDestination.EXTERNAL_VTEP) {
+            ls.macTable.remove(mac);
+        }
+    }
+
+    private void putBridge(Bridge spec) {
+        BridgeInstance current = t.bridges.get(spec.id());
+        if (current != null && current.spec.equals(spec)) {
+            return; // unchanged: keep what the bridge has learned
+        }
+        removeBridge(spec.id());
+        SwitchInstance ls = ls(spec.vni().value());
+        BridgeInstance bridge = new BridgeInstance(spec, ls);
+        ls.bridge = bridge;
+        t.bridges.put(spec.id(), bridge);
+        t.bridgesByVlan.put(bridge.vlan, bridge);
     }
 
     private SwitchInstance ls(int vni) {
         return t.switches.get(vni);
     }
 
-    private void withSwitch(int vni, java.util.function.Consumer<SwitchInstance> action) {
+    private void withSwitch(int vni, Consumer<SwitchInstance> action) {
         SwitchInstance ls = t.switches.get(vni);
         if (ls != null) {
             action.accept(ls);
+        }
+    }
+
+    private void withRouter(DlrId id, Consumer<RouterInstance> action) {
+        RouterInstance r = t.routers.get(id);
+        if (r != null) {
+            action.accept(r);
         }
     }
 
@@ -149,8 +176,10 @@ final class ChangeApplier {
         ls.externalVteps.put(vtep.ip(), vtep);
         ls.rebuildSources();
         vtep.endpoints().forEach((ip, mac) -> {
-            ls.macTable.put(mac.value(), MacDestination.of(MacDestination.EXTERNAL_VTEP, vtep.ip().value(), false));
-            p.arp.learn(ls, ip.value(), mac.value());
+            if (MacDestination.replaceable(ls.macTable.get(mac.value()))) {
+                ls.macTable.put(mac.value(), MacDestination.of(MacDestination.EXTERNAL_VTEP, vtep.ip().value(), false));
+            }
+            bind(ls, ip.value(), mac.value());
         });
         dirty.add(ls);
     }

@@ -182,7 +182,7 @@ public class EmulatedEndpoint implements PortEndpoint {
             return;
         }
         int type = Icmp.type(b, icmp);
-        if (type == Icmp.TYPE_ECHO_REQUEST) {
+        if (type == Icmp.TYPE_ECHO_REQUEST && len <= out.length) {
             // Like a real IP stack, the reply is routed by our own table (gateway or direct), not
             // sent back to whatever MAC the request came from.
             System.arraycopy(b, off, out, 0, len);

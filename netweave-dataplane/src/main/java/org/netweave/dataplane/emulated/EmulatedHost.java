@@ -45,6 +45,7 @@ public final class EmulatedHost implements Datapath {
     private InetSocketAddress uplinkPeer;
     private volatile WireTap tap;
     private boolean busy;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     public EmulatedHost(HostDatapathConfig config) {
         this.config = config;
@@ -72,7 +73,14 @@ public final class EmulatedHost implements Datapath {
     public void apply(List<? extends DatapathChange> changes) {
         List<? extends DatapathChange> batch = List.copyOf(changes);
         loop.run(() -> {
-            engine.apply(batch);
+            // Replies of VMs to packets the batch releases are queued, like any sent from inside
+            // a delivery, and go out after the batch.
+            busy = true;
+            try {
+                engine.apply(batch);
+            } finally {
+                finishBusy();
+            }
             syncMulticast();
         });
     }
@@ -143,8 +151,11 @@ public final class EmulatedHost implements Datapath {
                 t.received(src, rx, off, len);
             }
             busy = true;
-            engine.fromTunnel(src, rx, off, len);
-            finishBusy();
+            try {
+                engine.fromTunnel(src, rx, off, len);
+            } finally {
+                finishBusy();
+            }
         }
     }
 
@@ -155,14 +166,21 @@ public final class EmulatedHost implements Datapath {
                 return;
             }
             busy = true;
-            engine.fromUplink(rx, Pipeline.HEADROOM, rxView.position() - Pipeline.HEADROOM);
-            finishBusy();
+            try {
+                engine.fromUplink(rx, Pipeline.HEADROOM, rxView.position() - Pipeline.HEADROOM);
+            } finally {
+                finishBusy();
+            }
         }
     }
 
+    /** Sends what VMs queued while the switch was busy; the switch is free again even if that fails. */
     private void finishBusy() {
-        txQueue.drain(queuedSender);
-        busy = false;
+        try {
+            txQueue.drain(queuedSender);
+        } finally {
+            busy = false;
+        }
     }
 
     private final TxQueue.Sink queuedSender = this::sendQueued;
@@ -184,17 +202,25 @@ public final class EmulatedHost implements Datapath {
         loop.schedule(EXPIRY_INTERVAL_NANOS, this::expire);
     }
 
+    /**
+     * Joins the underlay groups the switches now need. The batch is in effect whatever happens
+     * here, so a failure is reported, not thrown: the caller must not believe it was refused.
+     */
     private void syncMulticast() {
         try {
             vtep.syncGroups(engine.underlayGroups()).values()
                     .forEach(ch -> loop.register(ch, () -> receiveTunnel(ch)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("joining underlay multicast groups failed on " + config.hostId(), e);
+        } catch (IOException | RuntimeException e) {
+            log.error("host {}: joining underlay multicast groups {} failed; BUM traffic of hybrid and multicast "
+                    + "switches will not arrive: {}", config.hostId(), engine.underlayGroups(), e.toString());
         }
     }
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         loop.close();
         vtep.close();
         try {
@@ -228,9 +254,12 @@ public final class EmulatedHost implements Datapath {
                 return;
             }
             busy = true;
-            System.arraycopy(frame, off, tx, Pipeline.HEADROOM, len);
-            engine.fromPort(index, tx, Pipeline.HEADROOM, len);
-            finishBusy();
+            try {
+                System.arraycopy(frame, off, tx, Pipeline.HEADROOM, len);
+                engine.fromPort(index, tx, Pipeline.HEADROOM, len);
+            } finally {
+                finishBusy();
+            }
         }
 
         @Override

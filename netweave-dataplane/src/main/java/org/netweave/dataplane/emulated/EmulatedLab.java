@@ -31,11 +31,11 @@ import org.netweave.model.Vni;
  * A set of emulated hosts, a physical switch and endpoints, configured the way a controller
  * would configure them — every host gets every logical switch with the full VTEP table, every
  * DLR with its LIFs, and (optionally) every VM's MAC and IP binding. It stands in for the
- * control plane until that exists, and stays useful for data-plane tests and benchmarks.
+ * control plane until that exists, and stays useful for data-plane tests and benchmarks. It
+ * configures the hosts it has at the time of each call: add every host first.
  */
 public final class EmulatedLab implements Closeable {
     private final Map<HostId, EmulatedHost> hosts = new LinkedHashMap<>();
-    private final List<Vni> switches = new ArrayList<>();
     private final Map<Vni, Map<Ipv4Address, MacAddress>> bindings = new ConcurrentHashMap<>();
     private final boolean pushBindings;
     private EmulatedPhysicalSwitch physical;
@@ -84,7 +84,6 @@ public final class EmulatedLab implements Closeable {
 
     /** Creates a logical switch on every host with the full VTEP table. */
     public void addLogicalSwitch(LogicalSwitchSpec spec) {
-        switches.add(spec.vni());
         List<DatapathChange> changes = new ArrayList<>();
         changes.add(new PutLogicalSwitch(spec));
         hosts.values().forEach(h -> changes.add(new PutVtep(spec.vni(),

@@ -79,6 +79,10 @@ public final class EventLoop implements Closeable {
             throw new IllegalStateException(name + " is closed");
         }
         tasks.add(task);
+        if (state.get() == State.CLOSED && tasks.remove(task)) {
+            // close() drained the queue between our check and our add: nobody would run it.
+            throw new IllegalStateException(name + " is closed");
+        }
         if (!wakeupPending) {
             wakeupPending = true;
             selector.wakeup();
@@ -96,21 +100,34 @@ public final class EventLoop implements Closeable {
                 throw new IllegalStateException(e);
             }
         }
-        CompletableFuture<T> result = new CompletableFuture<>();
-        execute(() -> {
-            try {
-                result.complete(task.call());
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
-            }
-        });
+        Call<T> call = new Call<>(task);
+        execute(call);
         try {
-            return result.join();
+            return call.result.join();
         } catch (java.util.concurrent.CompletionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
             }
             throw e;
+        }
+    }
+
+    /** A task whose caller waits: if the loop closes first, the caller is told instead of waiting forever. */
+    private static final class Call<T> implements Runnable {
+        final Callable<T> task;
+        final CompletableFuture<T> result = new CompletableFuture<>();
+
+        Call(Callable<T> task) {
+            this.task = task;
+        }
+
+        @Override
+        public void run() {
+            try {
+                result.complete(task.call());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
         }
     }
 
@@ -151,15 +168,6 @@ public final class EventLoop implements Closeable {
         });
     }
 
-    public void unregister(SelectableChannel channel) {
-        run(() -> {
-            SelectionKey key = channel.keyFor(selector);
-            if (key != null) {
-                key.cancel();
-            }
-        });
-    }
-
     private void run() {
         while (state.get() == State.STARTED) {
             try {
@@ -171,9 +179,20 @@ public final class EventLoop implements Closeable {
                 wakeupPending = false;
                 runTasks();
                 runTimers();
-                roundEndHooks.forEach(Runnable::run);
             } catch (Throwable t) {
                 log.error("{}: unexpected error in the forwarding loop; it keeps running", name, t);
+            } finally {
+                runRoundEndHooks();
+            }
+        }
+    }
+
+    private void runRoundEndHooks() {
+        for (Runnable hook : roundEndHooks) {
+            try {
+                hook.run();
+            } catch (Throwable t) {
+                log.error("{}: end-of-round work failed", name, t);
             }
         }
     }
@@ -183,6 +202,9 @@ public final class EventLoop implements Closeable {
             ((ReadHandler) key.attachment()).onReadable();
         } catch (IOException e) {
             log.warn("{}: read failed: {}", name, e.toString());
+        } catch (RuntimeException e) {
+            // One bad packet must not starve the other channels of this round.
+            log.error("{}: processing a received packet failed", name, e);
         }
     }
 
@@ -232,6 +254,12 @@ public final class EventLoop implements Closeable {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
             log.warn("{}: closing the selector failed: {}", name, e.toString());
+        }
+        Runnable left;
+        while ((left = tasks.poll()) != null) {
+            if (left instanceof Call<?> call) {
+                call.result.completeExceptionally(new IllegalStateException(name + " closed before the task ran"));
+            }
         }
     }
 }

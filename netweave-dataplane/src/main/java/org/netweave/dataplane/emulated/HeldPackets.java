@@ -21,6 +21,7 @@ final class HeldPackets {
     private final int[] trace = new int[SLOTS];
     private final long[] heldAt = new long[SLOTS];
     private final long[] probedAt = new long[SLOTS];
+    private final boolean[] sending = new boolean[SLOTS];
     private final byte[][] frame = new byte[SLOTS][SLOT_BYTES];
     private final Counters counters;
 
@@ -41,6 +42,10 @@ final class HeldPackets {
             probe = now - probedAt[slot] >= PROBE_INTERVAL_NANOS;
         } else {
             slot = freeOrOldest();
+            if (slot < 0) {
+                counters.drop(DropReason.NO_ARP);
+                return false;
+            }
             if (ls[slot] != null) {
                 counters.drop(DropReason.NO_ARP);
             }
@@ -63,7 +68,12 @@ final class HeldPackets {
         for (int i = 0; i < SLOTS; i++) {
             if (ls[i] == s && nextHop[i] == ip) {
                 ls[i] = null;
-                release.send(s, mac, frame[i], Pipeline.HEADROOM, length[i], trace[i]);
+                sending[i] = true; // its frame is in use until the send returns: not free for a hold meanwhile
+                try {
+                    release.send(s, mac, frame[i], Pipeline.HEADROOM, length[i], trace[i]);
+                } finally {
+                    sending[i] = false;
+                }
             }
         }
     }
@@ -95,13 +105,17 @@ final class HeldPackets {
         return -1;
     }
 
+    /** A free slot, else the one held longest; -1 if every slot is being sent. */
     private int freeOrOldest() {
-        int oldest = 0;
+        int oldest = -1;
         for (int i = 0; i < SLOTS; i++) {
+            if (sending[i]) {
+                continue;
+            }
             if (ls[i] == null) {
                 return i;
             }
-            if (heldAt[i] < heldAt[oldest]) {
+            if (oldest < 0 || heldAt[i] < heldAt[oldest]) {
                 oldest = i;
             }
         }

@@ -22,6 +22,15 @@ final class MacDestination {
     private MacDestination() {
     }
 
+    /**
+     * Whether what a controller reports or traffic shows may replace {@code current}: anything
+     * but a local port and the router, which this host knows first-hand.
+     */
+    static boolean replaceable(long current) {
+        int kind = kind(current);
+        return current == MISSING || kind != LOCAL_PORT && kind != ROUTER;
+    }
+
     static long of(int kind, int datum, boolean learned) {
         return ((long) kind << 60) | (learned ? LEARNED_BIT : 0) | (datum & 0xFFFF_FFFFL);
     }

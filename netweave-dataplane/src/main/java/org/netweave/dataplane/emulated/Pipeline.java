@@ -35,8 +35,6 @@ import org.netweave.packet.VxlanEncapsulator;
 final class Pipeline {
     /** Free bytes before an inner frame: the 50-byte VXLAN outer headers, rounded up. */
     static final int HEADROOM = 64;
-    /** Netweave-private VXLAN flag on a proxy's re-replicated copies: its outer source is not the origin. */
-    static final int FLAG_REPLICATED = Vxlan.FLAG_REPLICATED;
 
     final HostTables t;
     final Counters counters = new Counters();
@@ -119,18 +117,20 @@ final class Pipeline {
             drop(DropReason.MALFORMED, 0, TUNNEL, Ipv4Address.toString(srcVtep), 0);
             return;
         }
-        int flags = Vxlan.flags(b, vx);
-        int trace = (flags & Vxlan.FLAG_TRACE) != 0 ? Vxlan.traceId(b, vx) : 0;
         int vni = Vxlan.vni(b, vx);
         SwitchInstance ls = t.switches.get(vni);
         if (ls == null) {
-            drop(DropReason.UNKNOWN_VNI, trace, TUNNEL, Ipv4Address.toString(srcVtep), vni);
+            drop(DropReason.UNKNOWN_VNI, 0, TUNNEL, Ipv4Address.toString(srcVtep), vni);
             return;
         }
         if (!ls.knownSources.contains(srcVtep)) {
-            drop(DropReason.UNKNOWN_VTEP, trace, TUNNEL, Ipv4Address.toString(srcVtep), vni);
+            drop(DropReason.UNKNOWN_VTEP, 0, TUNNEL, Ipv4Address.toString(srcVtep), vni);
             return;
         }
+        // Netweave's private bits mean nothing from an external VTEP (VXLAN-GPE, for one, uses
+        // 0x01 and 0x04 for other things): only Netweave VTEPs may trace or replicate.
+        int flags = ls.externalSources.contains(srcVtep) ? Vxlan.FLAG_I : Vxlan.flags(b, vx);
+        int trace = (flags & Vxlan.FLAG_TRACE) != 0 ? Vxlan.traceId(b, vx) : 0;
         counters.vxlanReceived++;
         int off = vx + Vxlan.HEADER_LENGTH;
         len -= Vxlan.HEADER_LENGTH;
@@ -138,7 +138,7 @@ final class Pipeline {
             tracer.observe(trace, RECEIVED, TUNNEL, Ipv4Address.toString(srcVtep), vni, null, null);
             tracer.observe(trace, LOGICAL_RECEIVED, LOGICAL_SWITCH, "vni-" + vni, vni, null, null);
         }
-        if ((flags & FLAG_REPLICATED) == 0) {
+        if ((flags & Vxlan.FLAG_REPLICATED) == 0) {
             learn(ls, Ethernet.src(b, off), ls.externalSources.contains(srcVtep) ? MacDestination.EXTERNAL_VTEP
                     : MacDestination.REMOTE_VTEP, srcVtep);
         }
@@ -190,6 +190,8 @@ final class Pipeline {
             case MacDestination.ROUTER -> {
                 if (source != FrameSource.ROUTER) {
                     routing.input(ls, b, off, len, source, from, trace);
+                } else {
+                    drop(DropReason.NOT_FOR_ROUTER, trace, LOGICAL_SWITCH, ls.name, ls.vni); // never routed twice
                 }
             }
             case MacDestination.REMOTE_VTEP, MacDestination.EXTERNAL_VTEP -> toTunnel(ls, entry, b, off, len, source, trace);
@@ -226,10 +228,15 @@ final class Pipeline {
         if (entry != MacDestination.MISSING) {
             throw new IllegalStateException("corrupt MAC table entry " + Long.toHexString(entry));
         }
-        if (source == FrameSource.TUNNEL && !Ethernet.isMulticastDst(b, off)) {
-            drop(DropReason.NOT_LOCAL, trace, LOGICAL_SWITCH, ls.name, ls.vni);
-        } else {
+        if (source != FrameSource.TUNNEL || Ethernet.isMulticastDst(b, off)) {
             flood(ls, b, off, len, source, from, trace);
+        } else if (ls.bridge != null) {
+            // Sent here because the sender believes the MAC is behind this host's bridge: it may
+            // have been learned here and forgotten since (a bridge re-created, a MAC moved); the
+            // VLAN is where it can be.
+            bridgeOut(ls, b, off, len, trace);
+        } else {
+            drop(DropReason.NOT_LOCAL, trace, LOGICAL_SWITCH, ls.name, ls.vni);
         }
     }
 
@@ -272,7 +279,7 @@ final class Pipeline {
     /** This host is the proxy (UTEP/MTEP) of its segment for a copy flagged "replicate locally". */
     private void proxyReplicate(SwitchInstance ls, int srcVtep, byte[] b, int off, int len, int trace) {
         ReplicationPlan plan = ls.replication;
-        int flags = FLAG_REPLICATED | (trace != 0 ? Vxlan.FLAG_TRACE : 0);
+        int flags = Vxlan.FLAG_REPLICATED | (trace != 0 ? Vxlan.FLAG_TRACE : 0);
         for (int ip : plan.proxyReplicas()) {
             if (ip != srcVtep) {
                 tunnel(ls, ip, false, flags, b, off, len, trace);
@@ -296,18 +303,18 @@ final class Pipeline {
         }
     }
 
-    /** Learns where a source MAC lives; never overrides a local port, the router, or a configured VLAN entry. */
+    /**
+     * Learns where a source MAC lives. A local port and the router are never overridden; any
+     * other entry is, when traffic shows the MAC somewhere else (a VM moved, a bridge moved).
+     */
     private void learn(SwitchInstance ls, long mac, int kind, int datum) {
         if (MacAddress.isMulticast(mac)) {
             return;
         }
         long current = ls.macTable.get(mac);
-        if (current != MacDestination.MISSING) {
-            int k = MacDestination.kind(current);
-            if (k == MacDestination.LOCAL_PORT || k == MacDestination.ROUTER
-                    || (MacDestination.datum(current) == datum && k == kind)) {
-                return;
-            }
+        if (!MacDestination.replaceable(current)
+                || current != MacDestination.MISSING && MacDestination.kind(current) == kind && MacDestination.datum(current) == datum) {
+            return;
         }
         ls.macTable.put(mac, MacDestination.of(kind, datum, true));
         t.generation++;

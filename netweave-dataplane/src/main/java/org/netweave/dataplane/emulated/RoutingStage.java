@@ -21,7 +21,7 @@ import org.netweave.packet.Ipv4;
  * packet goes back to the switch of the egress LIF as an L2 frame.
  *
  * <p>Routed frames carry the egress LIF's vMAC as source inside the host and the host's router
- * MAC once they enter a tunnel (see {@link Pipeline#forward}). The router resolves next hops
+ * MAC once they enter a tunnel (see {@code Pipeline.onWireFromRouter}). The router resolves next hops
  * from the switch's ARP table, then by an ARP probe (sender IP 0.0.0.0, so VMs do not cache the
  * host's router MAC as their gateway), holding the packet meanwhile.
  */
@@ -76,6 +76,7 @@ final class RoutingStage {
             rememberFlow(from, b, off, len, cached.egressSwitch, cached.egressEntry, cached.nextHopMac);
             rewrite(cached.egressVmac, b, off, ip);
             Ethernet.setDst(b, off, cached.nextHopMac);
+            p.counters.routed++;
             p.dispatch(cached.egressSwitch, cached.egressEntry, b, off, len, FrameSource.ROUTER, null, 0);
         } else {
             routeUncached(in, dst, b, off, ip, len, from, trace);
@@ -138,14 +139,18 @@ final class RoutingStage {
             rememberFlow(from, b, off, len, out.ls, entry, mac);
         }
         Ethernet.setDst(b, off, mac);
+        p.counters.routed++;
         p.dispatch(out.ls, entry, b, off, len, FrameSource.ROUTER, null, trace);
     }
 
-    /** What routing does to every packet it forwards: the egress LIF's vMAC as source, TTL − 1. */
-    private void rewrite(long egressVmac, byte[] b, int off, int ip) {
+    /**
+     * What routing does to every packet it forwards: the egress LIF's vMAC as source, TTL − 1.
+     * It is counted as routed when it leaves the router: a packet held for ARP and then dropped
+     * never was.
+     */
+    private static void rewrite(long egressVmac, byte[] b, int off, int ip) {
         Ethernet.setSrc(b, off, egressVmac);
         Ipv4.decrementTtl(b, ip);
-        p.counters.routed++;
     }
 
     private void ttlExceeded(LifInstance in, byte[] b, int off, int len, int trace) {
@@ -189,7 +194,11 @@ final class RoutingStage {
             }
             return;
         }
-        p.arp.learn(lif.ls, Arp.spa(b, a), Arp.sha(b, a));
+        if (Arp.op(b, a) == Arp.OP_REPLY) {
+            p.arp.learn(lif.ls, Arp.spa(b, a), Arp.sha(b, a));
+        } else {
+            p.drop(DropReason.NOT_FOR_ROUTER, trace, LOGICAL_ROUTER, lif.router.id.value(), lif.ls.vni);
+        }
     }
 
     /** Answers "who has the LIF address" with the LIF's vMAC, back where the request came from. */
@@ -237,10 +246,8 @@ final class RoutingStage {
     }
 
     private void sendReleased(SwitchInstance ls, long mac, byte[] frame, int off, int len, int trace) {
-        // A release can run in the middle of a batch, whose changes have not been counted yet:
-        // count them now so that no cached lookup from before the batch is used for this packet.
-        p.t.generation++;
         Ethernet.setDst(frame, off, mac);
+        p.counters.routed++;
         p.forward(ls, frame, off, len, FrameSource.ROUTER, null, trace);
     }
 

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * do multicast datagrams and any too big for a batch slot (after the queued ones, so the order
  * holds). The channel path copies the UDP payload (VXLAN header and inner frame) into one direct
  * buffer, which is the copy the JDK would make anyway; its destinations are cached per VTEP
- * address. Used only on the owning host's forwarding thread.
+ * address. Used on the owning host's forwarding thread, and closed once that thread has stopped.
  */
 final class VtepSocket implements Closeable {
     private static final int SOCKET_BUFFER = 4 << 20;
@@ -55,14 +55,18 @@ final class VtepSocket implements Closeable {
     /** Null where batching is not available: every datagram then goes through {@link #unicast}. */
     private final BatchedUdpSender batch;
     private SocketAddress lastSender;
+    private boolean closed;
     private int lastSenderIp;
 
     VtepSocket(int vtepIp, int port) {
         this.port = port;
+        DatagramChannel channel = null;
         try {
             this.loopback = NetworkInterface.getByName("lo");
-            this.unicast = DatagramChannel.open(StandardProtocolFamily.INET);
-            unicast.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            channel = DatagramChannel.open(StandardProtocolFamily.INET);
+            this.unicast = channel;
+            // No SO_REUSEADDR here: a second VTEP on the same address and port must fail to
+            // bind, not silently share the datagrams (and be mistaken for this one's socket).
             unicast.setOption(StandardSocketOptions.SO_RCVBUF, SOCKET_BUFFER);
             unicast.setOption(StandardSocketOptions.SO_SNDBUF, SOCKET_BUFFER);
             if (loopback != null) {
@@ -72,6 +76,7 @@ final class VtepSocket implements Closeable {
             unicast.setOption(StandardSocketOptions.IP_MULTICAST_LOOP, true);
             unicast.bind(new InetSocketAddress(address(vtepIp), port));
         } catch (IOException e) {
+            closeQuietly(channel);
             throw new UncheckedIOException("cannot bind VTEP " + org.netweave.model.Ipv4Address.toString(vtepIp) + ":" + port, e);
         }
         this.batch = openBatch(vtepIp, port);
@@ -210,16 +215,26 @@ final class VtepSocket implements Closeable {
 
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        // The batch sender writes to the unicast channel's descriptor: it goes first, so that it
+        // can never send on a number the kernel has already handed to another file.
+        if (batch != null) {
+            batch.close();
+        }
+        groups.values().forEach(VtepSocket::closeQuietly);
+        closeQuietly(unicast);
+    }
+
+    private static void closeQuietly(DatagramChannel channel) {
         try {
-            for (DatagramChannel ch : groups.values()) {
-                ch.close();
-            }
-            unicast.close();
-            if (batch != null) {
-                batch.close();
+            if (channel != null) {
+                channel.close();
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            log.warn("closing a VTEP socket failed: {}", e.toString());
         }
     }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -48,11 +47,7 @@ class KernelVxlanInteropTest {
 
     @BeforeAll
     void buildNamespaceAndHosts() {
-        String why = LinuxNet.whyUnavailable();
-        if (why != null) {
-            System.out.println("SKIPPED KernelVxlanInteropTest: " + why);
-        }
-        Assumptions.assumeTrue(why == null, why);
+        LinuxNet.requireOrSkip("KernelVxlanInteropTest", LinuxNet.whyUnavailable());
         cleanUp();
         must("ip", "netns", "add", NETNS);
         must("ip", "link", "add", VETH_ROOT, "type", "veth", "peer", "name", VETH_NS);
