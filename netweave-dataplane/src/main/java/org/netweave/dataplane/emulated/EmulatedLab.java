@@ -13,7 +13,6 @@ import org.netweave.dataplane.DatapathChange.*;
 import org.netweave.dataplane.HostDatapathConfig;
 import org.netweave.dataplane.Lif;
 import org.netweave.dataplane.LogicalSwitchSpec;
-import org.netweave.dataplane.StaticRoute;
 import org.netweave.dataplane.VnicPort;
 import org.netweave.dataplane.VtepRecord;
 import org.netweave.model.DlrId;
@@ -124,10 +123,6 @@ public final class EmulatedLab implements Closeable {
             h.apply(changes);
             first = false;
         }
-    }
-
-    public void addRoute(DlrId dlr, StaticRoute route) {
-        applyEverywhere(List.of(new PutRoute(dlr, route)));
     }
 
     /** Runs the bridge instance on {@code host} and connects every host's uplink to the physical switch. */

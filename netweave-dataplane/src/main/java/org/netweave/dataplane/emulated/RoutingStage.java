@@ -73,7 +73,8 @@ final class RoutingStage {
         int dst = Ipv4.dst(b, ip);
         RouteCache.Entry cached = trace == 0 ? cache.find(in.router, dst, p.t.generation) : null;
         if (cached != null && Ipv4.ttl(b, ip) > 1) {
-            rememberFlow(from, b, off, len, cached.egressSwitch, cached.egressEntry, cached.nextHopMac);
+            rememberFlow(from, Ethernet.dst(b, off), b, off, len, cached.egressSwitch, cached.egressEntry,
+                    cached.nextHopMac);
             rewrite(cached.egressVmac, b, off, ip);
             Ethernet.setDst(b, off, cached.nextHopMac);
             p.counters.routed++;
@@ -85,13 +86,14 @@ final class RoutingStage {
 
     /**
      * A VM's packet is about to be routed into a tunnel to a Netweave VTEP: the {@link FlowCache}
-     * remembers that, so the flow's next packets take the fast path. Called before the frame is
-     * rewritten, while its destination MAC is still the one the VM sent to.
+     * remembers that, so the flow's next packets take the fast path. {@code sentToMac} is the
+     * destination the VM sent to (the frame's own may be rewritten already); the flow's key
+     * fields (addresses, protocol, ports) routing never changes.
      */
-    private void rememberFlow(PortInstance from, byte[] b, int off, int len, SwitchInstance egress, long entry,
-            long nextHopMac) {
+    private void rememberFlow(PortInstance from, long sentToMac, byte[] b, int off, int len, SwitchInstance egress,
+            long entry, long nextHopMac) {
         if (from != null && MacDestination.kind(entry) == MacDestination.REMOTE_VTEP && from.ls.lif != null
-                && Ethernet.dst(b, off) == from.ls.lif.vmac) {
+                && sentToMac == from.ls.lif.vmac) {
             p.flows.remember(from.index, b, off, len, p.t.generation, nextHopMac, egress.vni, MacDestination.datum(entry));
         }
     }
@@ -135,8 +137,7 @@ final class RoutingStage {
         long entry = p.lookup(out.ls, mac);
         if (trace == 0) {
             cache.remember(router, dst, p.t.generation, out, mac, entry);
-            Ethernet.setDst(b, off, dstMac); // the flow's key is the frame as the VM sent it
-            rememberFlow(from, b, off, len, out.ls, entry, mac);
+            rememberFlow(from, dstMac, b, off, len, out.ls, entry, mac);
         }
         Ethernet.setDst(b, off, mac);
         p.counters.routed++;
