@@ -21,14 +21,18 @@ import org.netweave.model.Vni;
  *                   is refused by the owner
  * @param owners     {@code owners.get(slice)} owns that slice; empty when no node is live
  * @param addresses  the host-facing address ("host:port") of every node in {@code owners}
+ * @param registrations the zxid of every node's registration that this assignment was computed
+ *                   from; a node acts as owner only while its current registration is the one named
  * @param failed     nodes that owned slices in the previous epoch and are gone in this one
  */
 public record SliceAssignment(Role role, long epoch, List<ControllerId> owners,
-                              SortedMap<ControllerId, String> addresses, Set<ControllerId> failed) {
+                              SortedMap<ControllerId, String> addresses, SortedMap<ControllerId, Long> registrations,
+                              Set<ControllerId> failed) {
 
     public SliceAssignment {
         owners = List.copyOf(owners);
         addresses = new TreeMap<>(addresses);
+        registrations = new TreeMap<>(registrations);
         failed = Set.copyOf(new TreeSet<>(failed));
         for (ControllerId owner : owners) {
             if (!addresses.containsKey(owner)) {
@@ -39,7 +43,7 @@ public record SliceAssignment(Role role, long epoch, List<ControllerId> owners,
 
     /** The state before a role master has published anything: epoch 0, nobody owns anything. */
     public static SliceAssignment none(Role role) {
-        return new SliceAssignment(role, 0, List.of(), new TreeMap<>(), Set.of());
+        return new SliceAssignment(role, 0, List.of(), new TreeMap<>(), new TreeMap<>(), Set.of());
     }
 
     public boolean isAssigned() {
@@ -56,6 +60,10 @@ public record SliceAssignment(Role role, long epoch, List<ControllerId> owners,
 
     public Optional<ControllerId> ownerOf(DlrId dlr, SliceSpace space) {
         return ownerOf(space.sliceOf(dlr));
+    }
+
+    public Optional<Long> registrationOf(ControllerId node) {
+        return Optional.ofNullable(registrations.get(node));
     }
 
     public Optional<String> addressOf(ControllerId node) {

@@ -1,0 +1,218 @@
+package org.netweave.controller.cluster;
+
+import java.io.Closeable;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.recipes.cache.CuratorCache;
+import org.apache.curator.framework.state.ConnectionState;
+import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.data.Stat;
+import org.netweave.controller.slice.Role;
+import org.netweave.controller.slice.SliceAssignment;
+import org.netweave.controller.slice.SliceSpace;
+import org.netweave.model.ControllerId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The coordination side of a controller node: its serving registration, the role elections,
+ * the master's publishing and every node's view of the assignments.
+ *
+ * <p>Everything here runs on one coordination thread (Curator delivers its callbacks to it), so
+ * the state below needs no locks beyond the volatile reads other threads make.
+ *
+ * <p>When may a node act as the owner of a slice? Only while (a) it is connected to the
+ * ZooKeeper majority, (b) it has a registration in the current session, and (c) the newest
+ * assignment it has seen names that very registration. A node whose session expired therefore
+ * stops at (a) at once, before the server even expires the session and the master moves its
+ * slices; and after it comes back it waits at (c) until the master has published an assignment
+ * that knows its new registration.
+ */
+public final class ClusterCoordinator implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterCoordinator.class);
+
+    private final CuratorFramework client;
+    private final ControllerId node;
+    private final SliceSpace space;
+    private final CoordinatorListener listener;
+    private final ExecutorService thread;
+    private final ServingRegistration registration;
+    private final RoleElection election;
+    private final AssignmentWatcher watcher;
+    private final CuratorCache servingCache;
+    private volatile boolean connected;
+
+    public ClusterCoordinator(CuratorFramework client, ControllerId node, String hostAddress, SliceSpace space,
+                              Clock clock, CoordinatorListener listener) {
+        this.client = client;
+        this.node = node;
+        this.space = space;
+        this.listener = listener;
+        this.thread = Executors.newSingleThreadExecutor(Thread.ofPlatform().name(node + "-coordination").factory());
+        this.registration = new ServingRegistration(client, node, hostAddress);
+        this.election = new RoleElection(client, node, hostAddress, clock, thread, this::mastershipChanged);
+        this.watcher = new AssignmentWatcher(client, thread, this::assignmentPublished);
+        this.servingCache = CuratorCache.build(client, ZkLayout.SERVING);
+        servingCache.listenable().addListener((type, before, after) -> publishAsMaster(), thread);
+    }
+
+    public void start() throws Exception {
+        client.getConnectionStateListenable().addListener((c, state) -> connectionChanged(state), thread);
+        run(() -> {
+            connected = client.getZookeeperClient().isConnected();
+            registration.register();
+        });
+        watcher.start();
+        servingCache.start();
+        election.start();
+    }
+
+    public ControllerId node() {
+        return node;
+    }
+
+    public SliceSpace space() {
+        return space;
+    }
+
+    public boolean hasMajority() {
+        return connected;
+    }
+
+    public AssignmentWatcher.VersionedAssignment assignment(Role role) {
+        return watcher.current(role);
+    }
+
+    /** See the class comment: connected, registered, and named by the newest assignment. */
+    public boolean mayAct(SliceAssignment assignment) {
+        long current = registration.current();
+        return connected && current != 0 && assignment.registrationOf(node).orElse(0L) == current;
+    }
+
+    public List<RoleStatus> roles() {
+        return election.status();
+    }
+
+    public boolean isMaster(Role role) {
+        return election.isMaster(role);
+    }
+
+    /** The host-facing service is down: give up the slices (see {@link ServingRegistration}). */
+    public void withdraw() throws Exception {
+        run(registration::withdraw);
+    }
+
+    public void restore() throws Exception {
+        run(registration::restore);
+    }
+
+    public boolean isWithdrawn() {
+        return registration.isWithdrawn();
+    }
+
+    private void connectionChanged(ConnectionState state) {
+        LOG.info("{}: ZooKeeper connection {}", node, state);
+        switch (state) {
+            case SUSPENDED, LOST -> {
+                if (state == ConnectionState.LOST) {
+                    registration.sessionLost();
+                }
+                if (connected) {
+                    connected = false;
+                    listener.majorityChanged(false);
+                }
+            }
+            case CONNECTED, RECONNECTED -> {
+                connected = true;
+                try {
+                    registration.register();
+                    refreshAssignments();
+                } catch (Exception e) {
+                    LOG.warn("{}: could not re-register after reconnecting: {}", node, e.toString());
+                }
+                listener.majorityChanged(true);
+                for (Role role : Role.values()) {
+                    listener.assignmentChanged(watcher.current(role).assignment());
+                }
+                publishAsMaster();
+            }
+            case READ_ONLY -> {
+                // Netweave clients never ask for read-only mode, so ZooKeeper never reports it.
+            }
+        }
+    }
+
+    /** The cache may lag after a reconnect; read the assignments directly so acting resumes promptly. */
+    private void refreshAssignments() throws Exception {
+        for (Role role : Role.values()) {
+            Stat stat = new Stat();
+            try {
+                byte[] data = client.getData().storingStatIn(stat).forPath(ZkLayout.assignment(role));
+                watcher.offer(new AssignmentWatcher.VersionedAssignment(AssignmentCodec.decode(data), stat.getVersion()));
+            } catch (KeeperException.NoNodeException e) {
+                // Not published yet.
+            }
+        }
+    }
+
+    private void assignmentPublished(SliceAssignment assignment) {
+        listener.assignmentChanged(assignment);
+    }
+
+    private void mastershipChanged(Role role) {
+        LOG.info("{}: {} master for {}", node, election.isMaster(role) ? "became" : "is no longer", role.cliName());
+        publishAsMaster();
+    }
+
+    private void publishAsMaster() {
+        for (Role role : Role.values()) {
+            if (election.isMaster(role) && connected) {
+                try {
+                    new AssignmentPublisher(client, role, space).publish();
+                } catch (Exception e) {
+                    LOG.warn("{}: could not publish the {} assignment: {}", node, role.cliName(), e.toString());
+                }
+            }
+        }
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private void run(Step step) throws Exception {
+        try {
+            thread.submit(() -> {
+                step.run();
+                return null;
+            }).get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            election.close();
+        } catch (Exception e) {
+            LOG.debug("{}: closing the elections: {}", node, e.toString());
+        }
+        servingCache.close();
+        watcher.close();
+        thread.shutdown();
+        try {
+            thread.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
