@@ -1,0 +1,25 @@
+package org.netweave.controller;
+
+import java.time.Duration;
+
+import org.netweave.controller.slice.SliceSpace;
+import org.netweave.model.ControllerId;
+
+/**
+ * How to run one controller node.
+ *
+ * @param hostFacingHost  the address the host-facing gRPC service binds to and advertises
+ * @param hostFacingPort  its port; 0 picks a free one
+ * @param zkConnectString the ZooKeeper ensemble; a node with an embedded peer uses that peer's
+ *                        client address, so that losing the node's peer is losing the node
+ * @param sessionTimeout  the ZooKeeper session timeout: how long a crashed node keeps its slices
+ * @param healthInterval  how often the node checks that hosts can reach its host-facing service
+ */
+public record ControllerNodeConfig(ControllerId id, String hostFacingHost, int hostFacingPort, String zkConnectString,
+                                   Duration sessionTimeout, Duration healthInterval, SliceSpace space) {
+
+    public static ControllerNodeConfig loopback(ControllerId id, String zkConnectString, Duration sessionTimeout) {
+        return new ControllerNodeConfig(id, "127.0.0.1", 0, zkConnectString, sessionTimeout, Duration.ofMillis(200),
+                SliceSpace.DEFAULT);
+    }
+}

@@ -1,0 +1,75 @@
+package org.netweave.controller.grpc;
+
+import static org.netweave.controller.grpc.Replies.reply;
+
+import io.grpc.stub.StreamObserver;
+import org.netweave.controller.owner.ManagerWrites;
+import org.netweave.controller.owner.OwnerService;
+import org.netweave.proto.controller.v1.Assignments;
+import org.netweave.proto.controller.v1.CreateDlrRequest;
+import org.netweave.proto.controller.v1.CreateLogicalSwitchRequest;
+import org.netweave.proto.controller.v1.DeleteBridgeRequest;
+import org.netweave.proto.controller.v1.DeleteDlrRequest;
+import org.netweave.proto.controller.v1.DeleteLifRequest;
+import org.netweave.proto.controller.v1.DeleteLogicalSwitchRequest;
+import org.netweave.proto.controller.v1.GetAssignmentsRequest;
+import org.netweave.proto.controller.v1.ManagerChannelGrpc;
+import org.netweave.proto.controller.v1.PutBridgeRequest;
+import org.netweave.proto.controller.v1.PutLifRequest;
+import org.netweave.proto.controller.v1.WriteResult;
+
+/** The manager channel: each call is decoded by protobuf and handed to the owner side. */
+public final class ManagerChannelService extends ManagerChannelGrpc.ManagerChannelImplBase {
+    private final OwnerService owner;
+    private final ManagerWrites writes;
+
+    public ManagerChannelService(OwnerService owner) {
+        this.owner = owner;
+        this.writes = owner.managerWrites();
+    }
+
+    @Override
+    public void getAssignments(GetAssignmentsRequest request, StreamObserver<Assignments> responses) {
+        reply(owner.currentAssignments(), responses);
+    }
+
+    @Override
+    public void createLogicalSwitch(CreateLogicalSwitchRequest request, StreamObserver<WriteResult> responses) {
+        reply(writes.createLogicalSwitch(request), responses);
+    }
+
+    @Override
+    public void deleteLogicalSwitch(DeleteLogicalSwitchRequest request, StreamObserver<WriteResult> responses) {
+        reply(writes.deleteLogicalSwitch(request), responses);
+    }
+
+    @Override
+    public void createDlr(CreateDlrRequest request, StreamObserver<WriteResult> responses) {
+        reply(writes.createDlr(request), responses);
+    }
+
+    @Override
+    public void deleteDlr(DeleteDlrRequest request, StreamObserver<WriteResult> responses) {
+        reply(writes.deleteDlr(request), responses);
+    }
+
+    @Override
+    public void putLif(PutLifRequest request, StreamObserver<WriteResult> responses) {
+        reply(writes.putLif(request), responses);
+    }
+
+    @Override
+    public void deleteLif(DeleteLifRequest request, StreamObserver<WriteResult> responses) {
+        reply(writes.deleteLif(request), responses);
+    }
+
+    @Override
+    public void putBridge(PutBridgeRequest request, StreamObserver<WriteResult> responses) {
+        reply(writes.putBridge(request), responses);
+    }
+
+    @Override
+    public void deleteBridge(DeleteBridgeRequest request, StreamObserver<WriteResult> responses) {
+        reply(writes.deleteBridge(request), responses);
+    }
+}

@@ -1,0 +1,206 @@
+package org.netweave.controller.owner;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.netweave.controller.runtime.DisconnectOutcome;
+import org.netweave.controller.runtime.DlrRuntime;
+import org.netweave.controller.runtime.HostConnection;
+import org.netweave.controller.runtime.LogicalSwitchRuntime;
+import org.netweave.controller.runtime.VniDelta;
+import org.netweave.controller.slice.Role;
+import org.netweave.model.DlrId;
+import org.netweave.model.HostId;
+import org.netweave.model.InvalidValueException;
+import org.netweave.model.Ipv4Address;
+import org.netweave.model.MacAddress;
+import org.netweave.model.Vni;
+import org.netweave.proto.controller.v1.ArpAnswer;
+import org.netweave.proto.controller.v1.ControllerMessage;
+import org.netweave.proto.controller.v1.Hello;
+import org.netweave.proto.controller.v1.HostMessage;
+import org.netweave.proto.controller.v1.ObjectRef;
+import org.netweave.proto.controller.v1.Refused;
+import org.netweave.proto.controller.v1.Welcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Handles what hosts send on their streams; runs on the owner thread only. */
+public final class HostRequests {
+    private static final Logger LOG = LoggerFactory.getLogger(HostRequests.class);
+
+    private final OwnerService owner;
+
+    HostRequests(OwnerService owner) {
+        this.owner = owner;
+    }
+
+    void handle(HostStream stream, HostMessage message) {
+        if (message.getBodyCase() != HostMessage.BodyCase.HELLO && !stream.hasSaidHello()) {
+            stream.send(owner.refused(Refused.Reason.INVALID, "the first message on a host stream must be hello",
+                    Role.SWITCH_MANAGER));
+            return;
+        }
+        try {
+            switch (message.getBodyCase()) {
+                case HELLO -> hello(stream, message.getHello());
+                case JOIN_VNI -> joinVni(stream, Vni.of(message.getJoinVni().getVni()), message.getJoinVni().getEpoch());
+                case LEAVE_VNI -> leaveVni(stream, Vni.of(message.getLeaveVni().getVni()), message.getLeaveVni().getEpoch());
+                case MAC_REPORT -> macReport(stream, message);
+                case ARP_REPORT -> arpReport(stream, message);
+                case ARP_QUERY -> arpQuery(stream, message);
+                case JOIN_DLR -> joinDlr(stream, DlrId.of(message.getJoinDlr().getDlrId()), message.getJoinDlr().getEpoch());
+                case LEAVE_DLR -> leaveDlr(stream, DlrId.of(message.getLeaveDlr().getDlrId()), message.getLeaveDlr().getEpoch());
+                case BODY_NOT_SET -> stream.send(owner.refused(Refused.Reason.INVALID, "empty host message", Role.SWITCH_MANAGER));
+            }
+        } catch (InvalidValueException e) {
+            stream.send(owner.refused(Refused.Reason.INVALID, e.getMessage(), Role.SWITCH_MANAGER));
+        }
+    }
+
+    private void hello(HostStream stream, Hello hello) {
+        stream.connection = new HostConnection(stream.id, HostId.of(hello.getHostId()), Ipv4Address.of(hello.getHostIp()),
+                hello.getPort() == 0 ? 1234 : hello.getPort());
+        stream.vtep = hello.getVtep();
+        stream.send(ControllerMessage.newBuilder().setWelcome(Welcome.newBuilder()
+                .setConnectionId(stream.id.value())
+                .setNodeId(owner.node.value())
+                .addAllAssignments(owner.assignments())).build());
+    }
+
+    private Optional<LogicalSwitchRuntime> servedSwitch(HostStream stream, Vni vni, long epoch) {
+        ControllerMessage refusal = owner.notServing(Role.SWITCH_MANAGER, owner.space.sliceOf(vni), epoch,
+                ObjectRef.newBuilder().setVni(vni.value()).build());
+        if (refusal != null) {
+            stream.send(refusal);
+            return Optional.empty();
+        }
+        Optional<LogicalSwitchRuntime> ls = owner.tables.logicalSwitch(vni);
+        if (ls.isEmpty()) {
+            stream.send(owner.refused(Refused.Reason.NOT_FOUND, "vni " + vni + " is not a logical switch", Role.SWITCH_MANAGER));
+        }
+        return ls;
+    }
+
+    private void joinVni(HostStream stream, Vni vni, long epoch) {
+        servedSwitch(stream, vni, epoch).ifPresent(ls -> {
+            var vtep = stream.vtep;
+            VniDelta delta = ls.join(stream.connection, Ipv4Address.of(vtep.getIp()),
+                    WireTranslation.prefix(vtep.getSegment()), MacAddress.of(vtep.getMac()));
+            stream.vnis.add(vni);
+            stream.send(ControllerMessage.newBuilder()
+                    .setVniTables(WireTranslation.toWire(ls.snapshot(), owner.epoch(Role.SWITCH_MANAGER))).build());
+            push(ls, delta, stream);
+        });
+    }
+
+    private void leaveVni(HostStream stream, Vni vni, long epoch) {
+        servedSwitch(stream, vni, epoch).ifPresent(ls -> {
+            stream.vnis.remove(vni);
+            push(ls, ls.leave(stream.id), null);
+        });
+    }
+
+    private void macReport(HostStream stream, HostMessage message) {
+        var report = message.getMacReport();
+        Vni vni = Vni.of(report.getVni());
+        servedSwitch(stream, vni, report.getEpoch()).ifPresent(ls -> {
+            List<MacAddress> added = new ArrayList<>();
+            report.getAddedList().forEach(entry -> added.add(MacAddress.of(entry.getMac())));
+            List<MacAddress> removed = new ArrayList<>();
+            report.getRemovedList().forEach(mac -> removed.add(MacAddress.of(mac)));
+            push(ls, ls.reportMacs(stream.id, added, removed), null);
+        });
+    }
+
+    private void arpReport(HostStream stream, HostMessage message) {
+        var report = message.getArpReport();
+        Vni vni = Vni.of(report.getVni());
+        servedSwitch(stream, vni, report.getEpoch()).ifPresent(ls -> {
+            Map<Ipv4Address, MacAddress> added = new HashMap<>();
+            report.getAddedList().forEach(entry -> added.put(Ipv4Address.of(entry.getIp()), MacAddress.of(entry.getMac())));
+            List<Ipv4Address> removed = new ArrayList<>();
+            report.getRemovedList().forEach(ip -> removed.add(Ipv4Address.of(ip)));
+            push(ls, ls.reportArps(stream.id, added, removed), null);
+        });
+    }
+
+    private void arpQuery(HostStream stream, HostMessage message) {
+        var query = message.getArpQuery();
+        servedSwitch(stream, Vni.of(query.getVni()), Long.MAX_VALUE).ifPresent(ls -> {
+            Optional<MacAddress> mac = ls.lookupArp(Ipv4Address.of(query.getIp()));
+            stream.send(ControllerMessage.newBuilder().setArpAnswer(ArpAnswer.newBuilder()
+                    .setQueryId(query.getQueryId()).setVni(query.getVni()).setIp(query.getIp())
+                    .setFound(mac.isPresent()).setMac(mac.map(MacAddress::value).orElse(0L))).build());
+        });
+    }
+
+    private Optional<DlrRuntime> servedDlr(HostStream stream, DlrId dlr, long epoch) {
+        ControllerMessage refusal = owner.notServing(Role.LOGICAL_MANAGER, owner.space.sliceOf(dlr), epoch,
+                ObjectRef.newBuilder().setDlrId(dlr.value()).build());
+        if (refusal != null) {
+            stream.send(refusal);
+            return Optional.empty();
+        }
+        Optional<DlrRuntime> runtime = owner.tables.dlr(dlr);
+        if (runtime.isEmpty()) {
+            stream.send(owner.refused(Refused.Reason.NOT_FOUND, "dlr " + dlr + " does not exist", Role.LOGICAL_MANAGER));
+        }
+        return runtime;
+    }
+
+    private void joinDlr(HostStream stream, DlrId id, long epoch) {
+        servedDlr(stream, id, epoch).ifPresent(dlr -> {
+            boolean moved = dlr.hostJoined(stream.connection);
+            stream.dlrs.add(id);
+            if (moved) {
+                owner.pushDlrState(dlr);
+            } else {
+                stream.send(ControllerMessage.newBuilder()
+                        .setDlrState(WireTranslation.toWire(dlr.state(), owner.epoch(Role.LOGICAL_MANAGER))).build());
+            }
+        });
+    }
+
+    private void leaveDlr(HostStream stream, DlrId id, long epoch) {
+        servedDlr(stream, id, epoch).ifPresent(dlr -> {
+            stream.dlrs.remove(id);
+            if (dlr.hostLeft(stream.id)) {
+                owner.pushDlrState(dlr);
+            }
+        });
+    }
+
+    /** A host stream ended: everything the host reported on this node goes, and the others hear of it. */
+    void ended(HostStream stream) {
+        if (owner.streams.remove(stream.id) == null) {
+            return;
+        }
+        DisconnectOutcome outcome = owner.tables.disconnect(stream.id);
+        for (VniDelta delta : outcome.vniDeltas()) {
+            owner.tables.logicalSwitch(delta.vni()).ifPresent(ls -> push(ls, delta, null));
+        }
+        for (DlrId dlr : outcome.changedDlrs()) {
+            owner.tables.dlr(dlr).ifPresent(owner::pushDlrState);
+        }
+        LOG.debug("{}: host stream {} ended", owner.node, stream.id);
+    }
+
+    /** Sends a non-empty delta to every joined host except {@code skip} (which got the full tables). */
+    private void push(LogicalSwitchRuntime ls, VniDelta delta, HostStream skip) {
+        if (delta.isEmpty()) {
+            return;
+        }
+        ControllerMessage message = ControllerMessage.newBuilder()
+                .setVniDelta(WireTranslation.toWire(delta, owner.epoch(Role.SWITCH_MANAGER))).build();
+        for (HostConnection connection : ls.joinedConnections()) {
+            HostStream target = owner.streams.get(connection.id());
+            if (target != null && target != skip) {
+                target.send(message);
+            }
+        }
+    }
+}

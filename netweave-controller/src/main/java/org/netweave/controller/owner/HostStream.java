@@ -1,0 +1,77 @@
+package org.netweave.controller.owner;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import org.netweave.controller.runtime.ConnectionId;
+import org.netweave.controller.runtime.HostConnection;
+import org.netweave.model.DlrId;
+import org.netweave.model.Vni;
+import org.netweave.proto.controller.v1.ControllerMessage;
+import org.netweave.proto.controller.v1.Vtep;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One host's stream on this node: the connection-table row once the host said Hello, its VTEP,
+ * and the VNIs and DLRs it joined here. Used on the owner thread only, which also makes it the
+ * only caller of the gRPC observer (gRPC observers are not thread-safe).
+ */
+final class HostStream {
+    private static final Logger LOG = LoggerFactory.getLogger(HostStream.class);
+
+    final ConnectionId id;
+    private final StreamObserver<ControllerMessage> out;
+    HostConnection connection;
+    Vtep vtep;
+    final Set<Vni> vnis = new LinkedHashSet<>();
+    final Set<DlrId> dlrs = new LinkedHashSet<>();
+    private boolean open = true;
+
+    HostStream(ConnectionId id, StreamObserver<ControllerMessage> out) {
+        this.id = id;
+        this.out = out;
+    }
+
+    void send(ControllerMessage message) {
+        if (!open) {
+            return;
+        }
+        try {
+            out.onNext(message);
+        } catch (RuntimeException e) {
+            // The host went away mid-send; its stream end arrives separately and cleans up.
+            LOG.debug("stream {}: send failed: {}", id, e.toString());
+            open = false;
+        }
+    }
+
+    /** Ends the stream from our side, e.g. because this node lost the majority. */
+    void fail(Status status) {
+        if (open) {
+            open = false;
+            try {
+                out.onError(status.asRuntimeException());
+            } catch (RuntimeException e) {
+                LOG.debug("stream {}: close failed: {}", id, e.toString());
+            }
+        }
+    }
+
+    void complete() {
+        if (open) {
+            open = false;
+            try {
+                out.onCompleted();
+            } catch (RuntimeException e) {
+                LOG.debug("stream {}: completion failed: {}", id, e.toString());
+            }
+        }
+    }
+
+    boolean hasSaidHello() {
+        return connection != null;
+    }
+}

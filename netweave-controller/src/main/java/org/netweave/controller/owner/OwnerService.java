@@ -1,0 +1,431 @@
+package org.netweave.controller.owner;
+
+import java.io.Closeable;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import org.netweave.controller.cluster.AssignmentCodec;
+import org.netweave.controller.cluster.AssignmentWatcher.VersionedAssignment;
+import org.netweave.controller.cluster.ClusterCoordinator;
+import org.netweave.controller.cluster.CoordinatorListener;
+import org.netweave.controller.runtime.ConnectionId;
+import org.netweave.controller.runtime.DlrRuntime;
+import org.netweave.controller.runtime.RuntimeTables;
+import org.netweave.controller.runtime.RuntimeTablesSnapshot;
+import org.netweave.controller.slice.Role;
+import org.netweave.controller.slice.SliceAssignment;
+import org.netweave.controller.slice.SliceSpace;
+import org.netweave.model.ControllerId;
+import org.netweave.model.DlrId;
+import org.netweave.model.Vni;
+import org.netweave.proto.controller.v1.AssignmentUpdate;
+import org.netweave.proto.controller.v1.ControllerMessage;
+import org.netweave.proto.controller.v1.ControllerNode;
+import org.netweave.proto.controller.v1.DlrRecord;
+import org.netweave.proto.controller.v1.HostMessage;
+import org.netweave.proto.controller.v1.LogicalSwitchRecord;
+import org.netweave.proto.controller.v1.ObjectRef;
+import org.netweave.proto.controller.v1.Redirect;
+import org.netweave.proto.controller.v1.Refused;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The owner side of a controller node: which slices it acts for, the runtime tables of the
+ * objects in them, and the host streams. Everything runs on one owner thread, so the runtime
+ * tables (single-threaded by contract) and the gRPC observers need no locks.
+ *
+ * <p>Fencing has two layers. Persistent writes go through {@link ObjectStore}, whose transaction
+ * checks the assignment's znode version. Requests carry the epoch their sender routed by; a
+ * request older than the epoch at which this node began to own the slice ("owner since") is
+ * refused, because its sender may have sent the same thing to the previous owner. Requests
+ * routed by an older epoch under which this node already owned the slice are fine: nothing
+ * moved for them, and refusing them would make every unrelated rebalance bounce every host.
+ */
+public final class OwnerService implements CoordinatorListener, Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(OwnerService.class);
+    static final List<Role> SHARDING_ROLES = List.of(Role.SWITCH_MANAGER, Role.LOGICAL_MANAGER);
+
+    final ControllerId node;
+    final ObjectStore store;
+    final SliceSpace space;
+    final RuntimeTables tables;
+    private final ExecutorService loop;
+    private final Map<Role, Acting> acting = new EnumMap<>(Role.class);
+    private final Map<Role, SliceAssignment> latest = new EnumMap<>(Role.class);
+    final Map<ConnectionId, HostStream> streams = new HashMap<>();
+    private final AtomicInteger nextConnection = new AtomicInteger(1);
+    private final List<OwnershipEvent> events = Collections.synchronizedList(new ArrayList<>());
+    private final HostRequests hostRequests;
+    private final ManagerWrites managerWrites;
+    private ClusterCoordinator coordinator;
+    private volatile boolean majority;
+
+    /** The slices this node acts for under one role, and since which epoch it has owned each. */
+    record Acting(SliceAssignment assignment, int zkVersion, long[] ownerSince) {
+        boolean owns(int slice) {
+            return ownerSince[slice] >= 0;
+        }
+    }
+
+    public OwnerService(ControllerId node, ObjectStore store, Clock clock, SliceSpace space) {
+        this.node = node;
+        this.store = store;
+        this.space = space;
+        this.tables = new RuntimeTables(node);
+        this.loop = Executors.newSingleThreadExecutor(Thread.ofPlatform().name(node + "-owner").factory());
+        for (Role role : Role.values()) {
+            latest.put(role, SliceAssignment.none(role));
+        }
+        this.hostRequests = new HostRequests(this);
+        this.managerWrites = new ManagerWrites(this);
+    }
+
+    public void attach(ClusterCoordinator coordinator) {
+        this.coordinator = coordinator;
+    }
+
+    public HostRequests hostRequests() {
+        return hostRequests;
+    }
+
+    public ManagerWrites managerWrites() {
+        return managerWrites;
+    }
+
+    // ---- coordination events (arrive on the coordination thread, handled on the owner thread) ----
+
+    @Override
+    public void assignmentChanged(SliceAssignment assignment) {
+        execute(() -> reassess(assignment.role()));
+    }
+
+    @Override
+    public void majorityChanged(boolean connected) {
+        execute(() -> {
+            majority = connected;
+            if (!connected) {
+                LOG.warn("{}: lost the cluster majority: read-only, dropping {} host sessions", node, streams.size());
+                SHARDING_ROLES.forEach(this::releaseAll);
+                for (HostStream stream : List.copyOf(streams.values())) {
+                    stream.fail(Status.UNAVAILABLE.withDescription(node + " lost the cluster majority and is read-only"));
+                }
+                streams.clear();
+            } else {
+                for (Role role : Role.values()) {
+                    reassess(role);
+                }
+            }
+        });
+    }
+
+    /** Re-evaluates what this node acts for under {@code role}'s newest assignment; owner thread. */
+    void reassess(Role role) {
+        VersionedAssignment versioned = coordinator.assignment(role);
+        SliceAssignment assignment = versioned.assignment();
+        boolean newer = assignment.epoch() > latest.get(role).epoch();
+        if (newer) {
+            latest.put(role, assignment);
+        }
+        if (SHARDING_ROLES.contains(role)) {
+            if (majority && coordinator.mayAct(assignment)) {
+                act(role, versioned);
+            } else {
+                releaseAll(role);
+            }
+        }
+        if (newer) {
+            ControllerMessage update = ControllerMessage.newBuilder()
+                    .setAssignmentUpdate(AssignmentUpdate.newBuilder().setAssignment(AssignmentCodec.toProto(assignment)))
+                    .build();
+            streams.values().forEach(stream -> stream.send(update));
+        }
+    }
+
+    private void act(Role role, VersionedAssignment versioned) {
+        SliceAssignment assignment = versioned.assignment();
+        Acting previous = acting.get(role);
+        if (previous != null && previous.assignment().epoch() == assignment.epoch()) {
+            return;
+        }
+        long[] since = new long[space.size()];
+        Arrays.fill(since, -1);
+        for (int slice : assignment.slicesOf(node)) {
+            since[slice] = previous != null && previous.owns(slice) ? previous.ownerSince()[slice] : assignment.epoch();
+        }
+        Acting next = new Acting(assignment, versioned.zkVersion(), since);
+        long now = System.nanoTime();
+        List<Integer> gained = new ArrayList<>();
+        for (int slice = 0; slice < space.size(); slice++) {
+            boolean had = previous != null && previous.owns(slice);
+            if (had && !next.owns(slice)) {
+                events.add(new OwnershipEvent(node, role, slice, assignment.epoch(), false, now));
+            } else if (!had && next.owns(slice)) {
+                gained.add(slice);
+            }
+        }
+        drop(role, next);
+        acting.put(role, next);
+        try {
+            load(role, gained);
+        } catch (Exception e) {
+            LOG.warn("{}: could not load the objects of {} gained {} slices: {}", node, gained.size(), role.cliName(), e.toString());
+            releaseAll(role);
+            return;
+        }
+        long loaded = System.nanoTime();
+        gained.forEach(slice -> events.add(new OwnershipEvent(node, role, slice, assignment.epoch(), true, loaded)));
+        LOG.info("{}: acting for {} {} slices at epoch {} ({} gained)", node, assignment.slicesOf(node).size(),
+                role.cliName(), assignment.epoch(), gained.size());
+    }
+
+    private void releaseAll(Role role) {
+        Acting previous = acting.remove(role);
+        if (previous == null) {
+            return;
+        }
+        long now = System.nanoTime();
+        for (int slice = 0; slice < space.size(); slice++) {
+            if (previous.owns(slice)) {
+                events.add(new OwnershipEvent(node, role, slice, previous.assignment().epoch(), false, now));
+            }
+        }
+        drop(role, null);
+        LOG.info("{}: stopped acting for {}", node, role.cliName());
+    }
+
+    /** Lets go of the objects of slices that {@code next} does not own (all of the role's when null). */
+    private void drop(Role role, Acting next) {
+        if (role == Role.SWITCH_MANAGER) {
+            var dropped = tables.dropObjects(vni -> next == null || !next.owns(space.sliceOf(vni)), dlr -> false);
+            streams.values().forEach(stream -> stream.vnis.removeAll(dropped.switches()));
+        } else {
+            var dropped = tables.dropObjects(vni -> false, dlr -> next == null || !next.owns(space.sliceOf(dlr)));
+            streams.values().forEach(stream -> stream.dlrs.removeAll(dropped.dlrs()));
+        }
+    }
+
+    private void load(Role role, List<Integer> gained) throws Exception {
+        if (gained.isEmpty()) {
+            return;
+        }
+        boolean[] isGained = new boolean[space.size()];
+        gained.forEach(slice -> isGained[slice] = true);
+        if (role == Role.SWITCH_MANAGER) {
+            for (LogicalSwitchRecord record : store.switches(vni -> isGained[space.sliceOf(vni)])) {
+                tables.putLogicalSwitch(WireTranslation.settings(record));
+            }
+        } else {
+            for (DlrRecord record : store.dlrs(dlr -> isGained[space.sliceOf(dlr)])) {
+                ManagerWrites.restore(tables, record);
+            }
+        }
+    }
+
+    // ---- routing checks shared by host requests and manager writes ----
+
+    /** Null when this node may serve a request for {@code slice} routed by {@code epoch}; else why not. */
+    ControllerMessage notServing(Role role, int slice, long epoch, ObjectRef object) {
+        if (!majority) {
+            return refused(Refused.Reason.NO_MAJORITY, node + " has lost the cluster majority and is read-only", role);
+        }
+        Acting current = acting.get(role);
+        if (current == null || !current.owns(slice)) {
+            SliceAssignment assignment = latest.get(role);
+            var owner = assignment.ownerOf(slice);
+            if (owner.isPresent() && !owner.get().equals(node)) {
+                return ControllerMessage.newBuilder().setRedirect(Redirect.newBuilder()
+                        .setObject(object)
+                        .setOwner(ControllerNode.newBuilder().setNodeId(owner.get().value())
+                                .setAddress(assignment.addressOf(owner.get()).orElse("")))
+                        .setAssignment(AssignmentCodec.toProto(assignment))).build();
+            }
+            return refused(Refused.Reason.NOT_ASSIGNED, "slice " + slice + " of " + role.cliName()
+                    + " has no acting owner at epoch " + assignment.epoch(), role);
+        }
+        if (epoch < current.ownerSince()[slice]) {
+            return refused(Refused.Reason.STALE_EPOCH, "epoch " + epoch + " is older than epoch "
+                    + current.ownerSince()[slice] + " at which " + node + " became owner", role);
+        }
+        return null;
+    }
+
+    ControllerMessage refused(Refused.Reason reason, String detail, Role role) {
+        return ControllerMessage.newBuilder().setRefused(Refused.newBuilder().setReason(reason).setDetail(detail)
+                .setAssignment(AssignmentCodec.toProto(latest.get(role)))).build();
+    }
+
+    Acting acting(Role role) {
+        return acting.get(role);
+    }
+
+    long epoch(Role role) {
+        Acting current = acting.get(role);
+        return current == null ? latest.get(role).epoch() : current.assignment().epoch();
+    }
+
+    List<org.netweave.proto.controller.v1.SliceAssignment> assignments() {
+        List<org.netweave.proto.controller.v1.SliceAssignment> all = new ArrayList<>();
+        latest.values().forEach(assignment -> all.add(AssignmentCodec.toProto(assignment)));
+        return all;
+    }
+
+    /** The newest assignment of every role this node has seen, for GetAssignments. */
+    public CompletableFuture<org.netweave.proto.controller.v1.Assignments> currentAssignments() {
+        return submit(() -> org.netweave.proto.controller.v1.Assignments.newBuilder().addAllAssignments(assignments()).build());
+    }
+
+    boolean hasMajority() {
+        return majority;
+    }
+
+    /** A fenced write failed or the store is unreachable: drop our copy and re-read what we own. */
+    void lostFence(Role role, Object object) {
+        LOG.warn("{}: a write to {} lost its fence; re-reading the {} assignment", node, object, role.cliName());
+        if (object instanceof Vni vni) {
+            tables.dropObjects(v -> v.equals(vni), d -> false);
+        } else if (object instanceof DlrId dlr) {
+            tables.dropObjects(v -> false, d -> d.equals(dlr));
+        }
+        releaseAll(role);
+        reassess(role);
+    }
+
+    // ---- host streams ----
+
+    /** Opens a host's stream; refused at once while the node has no majority. */
+    public StreamObserver<HostMessage> openHostStream(StreamObserver<ControllerMessage> out) {
+        ConnectionId id = ConnectionId.of(nextConnection.getAndIncrement());
+        HostStream stream = new HostStream(id, out);
+        execute(() -> {
+            if (!majority) {
+                stream.fail(Status.UNAVAILABLE.withDescription(node + " has no cluster majority; try another controller"));
+            } else {
+                streams.put(id, stream);
+            }
+        });
+        return new StreamObserver<>() {
+            @Override
+            public void onNext(HostMessage message) {
+                execute(() -> {
+                    if (streams.get(id) == stream) {
+                        hostRequests.handle(stream, message);
+                    }
+                });
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                execute(() -> hostRequests.ended(stream));
+            }
+
+            @Override
+            public void onCompleted() {
+                execute(() -> {
+                    hostRequests.ended(stream);
+                    stream.complete();
+                });
+            }
+        };
+    }
+
+    void pushDlrState(DlrRuntime dlr) {
+        ControllerMessage state = ControllerMessage.newBuilder()
+                .setDlrState(WireTranslation.toWire(dlr.state(), epoch(Role.LOGICAL_MANAGER))).build();
+        dlr.joinedConnections().forEach(connection -> {
+            HostStream stream = streams.get(connection.id());
+            if (stream != null) {
+                stream.send(state);
+            }
+        });
+    }
+
+    // ---- views for tests and the CLI ----
+
+    /** The runtime tables as they are now, read on the owner thread. */
+    public RuntimeTablesSnapshot snapshot() {
+        return call(tables::snapshot);
+    }
+
+    /** Runs a read on the owner thread, e.g. to render a CLI view of the runtime tables. */
+    public <T> T read(java.util.function.Function<RuntimeTables, T> view) {
+        return call(() -> view.apply(tables));
+    }
+
+    public int hostSessions() {
+        return call(streams::size);
+    }
+
+    public List<OwnershipEvent> ownershipEvents() {
+        synchronized (events) {
+            return List.copyOf(events);
+        }
+    }
+
+    <T> CompletableFuture<T> submit(Callable<T> task) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        try {
+            loop.execute(() -> {
+                try {
+                    result.complete(task.call());
+                } catch (Throwable t) {
+                    result.completeExceptionally(t);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new IllegalStateException(node + " is shut down", e));
+        }
+        return result;
+    }
+
+    private <T> T call(Callable<T> task) {
+        try {
+            return submit(task).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(node + ": owner thread did not answer", e);
+        }
+    }
+
+    void execute(Runnable task) {
+        try {
+            loop.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.error("{}: owner task failed", node, e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.debug("{}: owner thread is shut down; dropping a task", node);
+        }
+    }
+
+    @Override
+    public void close() {
+        execute(() -> {
+            streams.values().forEach(stream -> stream.fail(Status.UNAVAILABLE.withDescription(node + " is shutting down")));
+            streams.clear();
+        });
+        loop.shutdown();
+        try {
+            loop.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
