@@ -1,17 +1,12 @@
 package org.netweave.controller.zk;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.TimeoutException;
-import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
-import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.admin.ZooKeeperAdmin;
-import org.apache.zookeeper.data.ACL;
 import org.netweave.model.ControllerId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +32,6 @@ public final class EnsembleAdmin implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EnsembleAdmin.class);
     private static final int SESSION_TIMEOUT_MS = 10_000;
     private static final long RETRY_PAUSE_MS = 100;
-    private static final List<ACL> SUPER_WRITES = ZooDefs.Ids.READ_ACL_UNSAFE;
 
     private final ZooKeeperAdmin admin;
     private final Duration timeout;
@@ -66,7 +60,8 @@ public final class EnsembleAdmin implements AutoCloseable {
      * this address it only records the controller id, which is how the first controller, which
      * never needs a reconfig, gets its name and the cluster its id.
      *
-     * @throws IllegalStateException if the server id or controller id is taken by another member
+     * @throws IllegalStateException if the server id or controller id is taken by another member, or
+     *     if the servers do not trust the super user
      * @throws TimeoutException if the ensemble did not accept the node in time, typically because
      *     the node's peer is not running or cannot reach the leader
      */
@@ -81,7 +76,10 @@ public final class EnsembleAdmin implements AutoCloseable {
         if (sameName.isPresent() && sameName.get().serverId() != node.serverId()) {
             throw new IllegalStateException(node.id() + " is already " + sameName.get().serverKey());
         }
-        retry(deadline, "recording " + node.id(), () -> record(node, existing.isPresent()));
+        retry(deadline, "recording " + node.id(), () -> {
+            ClusterRecords.record(admin, node, existing.isPresent());
+            return null;
+        });
         return retry(deadline, "adding " + node.serverKey(), () -> {
             EnsembleView view = EnsembleView.read(admin);
             if (view.member(node.serverId()).isPresent()) {
@@ -109,7 +107,7 @@ public final class EnsembleAdmin implements AutoCloseable {
             return EnsembleView.read(admin, config);
         });
         retry(deadline, "forgetting server." + serverId, () -> {
-            deleteIfPresent(EnsembleView.CONTROLLERS_PATH + "/" + serverId);
+            ClusterRecords.forget(admin, serverId);
             return null;
         });
         return after;
@@ -136,46 +134,10 @@ public final class EnsembleAdmin implements AutoCloseable {
         }
     }
 
-    /** Records the cluster id (once) and the node's controller id, before the node becomes a member. */
-    private Void record(PeerSpec node, boolean alreadyMember) throws KeeperException, InterruptedException {
-        createIfAbsent("/netweave", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE);
-        createIfAbsent(EnsembleView.CLUSTER_PATH, new byte[0], SUPER_WRITES);
-        createIfAbsent(EnsembleView.CLUSTER_ID_PATH, utf8(UUID.randomUUID().toString()), SUPER_WRITES);
-        createIfAbsent(EnsembleView.CONTROLLERS_PATH, new byte[0], SUPER_WRITES);
-        String path = EnsembleView.CONTROLLERS_PATH + "/" + node.serverId();
-        if (!createIfAbsent(path, utf8(node.id().value()), SUPER_WRITES)) {
-            String recorded = new String(admin.getData(path, false, null), StandardCharsets.UTF_8);
-            if (!recorded.equals(node.id().value())) {
-                if (alreadyMember) {
-                    throw new IllegalStateException(node.serverKey() + " is already controller " + recorded);
-                }
-                // A name left behind by a proposal that never reached the reconfig; the new one wins.
-                admin.setData(path, utf8(node.id().value()), -1);
-            }
-        }
-        return null;
-    }
-
-    private boolean createIfAbsent(String path, byte[] data, List<ACL> acl) throws KeeperException, InterruptedException {
-        try {
-            admin.create(path, data, acl, CreateMode.PERSISTENT);
-            return true;
-        } catch (KeeperException.NodeExistsException e) {
-            return false;
-        }
-    }
-
-    private void deleteIfPresent(String path) throws KeeperException, InterruptedException {
-        try {
-            admin.delete(path, -1);
-        } catch (KeeperException.NoNodeException e) {
-            // Already forgotten.
-        }
-    }
-
     /**
      * Runs {@code call} until it succeeds, retrying while the session is not connected, a reconfig
-     * is already under way, or the new membership has no synced majority yet.
+     * is already under way, or the new membership has no synced majority yet. A refusal for lack
+     * of rights is a setup error and says so.
      */
     private <T> T retry(long deadline, String what, ZkCall<T> call)
             throws KeeperException, InterruptedException, TimeoutException {
@@ -191,12 +153,12 @@ public final class EnsembleAdmin implements AutoCloseable {
                 }
                 LOG.debug("{}: {}; retrying", what, e.code());
                 Thread.sleep(RETRY_PAUSE_MS);
+            } catch (KeeperException.NoAuthException e) {
+                throw new IllegalStateException(what + " was refused: the servers do not trust this super user. "
+                        + "Either the controllers were given different secrets, or a ZooKeeper server in their JVM "
+                        + "started before ZkSuperUser.installOnServers() and froze an empty super digest", e);
             }
         }
-    }
-
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     @FunctionalInterface

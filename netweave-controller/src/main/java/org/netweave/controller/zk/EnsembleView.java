@@ -1,7 +1,6 @@
 package org.netweave.controller.zk;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,10 +44,10 @@ public record EnsembleView(long configVersion, List<PeerSpec> members, Optional<
      * returns, with the names and cluster id read through {@code zooKeeper}.
      */
     static EnsembleView read(ZooKeeper zooKeeper, byte[] configData) throws KeeperException, InterruptedException {
-        Map<Integer, ControllerId> names = readNames(zooKeeper);
+        Map<Integer, ControllerId> names = ClusterRecords.names(zooKeeper);
         DynamicConfig parsed = DynamicConfig.parse(new String(configData, StandardCharsets.UTF_8),
                 serverId -> names.getOrDefault(serverId, ControllerId.of("server-" + serverId)));
-        return new EnsembleView(parsed.version(), parsed.participants(), readClusterId(zooKeeper));
+        return new EnsembleView(parsed.version(), parsed.participants(), ClusterRecords.clusterId(zooKeeper));
     }
 
     /** The member with this server id. */
@@ -74,32 +73,5 @@ public record EnsembleView(long configVersion, List<PeerSpec> members, Optional<
     /** A connect string naming every member, for clients that may use any of them. */
     public String connectString() {
         return String.join(",", members.stream().map(PeerSpec::clientAddress).toList());
-    }
-
-    private static Map<Integer, ControllerId> readNames(ZooKeeper zooKeeper) throws KeeperException, InterruptedException {
-        Map<Integer, ControllerId> names = new HashMap<>();
-        List<String> children;
-        try {
-            children = zooKeeper.getChildren(CONTROLLERS_PATH, false);
-        } catch (KeeperException.NoNodeException e) {
-            return names;
-        }
-        for (String child : children) {
-            try {
-                byte[] data = zooKeeper.getData(CONTROLLERS_PATH + "/" + child, false, null);
-                names.put(Integer.parseInt(child), ControllerId.of(new String(data, StandardCharsets.UTF_8)));
-            } catch (KeeperException.NoNodeException e) {
-                // The controller was removed between listing and reading; it is no member then.
-            }
-        }
-        return names;
-    }
-
-    private static Optional<String> readClusterId(ZooKeeper zooKeeper) throws KeeperException, InterruptedException {
-        try {
-            return Optional.of(new String(zooKeeper.getData(CLUSTER_ID_PATH, false, null), StandardCharsets.UTF_8));
-        } catch (KeeperException.NoNodeException e) {
-            return Optional.empty();
-        }
     }
 }
