@@ -1,0 +1,63 @@
+package org.netweave.controller.zk;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import org.apache.zookeeper.KeeperException;
+
+/**
+ * The two ways a controller's peer enters the cluster, as seed 002 describes them: the first
+ * controller starts alone and becomes the ZooKeeper leader; every later one starts with the
+ * current members plus itself and is then proposed to the running cluster.
+ *
+ * <p>Both are safe to repeat after a restart: the peer then starts from its own committed
+ * membership, and a proposal of a node that is already a member only confirms its name.
+ */
+public final class ClusterBootstrap {
+    private ClusterBootstrap() {
+    }
+
+    /**
+     * Starts the first controller of a new cluster and records its name and the cluster id.
+     * Returns once the peer leads, which a lone voter does as soon as it has elected itself.
+     */
+    public static EmbeddedZooKeeperPeer startFirst(PeerSpec self, Path dir, ZkTuning tuning, ZkSuperUser superUser,
+            Duration timeout) throws IOException, KeeperException, InterruptedException, TimeoutException {
+        EmbeddedZooKeeperPeer peer = EmbeddedZooKeeperPeer.start(self, List.of(self), dir, tuning, superUser);
+        try (EnsembleAdmin admin = EnsembleAdmin.connect(self.clientAddress(), superUser, timeout)) {
+            admin.proposeNode(self);
+            return peer;
+        } catch (KeeperException | InterruptedException | TimeoutException | RuntimeException e) {
+            peer.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Adds a controller to a running cluster: reads the current members through {@code
+     * clusterConnectString}, starts this peer with those members plus itself, and proposes it.
+     * Returns once the ensemble has committed the membership with this controller in it.
+     *
+     * @param clusterConnectString client addresses of one or more current members
+     */
+    public static EmbeddedZooKeeperPeer join(PeerSpec self, String clusterConnectString, Path dir, ZkTuning tuning,
+            ZkSuperUser superUser, Duration timeout)
+            throws IOException, KeeperException, InterruptedException, TimeoutException {
+        try (EnsembleAdmin admin = EnsembleAdmin.connect(clusterConnectString, superUser, timeout)) {
+            List<PeerSpec> ensemble = new ArrayList<>(admin.view().members());
+            ensemble.removeIf(member -> member.serverId() == self.serverId());
+            ensemble.add(self);
+            EmbeddedZooKeeperPeer peer = EmbeddedZooKeeperPeer.start(self, ensemble, dir, tuning, superUser);
+            try {
+                admin.proposeNode(self);
+                return peer;
+            } catch (KeeperException | InterruptedException | TimeoutException | RuntimeException e) {
+                peer.close();
+                throw e;
+            }
+        }
+    }
+}
