@@ -1,6 +1,5 @@
 package org.netweave.controller.runtime;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -188,7 +187,7 @@ public final class DlrRuntime {
     }
 
     public DlrTables tables() {
-        return new DlrTables(name, new ArrayList<>(hosts.keySet()), controlVm(), state());
+        return new DlrTables(name, List.copyOf(hosts.keySet()), controlVm(), state());
     }
 
     /** (Re)chooses the designated instance of a VLAN LIF among the joined hosts; other LIFs have none. */

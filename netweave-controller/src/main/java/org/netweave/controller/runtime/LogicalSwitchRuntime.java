@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 import org.netweave.model.HostId;
 import org.netweave.model.InvalidValueException;
 import org.netweave.model.Ipv4Address;
@@ -81,17 +80,16 @@ public final class LogicalSwitchRuntime {
         }
         members.put(connection.id(), new Member(connection, row));
         VniDeltaBuilder delta = new VniDeltaBuilder(vni());
-        apply(vteps, List.of(row), List.of(), connection.id(), delta::vtepTouched);
+        vteps.report(connection.id(), List.of(row), List.of(), delta::vtepTouched);
         return build(delta);
     }
 
     /** The host left the VNI: its VTEP, MACs and ARP bindings go. Idempotent. */
     public VniDelta leave(ConnectionId connection) {
-        Member member = members.remove(Fields.present("connectionId", connection));
-        VniDeltaBuilder delta = new VniDeltaBuilder(vni());
-        if (member == null) {
-            return build(delta);
+        if (members.remove(Fields.present("connectionId", connection)) == null) {
+            return VniDelta.empty(vni());
         }
+        VniDeltaBuilder delta = new VniDeltaBuilder(vni());
         macs.ownedBy(connection).forEach(mac -> delta.macTouched(mac, macs.remove(mac)));
         arps.ownedBy(connection).forEach(ip -> delta.arpTouched(ip, arps.remove(ip)));
         for (Ipv4Address ip : vteps.ownedBy(connection)) {
@@ -120,7 +118,7 @@ public final class LogicalSwitchRuntime {
         List<MacRow> rows = added.stream()
                 .map(mac -> new MacRow(vni(), Fields.present("mac", mac), member.vtep().ip(), connection)).toList();
         VniDeltaBuilder delta = new VniDeltaBuilder(vni());
-        apply(macs, rows, removed, connection, delta::macTouched);
+        macs.report(connection, rows, removed, delta::macTouched);
         return build(delta);
     }
 
@@ -131,7 +129,7 @@ public final class LogicalSwitchRuntime {
         List<ArpRow> rows = added.entrySet().stream()
                 .map(e -> new ArpRow(vni(), e.getKey(), e.getValue(), connection)).toList();
         VniDeltaBuilder delta = new VniDeltaBuilder(vni());
-        apply(arps, rows, removed, connection, delta::arpTouched);
+        arps.report(connection, rows, removed, delta::arpTouched);
         return build(delta);
     }
 
@@ -169,24 +167,6 @@ public final class LogicalSwitchRuntime {
                         .map(r -> new LogicalSwitchTables.Mac(r.mac(), r.vtepIp(), host(r.connection()))).toList(),
                 arps.view().values().stream()
                         .map(r -> new LogicalSwitchTables.Arp(r.ip(), r.mac(), host(r.connection()))).toList());
-    }
-
-    /** Removals the connection owns, then additions that change something; every touched key is recorded first. */
-    private static <K, R> void apply(OwnedRows<K, R> table, List<R> added, Collection<K> removed,
-            ConnectionId connection, BiConsumer<K, R> touched) {
-        for (K key : removed) {
-            if (table.isOwnedBy(key, connection)) {
-                touched.accept(key, table.remove(key));
-            }
-        }
-        for (R row : added) {
-            K key = table.keyOf(row);
-            R old = table.get(key);
-            if (!row.equals(old)) {
-                touched.accept(key, old);
-                table.put(row);
-            }
-        }
     }
 
     private VniDelta build(VniDeltaBuilder delta) {

@@ -1,11 +1,13 @@
 package org.netweave.controller.runtime;
 
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -22,10 +24,6 @@ final class OwnedRows<K, R> {
     OwnedRows(Function<R, K> key, Function<R, ConnectionId> owner) {
         this.key = key;
         this.owner = owner;
-    }
-
-    K keyOf(R row) {
-        return key.apply(row);
     }
 
     R get(K k) {
@@ -51,9 +49,27 @@ final class OwnedRows<K, R> {
         return old;
     }
 
-    boolean isOwnedBy(K k, ConnectionId connection) {
-        R row = rows.get(k);
-        return row != null && owner.apply(row).equals(connection);
+    /**
+     * Applies one report of {@code connection}: first the removals of keys it owns (a key that
+     * moved to another connection is left alone), then the added rows that differ from what is
+     * stored, last report winning. {@code touched} gets each changed key's previous row (or null)
+     * before the change, so the caller can build the net delta.
+     */
+    void report(ConnectionId connection, List<R> added, Collection<K> removed, BiConsumer<K, R> touched) {
+        for (K k : removed) {
+            R row = rows.get(k);
+            if (row != null && owner.apply(row).equals(connection)) {
+                touched.accept(k, remove(k));
+            }
+        }
+        for (R row : added) {
+            K k = key.apply(row);
+            R old = rows.get(k);
+            if (!row.equals(old)) {
+                touched.accept(k, old);
+                put(row);
+            }
+        }
     }
 
     /** The keys {@code connection} owns now, copied so the caller may remove them while iterating. */

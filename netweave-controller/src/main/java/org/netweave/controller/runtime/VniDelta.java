@@ -14,7 +14,8 @@ import org.netweave.model.Vni;
  * <p>The delta holds only what hosts can see. A row that changed nothing but its connection (the
  * same host reporting again over a new stream) is not in it, so an operation that changes
  * nothing a host sees returns an {@linkplain #isEmpty() empty} delta and the owner sends nothing.
- * Lists are sorted by key.
+ * Lists are sorted by key. Added rows carry the Connection-ID for logs and views; the wire's
+ * {@code VniDelta} drops it.
  */
 public record VniDelta(Vni vni, List<VtepRow> vtepsAdded, List<Ipv4Address> vtepsRemoved, List<MacRow> macsAdded,
         List<MacAddress> macsRemoved, List<ArpRow> arpsAdded, List<Ipv4Address> arpsRemoved) {
