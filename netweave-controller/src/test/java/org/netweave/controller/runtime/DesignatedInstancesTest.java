@@ -1,6 +1,9 @@
 package org.netweave.controller.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 import static org.netweave.controller.runtime.Fixtures.connection;
 import static org.netweave.controller.runtime.Fixtures.host;
 import static org.netweave.controller.runtime.Fixtures.vlanLif;
@@ -145,6 +148,30 @@ class DesignatedInstancesTest {
 
         assertThat(DesignatedInstances.choose(DLR, VLAN_LIF, hosts)).contains(PINNED_CHOICE);
         assertThat(DesignatedInstances.choose(DLR, VLAN_LIF, List.of())).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void joinsAndLeavesInAnyOrderKeepEveryVlanLifOnTheHostTheRuleChoosesAndReportEveryMove() {
+        List<LifId> vlanLifs = List.of(LifId.of("v1"), LifId.of("v2"), LifId.of("v3"));
+        qt().withExamples(300).forAll(lists().of(integers().between(0, 15)).ofSizeBetween(1, 60)).checkAssert(ops -> {
+            DlrRuntime dlr = new DlrRuntime(DLR, "default+edge-1");
+            for (int i = 0; i < vlanLifs.size(); i++) {
+                dlr.putLif(vlanLif(vlanLifs.get(i).value(), 100 + i, "10.0." + i + ".1/24"));
+            }
+            for (int op : ops) {
+                // Six streams from four hosts: streams 4 and 5 are second streams of hosts 0 and 1.
+                int stream = op % 6;
+                HostConnection c = connection(stream + 1, "esx-" + stream % 4, "192.168.110." + (51 + stream % 4), 1000);
+                Map<LifId, HostId> before = Map.copyOf(dlr.state().designatedInstances());
+                boolean moved = op < 8 ? dlr.hostJoined(c) : dlr.hostLeft(c.id());
+                Map<LifId, HostId> expected = new HashMap<>();
+                for (LifId lif : vlanLifs) {
+                    DesignatedInstances.choose(DLR, lif, dlr.joinedHosts()).ifPresent(h -> expected.put(lif, h));
+                }
+                assertThat(dlr.state().designatedInstances()).as("after %s", op).isEqualTo(expected);
+                assertThat(moved).as("after %s", op).isEqualTo(!before.equals(expected));
+            }
+        });
     }
 
     /** Found by running the rule once; if it changes, nodes of different releases would disagree. */
