@@ -59,7 +59,11 @@ public final class DlrRuntime {
         name = Fields.name("name", newName);
     }
 
-    /** Creates or replaces a LIF; see {@link DlrValidation#checkLif} for what is refused. */
+    /**
+     * Creates or replaces a LIF. Refused, naming the field, when another LIF of the DLR has its
+     * VNI ({@code vni}) or VLAN ({@code vlan}), its subnet overlaps another LIF's ({@code address}),
+     * or the DLR would exceed 999 LIFs ({@code lifId}) or 9 uplinks ({@code uplink}).
+     */
     public boolean putLif(DlrLif lif) {
         DlrValidation.checkLif(id, lifs, lif);
         if (lif.equals(lifs.put(lif.id(), lif))) {
@@ -94,9 +98,11 @@ public final class DlrRuntime {
 
     /**
      * Replaces the whole forwarding table with the one {@code controlVm} computed (replace-all:
-     * a route it no longer sends is gone). All-or-nothing; see
-     * {@link DlrValidation#checkForwardingTable} for what is refused. Returns whether the routes
-     * changed; a push of the same table, even from the other control VM of an HA pair, does not.
+     * a route it no longer sends is gone). All-or-nothing: refused, naming the field and the route,
+     * when a route's LIF is not on the DLR ({@code lifId}), its next hop is neither connected nor a
+     * neighbour on that LIF's subnet ({@code nextHop}), or a prefix appears twice ({@code prefix}).
+     * Returns whether the routes changed; a push of the same table, even from the other control VM
+     * of an HA pair, does not.
      */
     public boolean replaceForwardingTable(List<DlrRoute> routes, ControlVmId pushedBy) {
         Fields.present("controlVm", pushedBy);
