@@ -213,7 +213,7 @@ public final class OwnerService implements CoordinatorListener, Closeable {
     private void drop(Role role, Acting next) {
         if (role == Role.SWITCH_MANAGER) {
             var dropped = tables.dropObjects(vni -> next == null || !next.owns(space.sliceOf(vni)), dlr -> false);
-            streams.values().forEach(stream -> stream.vnis.removeAll(dropped.switches()));
+            streams.values().forEach(stream -> stream.vnis.removeAll(dropped.logicalSwitches()));
         } else {
             var dropped = tables.dropObjects(vni -> false, dlr -> next == null || !next.owns(space.sliceOf(dlr)));
             streams.values().forEach(stream -> stream.dlrs.removeAll(dropped.dlrs()));
