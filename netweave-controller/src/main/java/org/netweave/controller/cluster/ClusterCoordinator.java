@@ -63,9 +63,11 @@ public final class ClusterCoordinator implements Closeable {
 
     public void start() throws Exception {
         client.getConnectionStateListenable().addListener((c, state) -> connectionChanged(state), thread);
+        // Curator may have reported CONNECTED before this listener existed; then this is the start.
         run(() -> {
-            connected = client.getZookeeperClient().isConnected();
-            registration.register();
+            if (client.getZookeeperClient().isConnected()) {
+                connectionChanged(ConnectionState.CONNECTED);
+            }
         });
         watcher.start();
         servingCache.start();

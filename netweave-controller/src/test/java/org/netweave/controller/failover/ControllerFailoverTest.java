@@ -1,0 +1,69 @@
+package org.netweave.controller.failover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.netweave.controller.runtime.RuntimeTablesSnapshot;
+import org.netweave.controller.slice.Role;
+import org.netweave.model.ControllerId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Kill the controller that owns the most slices while 50 host sessions, 200 VNIs and 20 DLRs are
+ * live: every host moves to the new owners and reports again, and the new owners' tables equal
+ * the tables before the failure.
+ */
+class ControllerFailoverTest {
+    private static final Logger LOG = LoggerFactory.getLogger(ControllerFailoverTest.class);
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private ControllerTestCluster cluster;
+    private Workload workload;
+
+    @AfterEach
+    void close() {
+        if (workload != null) {
+            workload.close();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void killingTheBusiestNodeLosesNoTableEntry() throws Exception {
+        cluster = new ControllerTestCluster(3);
+        await().atMost(WAIT).until(cluster::settled);
+        workload = new Workload(200, 20, 50);
+        workload.configure(cluster.hostAddresses());
+        workload.connectHosts(cluster.hostAddresses());
+        await().atMost(WAIT).until(workload::settled);
+        RuntimeTablesSnapshot before = cluster.tables();
+        assertThat(before.logicalSwitches()).hasSize(200);
+        assertThat(before.dlrs()).hasSize(20);
+        assertThat(before.logicalSwitches().stream().mapToInt(t -> t.macs().size()).sum()).isEqualTo(50 * 20);
+        assertThat(before.dlrs()).allSatisfy(dlr -> assertThat(dlr.joinedHosts()).isNotEmpty());
+
+        int victim = cluster.busiest();
+        ControllerId victimId = ControllerTestCluster.id(victim);
+        long killed = System.nanoTime();
+        cluster.kill(victim);
+
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(20)).ignoreExceptions()
+                .until(() -> cluster.tables().equals(before));
+        long complete = System.nanoTime();
+        LOG.info("kill of {} to all tables complete: {} ms (session timeout {} ms)", victimId,
+                (complete - killed) / 1_000_000, ControllerTestCluster.SESSION_TIMEOUT.toMillis());
+
+        var switches = cluster.live().getFirst().coordinator().assignment(Role.SWITCH_MANAGER).assignment();
+        assertThat(switches.failed()).containsExactly(victimId);
+        assertThat(switches.nodes()).doesNotContainKey(victimId);
+        assertThat(cluster.tables()).isEqualTo(before);
+        await().atMost(WAIT).until(workload::settled);
+    }
+}
