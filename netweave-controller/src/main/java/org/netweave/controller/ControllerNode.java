@@ -14,7 +14,7 @@ import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.RetryForever;
+import org.apache.curator.retry.RetryNTimes;
 import org.netweave.controller.cluster.ClusterCoordinator;
 import org.netweave.controller.grpc.ControlVmChannelService;
 import org.netweave.controller.grpc.HostChannelService;
@@ -54,8 +54,12 @@ public final class ControllerNode implements Closeable {
         this.client = CuratorFrameworkFactory.builder()
                 .connectString(config.zkConnectString())
                 .sessionTimeoutMs((int) config.sessionTimeout().toMillis())
-                .connectionTimeoutMs((int) Math.min(config.sessionTimeout().toMillis(), 5_000))
-                .retryPolicy(new RetryForever(100))
+                // Short waits and few retries: the coordination and owner threads call ZooKeeper
+                // synchronously, and a call that waits for a lost connection would hold back the
+                // SUSPENDED event that tells the node to stop acting. A failed call is retried by
+                // the next event (reconnect, assignment change) instead.
+                .connectionTimeoutMs((int) Math.min(config.sessionTimeout().toMillis() / 2, 1_000))
+                .retryPolicy(new RetryNTimes(2, 100))
                 .build();
         this.health = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name(config.id() + "-health").factory());
     }

@@ -344,17 +344,28 @@ public final class HostSession implements Closeable {
 
         @Override
         public void onNext(ControllerMessage message) {
-            thread.execute(() -> received(this, message));
+            onSessionThread(() -> received(this, message));
         }
 
         @Override
         public void onError(Throwable t) {
-            thread.execute(() -> lost(this, t));
+            onSessionThread(() -> lost(this, t));
         }
 
         @Override
         public void onCompleted() {
-            thread.execute(() -> lost(this, null));
+            onSessionThread(() -> lost(this, null));
+        }
+    }
+
+    /** Streams end after the session closed; their last callbacks have nowhere to go and need none. */
+    private void onSessionThread(Runnable task) {
+        if (!closed) {
+            try {
+                thread.execute(task);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                LOG.debug("{}: session closed; dropping a stream callback", host);
+            }
         }
     }
 

@@ -45,6 +45,7 @@ public final class ClusterCoordinator implements Closeable {
     private final RoleElection election;
     private final AssignmentWatcher watcher;
     private final CuratorCache servingCache;
+    private final HandoverBarrier barrier;
     private volatile boolean connected;
 
     public ClusterCoordinator(CuratorFramework client, ControllerId node, String hostAddress, SliceSpace space,
@@ -59,6 +60,11 @@ public final class ClusterCoordinator implements Closeable {
         this.watcher = new AssignmentWatcher(client, thread, this::assignmentPublished);
         this.servingCache = CuratorCache.build(client, ZkLayout.SERVING);
         servingCache.listenable().addListener((type, before, after) -> publishAsMaster(), thread);
+        this.barrier = new HandoverBarrier(client, node, thread, listener::handoverProgressed);
+    }
+
+    public HandoverBarrier barrier() {
+        return barrier;
     }
 
     public void start() throws Exception {
@@ -71,6 +77,7 @@ public final class ClusterCoordinator implements Closeable {
         });
         watcher.start();
         servingCache.start();
+        barrier.start();
         election.start();
     }
 
@@ -132,6 +139,8 @@ public final class ClusterCoordinator implements Closeable {
             case CONNECTED, RECONNECTED -> {
                 connected = true;
                 try {
+                    barrier.prepare(Role.SWITCH_MANAGER);
+                    barrier.prepare(Role.LOGICAL_MANAGER);
                     registration.register();
                     refreshAssignments();
                 } catch (Exception e) {
@@ -209,6 +218,7 @@ public final class ClusterCoordinator implements Closeable {
             LOG.debug("{}: closing the elections: {}", node, e.toString());
         }
         servingCache.close();
+        barrier.close();
         watcher.close();
         thread.shutdown();
         try {

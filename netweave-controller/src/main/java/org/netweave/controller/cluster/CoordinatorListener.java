@@ -12,4 +12,8 @@ public interface CoordinatorListener {
      * it must drop host sessions and refuse writes (NSX-V behaviour).
      */
     void majorityChanged(boolean connected);
+
+    /** Another node's acting epoch changed: slices waiting for their handover may be free now. */
+    default void handoverProgressed() {
+    }
 }

@@ -76,10 +76,27 @@ public final class OwnerService implements CoordinatorListener, Closeable {
     private ClusterCoordinator coordinator;
     private volatile boolean majority;
 
-    /** The slices this node acts for under one role, and since which epoch it has owned each. */
-    record Acting(SliceAssignment assignment, int zkVersion, long[] ownerSince) {
-        boolean owns(int slice) {
+    /**
+     * The slices this node is assigned under one role, since which epoch it has held each, and
+     * which of them still wait for their handover (see {@link org.netweave.controller.cluster.HandoverBarrier}).
+     */
+    record Acting(SliceAssignment assignment, int zkVersion, long[] ownerSince, boolean[] pending) {
+        boolean assigned(int slice) {
             return ownerSince[slice] >= 0;
+        }
+
+        /** Acting for the slice: assigned and handed over. */
+        boolean owns(int slice) {
+            return ownerSince[slice] >= 0 && !pending[slice];
+        }
+
+        boolean anyPending() {
+            for (boolean waiting : pending) {
+                if (waiting) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -164,34 +181,71 @@ public final class OwnerService implements CoordinatorListener, Closeable {
             return;
         }
         long[] since = new long[space.size()];
+        boolean[] pending = new boolean[space.size()];
         Arrays.fill(since, -1);
         for (int slice : assignment.slicesOf(node)) {
-            since[slice] = previous != null && previous.owns(slice) ? previous.ownerSince()[slice] : assignment.epoch();
+            boolean kept = previous != null && previous.assigned(slice);
+            since[slice] = kept ? previous.ownerSince()[slice] : assignment.epoch();
+            pending[slice] = !kept || previous.pending()[slice];
         }
-        Acting next = new Acting(assignment, versioned.zkVersion(), since);
+        Acting next = new Acting(assignment, versioned.zkVersion(), since, pending);
         long now = System.nanoTime();
-        List<Integer> gained = new ArrayList<>();
         for (int slice = 0; slice < space.size(); slice++) {
-            boolean had = previous != null && previous.owns(slice);
-            if (had && !next.owns(slice)) {
+            if (previous != null && previous.owns(slice) && !next.assigned(slice)) {
                 events.add(new OwnershipEvent(node, role, slice, assignment.epoch(), false, now));
-            } else if (!had && next.owns(slice)) {
-                gained.add(slice);
             }
         }
         drop(role, next);
         acting.put(role, next);
         try {
-            load(role, gained);
+            coordinator.barrier().publish(role, assignment.epoch());
         } catch (Exception e) {
-            LOG.warn("{}: could not load the objects of {} gained {} slices: {}", node, gained.size(), role.cliName(), e.toString());
+            LOG.warn("{}: could not publish that it applied {} epoch {}: {}", node, role.cliName(), assignment.epoch(), e.toString());
             releaseAll(role);
             return;
         }
-        long loaded = System.nanoTime();
-        gained.forEach(slice -> events.add(new OwnershipEvent(node, role, slice, assignment.epoch(), true, loaded)));
-        LOG.info("{}: acting for {} {} slices at epoch {} ({} gained)", node, assignment.slicesOf(node).size(),
-                role.cliName(), assignment.epoch(), gained.size());
+        completeHandover(role);
+        LOG.info("{}: assigned {} {} slices at epoch {}", node, assignment.slicesOf(node).size(), role.cliName(),
+                assignment.epoch());
+    }
+
+    /**
+     * Starts acting for gained slices once every other node has applied the epoch that moved them,
+     * so the previous owner has let go of them first.
+     */
+    private void completeHandover(Role role) {
+        Acting current = acting.get(role);
+        if (current == null || !current.anyPending()) {
+            return;
+        }
+        long epoch = current.assignment().epoch();
+        List<Integer> ready = new ArrayList<>();
+        try {
+            if (!coordinator.barrier().othersCaughtUp(role, epoch)) {
+                return;
+            }
+            for (int slice = 0; slice < space.size(); slice++) {
+                if (current.pending()[slice]) {
+                    ready.add(slice);
+                }
+            }
+            load(role, ready);
+        } catch (Exception e) {
+            LOG.warn("{}: could not take over {} {} slices: {}", node, ready.size(), role.cliName(), e.toString());
+            releaseAll(role);
+            return;
+        }
+        long now = System.nanoTime();
+        for (int slice : ready) {
+            current.pending()[slice] = false;
+            events.add(new OwnershipEvent(node, role, slice, epoch, true, now));
+        }
+        LOG.info("{}: took over {} {} slices at epoch {}", node, ready.size(), role.cliName(), epoch);
+    }
+
+    @Override
+    public void handoverProgressed() {
+        execute(() -> SHARDING_ROLES.forEach(this::completeHandover));
     }
 
     private void releaseAll(Role role) {
@@ -207,6 +261,14 @@ public final class OwnerService implements CoordinatorListener, Closeable {
         }
         drop(role, null);
         LOG.info("{}: stopped acting for {}", node, role.cliName());
+        if (majority) {
+            try {
+                coordinator.barrier().publish(role, latest.get(role).epoch());
+            } catch (Exception e) {
+                // Without ZooKeeper the acting znode goes with the session; successors wait for that.
+                LOG.debug("{}: could not publish the release of {}: {}", node, role.cliName(), e.toString());
+            }
+        }
     }
 
     /** Lets go of the objects of slices that {@code next} does not own (all of the role's when null). */

@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.RetryForever;
+import org.apache.curator.retry.RetryNTimes;
 import org.apache.curator.test.InstanceSpec;
 import org.apache.curator.test.TestingCluster;
 
@@ -44,7 +44,7 @@ public final class TestEnsemble implements Closeable {
                 .connectString(connectString)
                 .sessionTimeoutMs(SESSION_TIMEOUT_MS)
                 .connectionTimeoutMs(1_000)
-                .retryPolicy(new RetryForever(100))
+                .retryPolicy(new RetryNTimes(2, 100))
                 .build();
         client.start();
         clients.add(client);

@@ -65,5 +65,6 @@ class ControllerFailoverTest {
         assertThat(switches.nodes()).doesNotContainKey(victimId);
         assertThat(cluster.tables()).isEqualTo(before);
         await().atMost(WAIT).until(workload::settled);
+        OwnershipAudit.assertNeverTwoOwners(cluster.ownershipEvents(), cluster.crashes());
     }
 }

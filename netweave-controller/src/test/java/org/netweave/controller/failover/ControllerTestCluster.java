@@ -10,7 +10,9 @@ import org.apache.curator.test.InstanceSpec;
 import org.apache.curator.test.TestingCluster;
 import org.netweave.controller.ControllerNode;
 import org.netweave.controller.ControllerNodeConfig;
+import org.netweave.controller.owner.OwnershipEvent;
 import org.netweave.controller.runtime.RuntimeTablesSnapshot;
+import org.netweave.controller.slice.SliceSpace;
 import org.netweave.controller.slice.Role;
 import org.netweave.model.ControllerId;
 
@@ -26,6 +28,9 @@ final class ControllerTestCluster implements Closeable {
     private final TestingCluster ensemble;
     private final List<InstanceSpec> servers;
     private final ControllerNode[] nodes;
+    private final int[] ports;
+    private final List<ControllerNode> everStarted = new ArrayList<>();
+    private final java.util.Map<ControllerId, Long> crashes = new java.util.HashMap<>();
 
     ControllerTestCluster(int size) throws Exception {
         List<InstanceSpec> specs = new ArrayList<>();
@@ -36,15 +41,20 @@ final class ControllerTestCluster implements Closeable {
         ensemble.start();
         servers = specs;
         nodes = new ControllerNode[size];
+        ports = new int[size];
         for (int i = 0; i < size; i++) {
             nodes[i] = startNode(i);
         }
     }
 
     private ControllerNode startNode(int index) throws Exception {
-        ControllerNodeConfig config = ControllerNodeConfig.loopback(id(index), servers.get(index).getConnectString(),
-                SESSION_TIMEOUT);
-        return new ControllerNode(config, Clock.systemUTC()).start();
+        ControllerNodeConfig config = new ControllerNodeConfig(id(index), "127.0.0.1", ports[index],
+                servers.get(index).getConnectString(), SESSION_TIMEOUT, Duration.ofMillis(100), SliceSpace.DEFAULT);
+        ControllerNode node = new ControllerNode(config, Clock.systemUTC()).start();
+        // A restarted node comes back on the same port, as a controller VM keeps its address.
+        ports[index] = Integer.parseInt(node.hostAddress().substring(node.hostAddress().lastIndexOf(':') + 1));
+        everStarted.add(node);
+        return node;
     }
 
     static ControllerId id(int index) {
@@ -98,11 +108,22 @@ final class ControllerTestCluster implements Closeable {
         return true;
     }
 
+    /** The ownership history of every node this cluster ever ran, crashed ones included. */
+    List<OwnershipEvent> ownershipEvents() {
+        return everStarted.stream().flatMap(node -> node.owner().ownershipEvents().stream()).toList();
+    }
+
     RuntimeTablesSnapshot tables() {
         return RuntimeTablesSnapshot.merge(live().stream().map(node -> node.owner().snapshot()).toList());
     }
 
+    /** When each killed node vanished: it stopped acting then without recording a release. */
+    java.util.Map<ControllerId, Long> crashes() {
+        return java.util.Map.copyOf(crashes);
+    }
+
     void kill(int index) throws Exception {
+        crashes.put(id(index), System.nanoTime());
         ensemble.killServer(servers.get(index));
         nodes[index].crash();
         nodes[index] = null;
