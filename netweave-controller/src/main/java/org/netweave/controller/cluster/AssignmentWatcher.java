@@ -23,6 +23,14 @@ public final class AssignmentWatcher implements Closeable {
 
     /** An assignment with the znode version it was read at, for fenced writes. */
     public record VersionedAssignment(SliceAssignment assignment, int zkVersion) {
+        /**
+         * A rewrite with the same epoch (only an operator or a test does that) still moves the
+         * version, and fenced writes must carry the newest version, so it counts as newer.
+         */
+        boolean newerThan(VersionedAssignment other) {
+            return assignment.epoch() > other.assignment.epoch()
+                    || assignment.epoch() == other.assignment.epoch() && zkVersion > other.zkVersion;
+        }
     }
 
     public AssignmentWatcher(CuratorFramework client, Executor executor, Consumer<SliceAssignment> listener) {
@@ -43,14 +51,7 @@ public final class AssignmentWatcher implements Closeable {
         for (Role role : Role.values()) {
             if (data.getPath().equals(ZkLayout.assignment(role))) {
                 SliceAssignment assignment = AssignmentCodec.decode(data.getData());
-                boolean newer;
-                synchronized (this) {
-                    newer = assignment.epoch() > current.get(role).assignment().epoch();
-                    if (newer) {
-                        current.put(role, new VersionedAssignment(assignment, data.getStat().getVersion()));
-                    }
-                }
-                if (newer) {
+                if (offer(new VersionedAssignment(assignment, data.getStat().getVersion()))) {
                     listener.accept(assignment);
                 }
             }
@@ -62,12 +63,12 @@ public final class AssignmentWatcher implements Closeable {
     }
 
     /**
-     * Records an assignment read directly from ZooKeeper (after a reconnect the cache may still be
-     * catching up); ignored unless it is newer than what the cache delivered.
+     * Records an assignment if it is newer than the one held: from the cache, or read directly
+     * from ZooKeeper (after a reconnect or a fenced-out write the cache may still be catching up).
      */
     public synchronized boolean offer(VersionedAssignment read) {
         Role role = read.assignment().role();
-        if (read.assignment().epoch() > current.get(role).assignment().epoch()) {
+        if (read.newerThan(current.get(role))) {
             current.put(role, read);
             return true;
         }

@@ -158,6 +158,14 @@ public final class ClusterCoordinator implements Closeable {
         }
     }
 
+    /** Reads the assignments directly (sync first): for the owner side after a write was fenced out. */
+    public void refresh() throws Exception {
+        run(() -> {
+            client.sync().forPath(ZkLayout.ROOT + "/roles");
+            refreshAssignments();
+        });
+    }
+
     /** The cache may lag after a reconnect; read the assignments directly so acting resumes promptly. */
     private void refreshAssignments() throws Exception {
         for (Role role : Role.values()) {

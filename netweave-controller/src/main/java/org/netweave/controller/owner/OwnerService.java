@@ -178,6 +178,9 @@ public final class OwnerService implements CoordinatorListener, Closeable {
         SliceAssignment assignment = versioned.assignment();
         Acting previous = acting.get(role);
         if (previous != null && previous.assignment().epoch() == assignment.epoch()) {
+            if (previous.zkVersion() != versioned.zkVersion()) {
+                acting.put(role, new Acting(assignment, versioned.zkVersion(), previous.ownerSince(), previous.pending()));
+            }
             return;
         }
         long[] since = new long[space.size()];
@@ -365,6 +368,11 @@ public final class OwnerService implements CoordinatorListener, Closeable {
             tables.dropObjects(v -> false, d -> d.equals(dlr));
         }
         releaseAll(role);
+        try {
+            coordinator.refresh();
+        } catch (Exception e) {
+            LOG.warn("{}: could not re-read the assignments: {}", node, e.toString());
+        }
         reassess(role);
     }
 
