@@ -128,12 +128,13 @@ public final class ClusterCoordinator implements Closeable {
         LOG.info("{}: ZooKeeper connection {}", node, state);
         switch (state) {
             case SUSPENDED, LOST -> {
-                if (state == ConnectionState.LOST) {
-                    registration.sessionLost();
-                }
                 if (connected) {
                     connected = false;
                     listener.majorityChanged(false);
+                }
+                if (state == ConnectionState.LOST) {
+                    registration.sessionLost();
+                    listener.sessionLost();
                 }
             }
             case CONNECTED, RECONNECTED -> {

@@ -8,10 +8,20 @@ public interface CoordinatorListener {
     void assignmentChanged(SliceAssignment assignment);
 
     /**
-     * The node's link to the ZooKeeper majority came or went. Without it the node is read-only:
-     * it must drop host sessions and refuse writes (NSX-V behaviour).
+     * The node's link to the ZooKeeper majority came or went (SUSPENDED, then RECONNECTED in the
+     * same session). Without it the node stops acting at once: it refuses every request and
+     * pushes nothing, but keeps its tables and host streams, because a leader election in the
+     * ensemble looks the same for a moment and must not cost every host a full resync.
      */
     void majorityChanged(boolean connected);
+
+    /**
+     * The session is gone (Curator's LOST: disconnected for a whole session timeout, so the
+     * ensemble has given this node's slices away or is about to). The node is read-only: it drops
+     * its host sessions and its tables (NSX-V behaviour), and starts afresh when it reconnects.
+     */
+    default void sessionLost() {
+    }
 
     /** Another node's acting epoch changed: slices waiting for their handover may be free now. */
     default void handoverProgressed() {

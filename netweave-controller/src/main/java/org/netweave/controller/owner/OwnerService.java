@@ -136,18 +136,42 @@ public final class OwnerService implements CoordinatorListener, Closeable {
     public void majorityChanged(boolean connected) {
         execute(() -> {
             majority = connected;
-            if (!connected) {
-                LOG.warn("{}: lost the cluster majority: read-only, dropping {} host sessions", node, streams.size());
-                SHARDING_ROLES.forEach(this::releaseAll);
-                for (HostStream stream : List.copyOf(streams.values())) {
-                    stream.fail(Status.UNAVAILABLE.withDescription(node + " lost the cluster majority and is read-only"));
+            long now = System.nanoTime();
+            for (Role role : SHARDING_ROLES) {
+                Acting current = acting.get(role);
+                if (current == null) {
+                    continue;
                 }
-                streams.clear();
-            } else {
+                // Paused or resumed in the same session: the same slices, so the history shows
+                // a stop and a restart of acting for each.
+                for (int slice = 0; slice < space.size(); slice++) {
+                    if (current.owns(slice)) {
+                        events.add(new OwnershipEvent(node, role, slice, current.assignment().epoch(), connected, now));
+                    }
+                }
+            }
+            if (connected) {
+                LOG.info("{}: connected to the cluster majority again; acting resumes", node);
                 for (Role role : Role.values()) {
                     reassess(role);
                 }
+            } else {
+                LOG.warn("{}: lost contact with the cluster majority; refusing requests until it is back", node);
             }
+        });
+    }
+
+    @Override
+    public void sessionLost() {
+        execute(() -> {
+            majority = false;
+            LOG.warn("{}: ZooKeeper session lost: read-only, dropping {} host sessions and the runtime tables",
+                    node, streams.size());
+            SHARDING_ROLES.forEach(this::releaseAll);
+            for (HostStream stream : List.copyOf(streams.values())) {
+                stream.fail(Status.UNAVAILABLE.withDescription(node + " lost the cluster majority and is read-only"));
+            }
+            streams.clear();
         });
     }
 
