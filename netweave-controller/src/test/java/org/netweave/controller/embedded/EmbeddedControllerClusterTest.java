@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netweave.controller.ControllerNode;
@@ -82,15 +81,13 @@ class EmbeddedControllerClusterTest {
     }
 
     /**
-     * Fails today, and is kept as the regression test for the fix: the first controller never
-     * acts for its slices. ControllerNode starts its Curator client before ClusterCoordinator
-     * adds its connection-state listener; when the client connects in between (always for the
-     * first controller, whose peer already serves), Curator does not replay CONNECTED, and
-     * ClusterCoordinator.start() sets its own flag without calling majorityChanged(true), so
-     * OwnerService stays read-only: it acts for no slice and refuses every host stream.
+     * A regression test: the first controller once never acted for its slices. ControllerNode
+     * starts its Curator client before ClusterCoordinator adds its connection-state listener;
+     * when the client connects in between (always for the first controller, whose peer already
+     * serves), Curator does not replay CONNECTED, so ClusterCoordinator.start() now delivers it
+     * itself.
      */
     @Test
-    @Disabled("ClusterCoordinator.start() never tells the owner side about a connection made before it listened")
     void everyNodeActsForTheSlicesItsAssignmentGivesIt() throws Exception {
         try (EmbeddedControllerCluster cluster = EmbeddedControllerCluster.start(3, dataDir, FAST, SESSION_TIMEOUT)) {
             await().atMost(WAIT).untilAsserted(() -> {

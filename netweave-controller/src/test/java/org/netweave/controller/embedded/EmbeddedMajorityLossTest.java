@@ -24,7 +24,7 @@ import org.netweave.controller.status.ControllerStatusService;
  * Two of three controllers die: the survivor has no majority, so it is master of nothing and says
  * so; when one of the two returns, the majority and the masters come back.
  */
-class MajorityLossTest {
+class EmbeddedMajorityLossTest {
     @TempDir
     Path dataDir;
 
