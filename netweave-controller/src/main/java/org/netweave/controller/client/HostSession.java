@@ -74,6 +74,7 @@ public final class HostSession implements Closeable {
     private final AtomicLong nextQuery = new AtomicLong(1);
     private volatile boolean settled;
     private volatile boolean closed;
+    private boolean retryScheduled;
     private int nextBootstrap;
 
     /** The bindings the host reports for one VNI: its VMs' MACs (behind this host's VTEP) and IPs. */
@@ -174,7 +175,22 @@ public final class HostSession implements Closeable {
         });
         settled = complete && acknowledged();
         if (!complete) {
-            thread.schedule(this::reconcile, RETRY_MS, TimeUnit.MILLISECONDS);
+            scheduleRetry();
+        }
+    }
+
+    /**
+     * One pending retry at a time. A node that refuses (it is paused, or between owners) would
+     * otherwise answer every re-sent join with another refusal and every refusal with another
+     * round of joins.
+     */
+    private void scheduleRetry() {
+        if (!retryScheduled && !closed) {
+            retryScheduled = true;
+            thread.schedule(() -> {
+                retryScheduled = false;
+                reconcile();
+            }, RETRY_MS, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -232,7 +248,7 @@ public final class HostSession implements Closeable {
             String address = controllers.get(nextBootstrap++ % controllers.size());
             streams.put(address, new Stream(address));
         }
-        thread.schedule(this::reconcile, RETRY_MS, TimeUnit.MILLISECONDS);
+        scheduleRetry();
     }
 
     // ---- messages from controllers ----
@@ -253,6 +269,8 @@ public final class HostSession implements Closeable {
                     learn(message.getRefused().getAssignment());
                 }
                 placedAt.values().removeIf(from.address::equals);
+                scheduleRetry();
+                return;
             }
             case VNI_TABLES -> vniTables.put(Vni.of(message.getVniTables().getVni()), message.getVniTables().toBuilder());
             case VNI_DELTA -> applyDelta(message.getVniDelta());
@@ -315,7 +333,7 @@ public final class HostSession implements Closeable {
             String next = controllers.get(nextBootstrap++ % controllers.size());
             streams.put(next, new Stream(next));
         }
-        thread.schedule(this::reconcile, RETRY_MS, TimeUnit.MILLISECONDS);
+        scheduleRetry();
     }
 
     /** One gRPC stream to one controller node. */

@@ -461,6 +461,12 @@ public final class OwnerService implements CoordinatorListener, Closeable {
         return call(() -> view.apply(tables));
     }
 
+    /** Whether this node acts for every slice it is assigned, with no handover still pending. */
+    public boolean actingForAllAssigned() {
+        return call(() -> majority && SHARDING_ROLES.stream().allMatch(role -> acting.get(role) != null
+                && !acting.get(role).anyPending()));
+    }
+
     public int hostSessions() {
         return call(streams::size);
     }

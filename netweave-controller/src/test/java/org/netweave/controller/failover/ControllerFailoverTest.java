@@ -1,5 +1,6 @@
 package org.netweave.controller.failover;
 
+import org.netweave.controller.scale.SyntheticLoad;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -23,7 +24,7 @@ class ControllerFailoverTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     private ControllerTestCluster cluster;
-    private Workload workload;
+    private SyntheticLoad workload;
 
     @AfterEach
     void close() {
@@ -39,7 +40,7 @@ class ControllerFailoverTest {
     void killingTheBusiestNodeLosesNoTableEntry() throws Exception {
         cluster = new ControllerTestCluster(3);
         await().atMost(WAIT).until(cluster::settled);
-        workload = new Workload(200, 20, 50);
+        workload = new SyntheticLoad(200, 20, 50);
         workload.configure(cluster.hostAddresses());
         workload.connectHosts(cluster.hostAddresses());
         await().atMost(WAIT).until(workload::settled);

@@ -1,5 +1,6 @@
 package org.netweave.controller.failover;
 
+import org.netweave.controller.scale.SyntheticLoad;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -24,7 +25,7 @@ class MajorityLossTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     private ControllerTestCluster cluster;
-    private Workload workload;
+    private SyntheticLoad workload;
 
     @AfterEach
     void close() {
@@ -40,7 +41,7 @@ class MajorityLossTest {
     void theSurvivorOfTwoFailuresIsReadOnlyUntilOneReturns() throws Exception {
         cluster = new ControllerTestCluster(3);
         await().atMost(WAIT).until(cluster::settled);
-        workload = new Workload(60, 6, 12);
+        workload = new SyntheticLoad(60, 6, 12);
         workload.configure(cluster.hostAddresses());
         workload.connectHosts(cluster.hostAddresses());
         await().atMost(WAIT).until(workload::settled);

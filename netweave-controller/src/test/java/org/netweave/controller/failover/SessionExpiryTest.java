@@ -1,5 +1,6 @@
 package org.netweave.controller.failover;
 
+import org.netweave.controller.scale.SyntheticLoad;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -21,7 +22,7 @@ class SessionExpiryTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     private ControllerTestCluster cluster;
-    private Workload workload;
+    private SyntheticLoad workload;
 
     @AfterEach
     void close() {
@@ -37,7 +38,7 @@ class SessionExpiryTest {
     void aNodeWhoseSessionExpiredStopsActingBeforeAnyoneTakesOver() throws Exception {
         cluster = new ControllerTestCluster(3);
         await().atMost(WAIT).until(cluster::settled);
-        workload = new Workload(60, 6, 12);
+        workload = new SyntheticLoad(60, 6, 12);
         workload.configure(cluster.hostAddresses());
         workload.connectHosts(cluster.hostAddresses());
         await().atMost(WAIT).until(workload::settled);

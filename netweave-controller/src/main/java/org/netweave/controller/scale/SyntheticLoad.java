@@ -1,11 +1,8 @@
-package org.netweave.controller.failover;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package org.netweave.controller.scale;
 
 import java.io.Closeable;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,33 +25,34 @@ import org.netweave.proto.controller.v1.Vtep;
 import org.netweave.proto.controller.v1.WriteResult;
 
 /**
- * The fault tests' load: logical switches and DLRs written through the manager channel, and host
- * sessions that join VNIs and DLRs and report their VMs. Every value is derived from the indexes,
- * so a run is reproducible. The addresses are data in the tables only; no packet is sent to them.
+ * A synthetic control-plane load for fault tests and the failover benchmark: logical switches and
+ * DLRs written through the manager and control-VM channels, and host sessions that join VNIs and
+ * DLRs and report one VM per joined VNI. Every value derives from the indexes, so a run is
+ * reproducible. The addresses are data in the tables only; nothing is ever sent to them.
  */
-final class Workload implements Closeable {
-    final int switches;
-    final int routers;
-    final int hosts;
+public final class SyntheticLoad implements Closeable {
+    private final int switches;
+    private final int routers;
+    private final int hosts;
     private final ControllerChannels channels = new ControllerChannels();
     private final List<HostSession> sessions = new ArrayList<>();
 
-    Workload(int switches, int routers, int hosts) {
+    public SyntheticLoad(int switches, int routers, int hosts) {
         this.switches = switches;
         this.routers = routers;
         this.hosts = hosts;
     }
 
-    static Vni vni(int index) {
+    public static Vni vni(int index) {
         return Vni.of(5000 + index);
     }
 
-    static DlrId dlr(int index) {
+    public static DlrId dlr(int index) {
         return DlrId.of("edge-" + (index + 1));
     }
 
     /** Creates the switches and the DLRs (two VXLAN LIFs each, a VLAN LIF on every fourth, a default route). */
-    void configure(List<String> controllers) {
+    public void configure(List<String> controllers) {
         ControllerWriter writer = new ControllerWriter(controllers, channels, SliceSpace.DEFAULT, Duration.ofSeconds(30));
         for (int i = 0; i < switches; i++) {
             applied(writer.createLogicalSwitch(vni(i), "ls-" + i, ReplicationMode.UNICAST, true));
@@ -80,11 +78,13 @@ final class Workload implements Closeable {
     }
 
     private static void applied(WriteResult result) {
-        assertThat(result.hasApplied()).as("write applied: %s", result).isTrue();
+        if (!result.hasApplied()) {
+            throw new IllegalStateException("the controller cluster did not apply a write: " + result);
+        }
     }
 
     /** Starts the host sessions: each joins 20 VNIs with one VM each and 4 DLRs. */
-    void connectHosts(List<String> controllers) {
+    public void connectHosts(List<String> controllers) {
         for (int h = 0; h < hosts; h++) {
             HostSession session = new HostSession(HostId.of("host-" + (h + 1)), Ipv4Address.of(0x0AFF0001 + h), 40_000 + h,
                     vtep(h), controllers, channels, SliceSpace.DEFAULT);
@@ -110,7 +110,7 @@ final class Workload implements Closeable {
                 .setMac(0x0250_56AA_0000L | h).build();
     }
 
-    List<Integer> vnisOf(int h) {
+    private List<Integer> vnisOf(int h) {
         Set<Integer> chosen = new HashSet<>();
         for (int k = 0; k < Math.min(20, switches); k++) {
             chosen.add((h * 7 + k * 10) % switches);
@@ -118,21 +118,13 @@ final class Workload implements Closeable {
         return new ArrayList<>(chosen);
     }
 
-    boolean settled() {
+    /** Every host session has placed everything at the current owners and heard back. */
+    public boolean settled() {
         return sessions.stream().allMatch(HostSession::isSettled);
     }
 
-    List<HostSession> sessions() {
+    public List<HostSession> sessions() {
         return sessions;
-    }
-
-    /** What each host was told about each VNI's VTEPs, for checking that hosts track the owner. */
-    Map<HostId, Integer> vtepCounts() {
-        Map<HostId, Integer> counts = new HashMap<>();
-        for (HostSession session : sessions) {
-            counts.put(session.host(), session.vniTables().values().stream().mapToInt(t -> t.getVtepsCount()).sum());
-        }
-        return counts;
     }
 
     @Override
