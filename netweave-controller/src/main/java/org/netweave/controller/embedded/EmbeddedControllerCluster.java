@@ -169,6 +169,13 @@ public final class EmbeddedControllerCluster implements Closeable {
             }
             controllers.add(controller);
             startNode(controller);
+            // Every node's status remembers the membership it last read, for when it is cut off
+            // from the majority and cannot read it; after a join that is the new membership.
+            for (EmbeddedController running : controllers) {
+                if (running.status != null && running.node != null) {
+                    running.status.membership();
+                }
+            }
             logShape();
             return controller.node;
         }
