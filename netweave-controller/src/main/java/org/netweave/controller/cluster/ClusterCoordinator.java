@@ -57,10 +57,12 @@ public final class ClusterCoordinator implements Closeable {
         this.thread = Executors.newSingleThreadExecutor(Thread.ofPlatform().name(node + "-coordination").factory());
         this.registration = new ServingRegistration(client, node, hostAddress);
         this.election = new RoleElection(client, node, hostAddress, clock, thread, this::mastershipChanged);
-        this.watcher = new AssignmentWatcher(client, thread, this::assignmentPublished);
+        // Assignment events skip the coordination thread: they only hand work to the owner thread,
+        // and must not queue behind a new master's publishing when a node fails.
+        this.watcher = new AssignmentWatcher(client, Runnable::run, this::assignmentPublished);
         this.servingCache = CuratorCache.build(client, ZkLayout.SERVING);
         servingCache.listenable().addListener((type, before, after) -> publishAsMaster(), thread);
-        this.barrier = new HandoverBarrier(client, node, thread, listener::handoverProgressed);
+        this.barrier = new HandoverBarrier(client, node, Runnable::run, listener::handoverProgressed);
     }
 
     public HandoverBarrier barrier() {
@@ -186,17 +188,21 @@ public final class ClusterCoordinator implements Closeable {
 
     private void mastershipChanged(Role role) {
         LOG.info("{}: {} master for {}", node, election.isMaster(role) ? "became" : "is no longer", role.cliName());
-        publishAsMaster();
+        publishAsMaster(role);
     }
 
     private void publishAsMaster() {
         for (Role role : Role.values()) {
-            if (election.isMaster(role) && connected) {
-                try {
-                    new AssignmentPublisher(client, role, space).publish();
-                } catch (Exception e) {
-                    LOG.warn("{}: could not publish the {} assignment: {}", node, role.cliName(), e.toString());
-                }
+            publishAsMaster(role);
+        }
+    }
+
+    private void publishAsMaster(Role role) {
+        if (election.isMaster(role) && connected) {
+            try {
+                new AssignmentPublisher(client, role, space).publish();
+            } catch (Exception e) {
+                LOG.warn("{}: could not publish the {} assignment: {}", node, role.cliName(), e.toString());
             }
         }
     }

@@ -2,7 +2,10 @@ package org.netweave.controller.cluster;
 
 import org.netweave.controller.slice.SliceAssignment;
 
-/** What the owner side of a node hears from the coordination side. Called on the coordination thread. */
+/**
+ * What the owner side of a node hears from the coordination side: on the coordination thread or on
+ * a Curator event thread, so implementations hand the work to their own thread and return.
+ */
 public interface CoordinatorListener {
     /** A role's assignment has a new epoch, or this node's right to act under it changed. */
     void assignmentChanged(SliceAssignment assignment);
