@@ -71,6 +71,7 @@ public final class HostSession implements Closeable {
     private final Map<Vni, org.netweave.proto.controller.v1.VniTables.Builder> vniTables = new ConcurrentHashMap<>();
     private final Map<DlrId, DlrState> dlrStates = new ConcurrentHashMap<>();
     private final Map<Long, CompletableFuture<Optional<MacAddress>>> arpQueries = new ConcurrentHashMap<>();
+    private final Set<ControllerId> failedControllers = ConcurrentHashMap.newKeySet();
     private final AtomicLong nextQuery = new AtomicLong(1);
     private volatile boolean settled;
     private volatile boolean closed;
@@ -121,6 +122,11 @@ public final class HostSession implements Closeable {
 
     public HostId host() {
         return host;
+    }
+
+    /** The controllers the cluster has told this host about as failed, ever (the netcpa log's story). */
+    public Set<ControllerId> failedControllers() {
+        return Set.copyOf(failedControllers);
     }
 
     public Map<Vni, org.netweave.proto.controller.v1.VniTables> vniTables() {
@@ -286,6 +292,7 @@ public final class HostSession implements Closeable {
         SliceAssignment known = assignments.get(assignment.role());
         if (known == null || assignment.epoch() > known.epoch()) {
             assignments.put(assignment.role(), assignment);
+            failedControllers.addAll(assignment.failed());
             if (!assignment.failed().isEmpty()) {
                 LOG.info("{}: {} epoch {}: controller {} failed", host, assignment.role().cliName(), assignment.epoch(),
                         assignment.failed());

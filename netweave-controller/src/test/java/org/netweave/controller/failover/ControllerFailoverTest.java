@@ -66,6 +66,8 @@ class ControllerFailoverTest {
         assertThat(switches.nodes()).doesNotContainKey(victimId);
         assertThat(cluster.tables()).isEqualTo(before);
         await().atMost(WAIT).until(workload::settled);
+        assertThat(workload.sessions()).allSatisfy(session ->
+                assertThat(session.failedControllers()).as("%s was told", session.host()).contains(victimId));
         OwnershipAudit.assertNeverTwoOwners(cluster.ownershipEvents(), cluster.crashes());
     }
 }
