@@ -44,6 +44,8 @@ import org.slf4j.LoggerFactory;
 public final class ControllerWriter {
     private static final Logger LOG = LoggerFactory.getLogger(ControllerWriter.class);
     private static final long BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /** A silent owner (partitioned, stalled) must not hold a write past the caller's deadline. */
+    private static final long CALL_TIMEOUT_MS = 5_000;
 
     private final List<String> controllers;
     private final ControllerChannels channels;
@@ -61,23 +63,27 @@ public final class ControllerWriter {
 
     public WriteResult createLogicalSwitch(Vni vni, String name, ReplicationMode mode, boolean arpProxy) {
         return send(Role.SWITCH_MANAGER, space.sliceOf(vni), (channel, epoch) -> ManagerChannelGrpc.newBlockingStub(channel)
+                .withDeadlineAfter(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS)
                 .createLogicalSwitch(CreateLogicalSwitchRequest.newBuilder().setVni(vni.value()).setName(name)
                         .setReplicationMode(mode).setArpProxy(arpProxy).setEpoch(epoch).build()));
     }
 
     public WriteResult createDlr(DlrId dlr, String name) {
         return send(Role.LOGICAL_MANAGER, space.sliceOf(dlr), (channel, epoch) -> ManagerChannelGrpc.newBlockingStub(channel)
+                .withDeadlineAfter(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS)
                 .createDlr(CreateDlrRequest.newBuilder().setDlrId(dlr.value()).setName(name).setEpoch(epoch).build()));
     }
 
     public WriteResult putLif(DlrId dlr, Lif lif) {
         return send(Role.LOGICAL_MANAGER, space.sliceOf(dlr), (channel, epoch) -> ManagerChannelGrpc.newBlockingStub(channel)
+                .withDeadlineAfter(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS)
                 .putLif(PutLifRequest.newBuilder().setDlrId(dlr.value()).setLif(lif).setEpoch(epoch).build()));
     }
 
     /** What a control VM does: its computed forwarding table to the DLR's owner. */
     public WriteResult pushForwardingTable(DlrId dlr, String controlVm, List<Route> routes) {
         return send(Role.LOGICAL_MANAGER, space.sliceOf(dlr), (channel, epoch) -> ControlVmChannelGrpc.newBlockingStub(channel)
+                .withDeadlineAfter(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS)
                 .pushForwardingTable(ForwardingTable.newBuilder().setDlrId(dlr.value()).setControlVm(controlVm)
                         .addAllRoutes(routes).setEpoch(epoch).build()));
     }
@@ -107,7 +113,12 @@ public final class ControllerWriter {
                 case APPLIED -> {
                     return last;
                 }
-                case REDIRECT -> learn(last.getRedirect().getAssignment());
+                case REDIRECT -> {
+                    if (!learn(last.getRedirect().getAssignment())) {
+                        // The redirecting node knows no newer assignment than we do: wait for one.
+                        LockSupport.parkNanos(BACKOFF_NANOS);
+                    }
+                }
                 case REFUSED -> {
                     switch (last.getRefused().getReason()) {
                         case INVALID, NOT_FOUND -> {
@@ -136,12 +147,14 @@ public final class ControllerWriter {
         assignments.remove(role);
     }
 
-    private synchronized void learn(org.netweave.proto.controller.v1.SliceAssignment proto) {
+    private synchronized boolean learn(org.netweave.proto.controller.v1.SliceAssignment proto) {
         SliceAssignment assignment = AssignmentCodec.fromProto(proto);
         SliceAssignment known = assignments.get(assignment.role());
         if (known == null || known.epoch() < assignment.epoch()) {
             assignments.put(assignment.role(), assignment);
+            return true;
         }
+        return false;
     }
 
     /** Asks the next controller of the list for the current assignments. */

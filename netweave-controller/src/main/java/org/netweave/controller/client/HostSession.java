@@ -267,6 +267,9 @@ public final class HostSession implements Closeable {
                 learn(message.getRedirect().getAssignment());
                 var ref = message.getRedirect().getObject();
                 placedAt.remove(ref.hasVni() ? Vni.of(ref.getVni()) : DlrId.of(ref.getDlrId()));
+                // Re-placed on the next retry, so a node with an older view cannot bounce us at message rate.
+                scheduleRetry();
+                return;
             }
             case REFUSED -> {
                 LOG.debug("{}: {} refused a request: {} {}", host, from.address, message.getRefused().getReason(),

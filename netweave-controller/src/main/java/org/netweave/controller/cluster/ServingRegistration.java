@@ -51,10 +51,16 @@ public final class ServingRegistration {
             client.create().storingStatIn(stat).creatingParentsIfNeeded()
                     .withMode(CreateMode.EPHEMERAL).forPath(path, address.getBytes(UTF_8));
         } catch (KeeperException.NodeExistsException e) {
-            client.getData().storingStatIn(stat).forPath(path);
-            if (stat.getEphemeralOwner() != session) {
-                LOG.info("{}: replacing the registration of an earlier session", node);
-                client.delete().withVersion(stat.getVersion()).forPath(path);
+            try {
+                client.getData().storingStatIn(stat).forPath(path);
+                if (stat.getEphemeralOwner() != session) {
+                    LOG.info("{}: replacing the registration of an earlier session", node);
+                    client.delete().withVersion(stat.getVersion()).forPath(path);
+                    register();
+                    return;
+                }
+            } catch (KeeperException.NoNodeException | KeeperException.BadVersionException gone) {
+                // The earlier session expired between our calls: its znode went by itself.
                 register();
                 return;
             }
@@ -65,14 +71,16 @@ public final class ServingRegistration {
 
     /** Removes the registration and keeps it removed until {@link #restore()}. */
     public void withdraw() throws Exception {
-        withdrawn = true;
-        registration.set(0);
+        // Marked withdrawn only once the znode is gone: if the delete fails, the health check
+        // still sees a registered node and tries again on its next tick.
         try {
             client.delete().forPath(ZkLayout.serving(node));
             LOG.warn("{}: withdrew from serving hosts; its slices move to other nodes", node);
         } catch (KeeperException.NoNodeException e) {
             // Already gone with an expired session; nothing left to withdraw.
         }
+        withdrawn = true;
+        registration.set(0);
     }
 
     public void restore() throws Exception {

@@ -205,15 +205,23 @@ public final class OwnerService implements CoordinatorListener, Closeable {
             if (previous.zkVersion() != versioned.zkVersion()) {
                 acting.put(role, new Acting(assignment, versioned.zkVersion(), previous.ownerSince(), previous.pending()));
             }
+            completeHandover(role);
             return;
         }
         long[] since = new long[space.size()];
         boolean[] pending = new boolean[space.size()];
         Arrays.fill(since, -1);
+        // A slice counts as kept only across consecutive epochs: with an epoch skipped (the node
+        // was paused, or read the newest directly) the slice may have been someone else's in
+        // between, so it goes through the handover barrier like a gained one.
+        boolean consecutive = previous != null && assignment.epoch() == previous.assignment().epoch() + 1;
         for (int slice : assignment.slicesOf(node)) {
-            boolean kept = previous != null && previous.assigned(slice);
+            boolean kept = consecutive && previous.assigned(slice);
             since[slice] = kept ? previous.ownerSince()[slice] : assignment.epoch();
             pending[slice] = !kept || previous.pending()[slice];
+            if (!kept && previous != null && previous.owns(slice)) {
+                events.add(new OwnershipEvent(node, role, slice, assignment.epoch(), false, System.nanoTime()));
+            }
         }
         Acting next = new Acting(assignment, versioned.zkVersion(), since, pending);
         long now = System.nanoTime();
@@ -242,7 +250,7 @@ public final class OwnerService implements CoordinatorListener, Closeable {
      */
     private void completeHandover(Role role) {
         Acting current = acting.get(role);
-        if (current == null || !current.anyPending()) {
+        if (current == null || !current.anyPending() || !majority) {
             return;
         }
         long epoch = current.assignment().epoch();
@@ -258,8 +266,10 @@ public final class OwnerService implements CoordinatorListener, Closeable {
             }
             load(role, ready);
         } catch (Exception e) {
-            LOG.warn("{}: could not take over {} {} slices: {}", node, ready.size(), role.cliName(), e.toString());
-            releaseAll(role);
+            // The slices stay pending; the next barrier or connection event tries again.
+            LOG.warn("{}: could not take over {} {} slices yet: {}", node, ready.size(), role.cliName(), e.toString());
+            tables.dropObjects(vni -> role == Role.SWITCH_MANAGER && current.pending()[space.sliceOf(vni)],
+                    dlr -> role == Role.LOGICAL_MANAGER && current.pending()[space.sliceOf(dlr)]);
             return;
         }
         long now = System.nanoTime();
@@ -277,17 +287,17 @@ public final class OwnerService implements CoordinatorListener, Closeable {
 
     private void releaseAll(Role role) {
         Acting previous = acting.remove(role);
-        if (previous == null) {
-            return;
-        }
-        long now = System.nanoTime();
-        for (int slice = 0; slice < space.size(); slice++) {
-            if (previous.owns(slice)) {
-                events.add(new OwnershipEvent(node, role, slice, previous.assignment().epoch(), false, now));
+        if (previous != null) {
+            long now = System.nanoTime();
+            for (int slice = 0; slice < space.size(); slice++) {
+                if (previous.owns(slice)) {
+                    events.add(new OwnershipEvent(node, role, slice, previous.assignment().epoch(), false, now));
+                }
             }
+            drop(role, null);
+            LOG.info("{}: stopped acting for {}", node, role.cliName());
         }
-        drop(role, null);
-        LOG.info("{}: stopped acting for {}", node, role.cliName());
+        // Published even when nothing was acting: others wait for every node's applied epoch.
         if (majority) {
             try {
                 coordinator.barrier().publish(role, latest.get(role).epoch());
@@ -300,12 +310,23 @@ public final class OwnerService implements CoordinatorListener, Closeable {
 
     /** Lets go of the objects of slices that {@code next} does not own (all of the role's when null). */
     private void drop(Role role, Acting next) {
-        if (role == Role.SWITCH_MANAGER) {
-            var dropped = tables.dropObjects(vni -> next == null || !next.owns(space.sliceOf(vni)), dlr -> false);
-            streams.values().forEach(stream -> stream.vnis.removeAll(dropped.logicalSwitches()));
-        } else {
-            var dropped = tables.dropObjects(vni -> false, dlr -> next == null || !next.owns(space.sliceOf(dlr)));
-            streams.values().forEach(stream -> stream.dlrs.removeAll(dropped.dlrs()));
+        var dropped = role == Role.SWITCH_MANAGER
+                ? tables.dropObjects(vni -> next == null || !next.owns(space.sliceOf(vni)), dlr -> false)
+                : tables.dropObjects(vni -> false, dlr -> next == null || !next.owns(space.sliceOf(dlr)));
+        forgetJoins(role, dropped.logicalSwitches(), dropped.dlrs());
+    }
+
+    /**
+     * Hosts joined to objects this node let go of must place them again (at the new owner, or
+     * here once the node acts again); a refusal makes a host re-place everything it had on this
+     * stream, which is idempotent.
+     */
+    private void forgetJoins(Role role, List<Vni> switches, List<DlrId> dlrs) {
+        for (HostStream stream : streams.values()) {
+            boolean affected = stream.vnis.removeAll(switches) | stream.dlrs.removeAll(dlrs);
+            if (affected) {
+                stream.send(refused(Refused.Reason.NOT_ASSIGNED, node + " no longer acts for some of this host's objects", role));
+            }
         }
     }
 
@@ -330,7 +351,9 @@ public final class OwnerService implements CoordinatorListener, Closeable {
 
     /** Null when this node may serve a request for {@code slice} routed by {@code epoch}; else why not. */
     ControllerMessage notServing(Role role, int slice, long epoch, ObjectRef object) {
-        if (!majority) {
+        // The coordinator's flag flips on the Curator thread at once; ours only when the owner
+        // thread gets to the event, which a blocked ZooKeeper call can delay.
+        if (!majority || !coordinator.hasMajority()) {
             return refused(Refused.Reason.NO_MAJORITY, node + " has lost the cluster majority and is read-only", role);
         }
         Acting current = acting.get(role);
@@ -386,18 +409,24 @@ public final class OwnerService implements CoordinatorListener, Closeable {
     /** A fenced write failed or the store is unreachable: drop our copy and re-read what we own. */
     void lostFence(Role role, Object object) {
         LOG.warn("{}: a write to {} lost its fence; re-reading the {} assignment", node, object, role.cliName());
-        if (object instanceof Vni vni) {
-            tables.dropObjects(v -> v.equals(vni), d -> false);
-        } else if (object instanceof DlrId dlr) {
-            tables.dropObjects(v -> false, d -> d.equals(dlr));
+        var dropped = object instanceof Vni vni
+                ? tables.dropObjects(v -> v.equals(vni), d -> false)
+                : tables.dropObjects(v -> false, d -> d.equals(object));
+        forgetJoins(role, dropped.logicalSwitches(), dropped.dlrs());
+        // Re-read: a new epoch goes through act(); the same epoch under a new version only
+        // refreshes the fence; either way the dropped object is loaded again if still ours.
+        Acting current = acting.get(role);
+        if (current != null) {
+            int slice = object instanceof Vni vni ? space.sliceOf(vni) : space.sliceOf((DlrId) object);
+            current.pending()[slice] = current.assigned(slice);
         }
-        releaseAll(role);
         try {
             coordinator.refresh();
         } catch (Exception e) {
             LOG.warn("{}: could not re-read the assignments: {}", node, e.toString());
         }
         reassess(role);
+        completeHandover(role);
     }
 
     // ---- host streams ----
