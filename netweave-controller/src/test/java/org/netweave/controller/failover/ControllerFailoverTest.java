@@ -1,12 +1,8 @@
 package org.netweave.controller.failover;
 
-import org.netweave.controller.scale.SyntheticLoad;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.netweave.controller.runtime.RuntimeTablesSnapshot;
 import org.netweave.controller.slice.Role;
@@ -21,30 +17,17 @@ import org.slf4j.LoggerFactory;
  */
 class ControllerFailoverTest {
     private static final Logger LOG = LoggerFactory.getLogger(ControllerFailoverTest.class);
-    private static final Duration WAIT = Duration.ofSeconds(60);
-
-    private ControllerTestCluster cluster;
-    private SyntheticLoad workload;
-
-    @AfterEach
-    void close() {
-        if (workload != null) {
-            workload.close();
-        }
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
 
     @Test
     void killingTheBusiestNodeLosesNoTableEntry() throws Exception {
-        cluster = new ControllerTestCluster(3);
-        await().atMost(WAIT).until(cluster::settled);
-        workload = new SyntheticLoad(200, 20, 50);
-        workload.configure(cluster.hostAddresses());
-        workload.connectHosts(cluster.hostAddresses());
-        await().atMost(WAIT).until(workload::settled);
-        RuntimeTablesSnapshot before = cluster.tables();
+        try (LoadedCluster loaded = LoadedCluster.start(200, 20, 50)) {
+            killTheBusiest(loaded);
+        }
+    }
+
+    private static void killTheBusiest(LoadedCluster loaded) throws Exception {
+        ControllerTestCluster cluster = loaded.cluster;
+        RuntimeTablesSnapshot before = loaded.before;
         assertThat(before.logicalSwitches()).hasSize(200);
         assertThat(before.dlrs()).hasSize(20);
         assertThat(before.logicalSwitches().stream().mapToInt(t -> t.macs().size()).sum()).isEqualTo(50 * 20);
@@ -55,8 +38,7 @@ class ControllerFailoverTest {
         long killed = System.nanoTime();
         cluster.kill(victim);
 
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(20)).ignoreExceptions()
-                .until(() -> cluster.tables().equals(before));
+        loaded.awaitTablesAsBefore();
         long complete = System.nanoTime();
         LOG.info("kill of {} to all tables complete: {} ms (session timeout {} ms)", victimId,
                 (complete - killed) / 1_000_000, ControllerTestCluster.SESSION_TIMEOUT.toMillis());
@@ -65,8 +47,8 @@ class ControllerFailoverTest {
         assertThat(switches.failed()).containsExactly(victimId);
         assertThat(switches.nodes()).doesNotContainKey(victimId);
         assertThat(cluster.tables()).isEqualTo(before);
-        await().atMost(WAIT).until(workload::settled);
-        assertThat(workload.sessions()).allSatisfy(session ->
+        await().atMost(LoadedCluster.WAIT).until(loaded.load::settled);
+        assertThat(loaded.load.sessions()).allSatisfy(session ->
                 assertThat(session.failedControllers()).as("%s was told", session.host()).contains(victimId));
         OwnershipAudit.assertNeverTwoOwners(cluster.ownershipEvents(), cluster.crashes());
     }

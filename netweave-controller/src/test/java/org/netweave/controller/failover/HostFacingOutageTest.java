@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.netweave.controller.ControllerNode;
 import org.netweave.controller.runtime.RuntimeTablesSnapshot;
@@ -21,51 +20,35 @@ import org.slf4j.LoggerFactory;
  */
 class HostFacingOutageTest {
     private static final Logger LOG = LoggerFactory.getLogger(HostFacingOutageTest.class);
-    private static final Duration WAIT = Duration.ofSeconds(60);
-
-    private ControllerTestCluster cluster;
-    private SyntheticLoad workload;
-
-    @AfterEach
-    void close() {
-        if (workload != null) {
-            workload.close();
-        }
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
 
     @Test
     void aNodeHostsCannotReachGivesUpItsSlicesAndTakesThemBackWhenReachable() throws Exception {
-        cluster = new ControllerTestCluster(3);
-        await().atMost(WAIT).until(cluster::settled);
-        workload = new SyntheticLoad(60, 6, 12);
-        workload.configure(cluster.hostAddresses());
-        workload.connectHosts(cluster.hostAddresses());
-        await().atMost(WAIT).until(workload::settled);
-        RuntimeTablesSnapshot before = cluster.tables();
-        ControllerNode cut = cluster.node(0);
+        try (LoadedCluster loaded = LoadedCluster.start(60, 6, 12)) {
+            ControllerTestCluster cluster = loaded.cluster;
+            SyntheticLoad workload = loaded.load;
+            RuntimeTablesSnapshot before = loaded.before;
+            ControllerNode cut = cluster.node(0);
 
-        long stopped = System.nanoTime();
-        cut.stopHostService();
+            long stopped = System.nanoTime();
+            cut.stopHostService();
 
-        await().atMost(ControllerTestCluster.SESSION_TIMEOUT).pollInterval(Duration.ofMillis(20)).until(() ->
-                cluster.node(1).coordinator().assignment(Role.SWITCH_MANAGER).assignment().slicesOf(cut.id()).isEmpty()
-                        && cluster.node(1).coordinator().assignment(Role.LOGICAL_MANAGER).assignment().slicesOf(cut.id()).isEmpty());
-        LOG.info("{} gave up its slices {} ms after its host-facing service stopped", cut.id(),
-                (System.nanoTime() - stopped) / 1_000_000);
-        assertThat(cut.coordinator().hasMajority()).as("the cut node still sees its peers").isTrue();
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
-                .until(() -> cluster.tables().equals(before) && workload.settled());
-        assertThat(cut.owner().snapshot().logicalSwitches()).isEmpty();
+            await().atMost(ControllerTestCluster.SESSION_TIMEOUT).pollInterval(Duration.ofMillis(20)).until(() ->
+                    cluster.node(1).coordinator().assignment(Role.SWITCH_MANAGER).assignment().slicesOf(cut.id()).isEmpty()
+                            && cluster.node(1).coordinator().assignment(Role.LOGICAL_MANAGER).assignment().slicesOf(cut.id()).isEmpty());
+            LOG.info("{} gave up its slices {} ms after its host-facing service stopped", cut.id(),
+                    (System.nanoTime() - stopped) / 1_000_000);
+            assertThat(cut.coordinator().hasMajority()).as("the cut node still sees its peers").isTrue();
+            await().atMost(LoadedCluster.WAIT).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+                    .until(() -> cluster.tables().equals(before) && workload.settled());
+            assertThat(cut.owner().snapshot().logicalSwitches()).isEmpty();
 
-        cut.restartHostService();
+            cut.restartHostService();
 
-        await().atMost(WAIT).until(() -> !cut.coordinator().isWithdrawn()
-                && !cluster.node(1).coordinator().assignment(Role.SWITCH_MANAGER).assignment().slicesOf(cut.id()).isEmpty());
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
-                .until(() -> cluster.settled() && cluster.tables().equals(before) && workload.settled());
-        OwnershipAudit.assertNeverTwoOwners(cluster.ownershipEvents(), cluster.crashes());
+            await().atMost(LoadedCluster.WAIT).until(() -> !cut.coordinator().isWithdrawn()
+                    && !cluster.node(1).coordinator().assignment(Role.SWITCH_MANAGER).assignment().slicesOf(cut.id()).isEmpty());
+            await().atMost(LoadedCluster.WAIT).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+                    .until(() -> cluster.settled() && cluster.tables().equals(before) && workload.settled());
+            OwnershipAudit.assertNeverTwoOwners(cluster.ownershipEvents(), cluster.crashes());
+        }
     }
 }
