@@ -66,7 +66,7 @@ public final class ControllerNode implements Closeable {
 
     public ControllerNode start() throws Exception {
         client.start();
-        owner = new OwnerService(config.id(), new ObjectStore(client), clock, config.space());
+        owner = new OwnerService(config.id(), new ObjectStore(client), config.space());
         startHostService(config.hostFacingPort());
         hostAddress = config.hostFacingHost() + ":" + boundPort;
         coordinator = new ClusterCoordinator(client, config.id(), hostAddress, config.space(), clock, owner);

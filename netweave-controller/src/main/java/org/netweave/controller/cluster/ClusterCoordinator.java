@@ -87,10 +87,6 @@ public final class ClusterCoordinator implements Closeable {
         return node;
     }
 
-    public SliceSpace space() {
-        return space;
-    }
-
     public boolean hasMajority() {
         return connected;
     }

@@ -2,6 +2,7 @@ package org.netweave.controller.owner;
 
 import java.util.concurrent.CompletableFuture;
 
+import org.netweave.controller.runtime.ControlVmId;
 import org.netweave.controller.runtime.DlrRuntime;
 import org.netweave.controller.runtime.RuntimeTables;
 import org.netweave.controller.slice.Role;
@@ -148,7 +149,7 @@ public final class ManagerWrites {
     /** The control VM's forwarding table; accepted from the DLR's owner only, as in NSX-V. */
     public CompletableFuture<WriteResult> pushForwardingTable(ForwardingTable table) {
         return dlrWrite(table.getDlrId(), table.getEpoch(), dlr -> dlr.replaceForwardingTable(
-                WireTranslation.routes(table.getRoutesList()), WireTranslation.controlVm(table.getControlVm())));
+                WireTranslation.routes(table.getRoutesList()), ControlVmId.of(table.getControlVm())));
     }
 
     private interface DlrChange {
@@ -183,7 +184,7 @@ public final class ManagerWrites {
         record.getBridgesList().forEach(bridge -> dlr.putBridge(WireTranslation.bridge(bridge)));
         if (!record.getControlVm().isEmpty()) {
             dlr.replaceForwardingTable(WireTranslation.routes(record.getForwardingTableList()),
-                    WireTranslation.controlVm(record.getControlVm()));
+                    ControlVmId.of(record.getControlVm()));
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.netweave.controller.owner;
 
 import java.io.Closeable;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -100,7 +99,7 @@ public final class OwnerService implements CoordinatorListener, Closeable {
         }
     }
 
-    public OwnerService(ControllerId node, ObjectStore store, Clock clock, SliceSpace space) {
+    public OwnerService(ControllerId node, ObjectStore store, SliceSpace space) {
         this.node = node;
         this.store = store;
         this.space = space;
@@ -402,10 +401,6 @@ public final class OwnerService implements CoordinatorListener, Closeable {
         return submit(() -> org.netweave.proto.controller.v1.Assignments.newBuilder().addAllAssignments(assignments()).build());
     }
 
-    boolean hasMajority() {
-        return majority;
-    }
-
     /** A fenced write failed or the store is unreachable: drop our copy and re-read what we own. */
     void lostFence(Role role, Object object) {
         LOG.warn("{}: a write to {} lost its fence; re-reading the {} assignment", node, object, role.cliName());
@@ -483,11 +478,6 @@ public final class OwnerService implements CoordinatorListener, Closeable {
     /** The runtime tables as they are now, read on the owner thread. */
     public RuntimeTablesSnapshot snapshot() {
         return call(tables::snapshot);
-    }
-
-    /** Runs a read on the owner thread, e.g. to render a CLI view of the runtime tables. */
-    public <T> T read(java.util.function.Function<RuntimeTables, T> view) {
-        return call(() -> view.apply(tables));
     }
 
     /** Whether this node acts for every slice it is assigned, with no handover still pending. */

@@ -3,7 +3,6 @@ package org.netweave.controller.owner;
 import java.util.List;
 
 import org.netweave.controller.runtime.ArpRow;
-import org.netweave.controller.runtime.ControlVmId;
 import org.netweave.controller.runtime.DlrBridge;
 import org.netweave.controller.runtime.DlrLif;
 import org.netweave.controller.runtime.DlrRoute;
@@ -104,10 +103,6 @@ public final class WireTranslation {
     public static Bridge toWire(DlrBridge bridge) {
         return Bridge.newBuilder().setBridgeId(bridge.id().value()).setVni(bridge.vni().value())
                 .setVlan(bridge.vlan().value()).setHostId(bridge.host().value()).build();
-    }
-
-    public static ControlVmId controlVm(String value) {
-        return ControlVmId.of(value);
     }
 
     public static VniTables toWire(VniTablesSnapshot snapshot, long epoch) {
