@@ -1,0 +1,79 @@
+package org.netweave.manager.api;
+
+import java.io.Closeable;
+import java.util.List;
+
+import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
+import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
+import org.netweave.model.InvalidValueException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The manager's HTTP server: every registered route below {@code /api/v1}, the OpenAPI document at
+ * {@code /api/v1/openapi.json}, and one error shape for every failure. Handlers stay thin (decode,
+ * call the service, encode); anything that refuses a request throws {@link ApiException}.
+ */
+public final class ApiServer implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    /** A DLR with 999 LIFs is about 150 KiB of JSON; nothing legitimate comes near this. */
+    static final long MAX_REQUEST_BYTES = 4L * 1024 * 1024;
+
+    private final Javalin app;
+
+    private ApiServer(Javalin app) {
+        this.app = app;
+    }
+
+    /** Starts serving on {@code host:port} (port 0 picks a free one). */
+    public static ApiServer start(String host, int port, List<ApiRoutes> resources, String version) {
+        ApiRegistry registry = new ApiRegistry();
+        resources.forEach(resource -> resource.register(registry));
+        String openApi = OpenApiDocument.json(registry.routes(), version);
+        Javalin app = Javalin.create(config -> {
+            config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.startup.showJavalinBanner = false;
+            config.router.ignoreTrailingSlashes = true;
+            for (ApiRoute route : registry.routes()) {
+                config.routes.addEndpoint(new Endpoint(route.method(), ApiRegistry.PREFIX + route.path(), ctx -> {
+                    route.handler().handle(ctx);
+                    if (ctx.statusCode() == 200 && route.status() != 200) {
+                        ctx.status(route.status());
+                    }
+                }));
+            }
+            config.routes.addEndpoint(new Endpoint(HandlerType.GET, ApiRegistry.PREFIX + "/openapi.json",
+                    ctx -> ctx.contentType("application/json").result(openApi)));
+            config.routes.exception(ApiException.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
+            config.routes.exception(InvalidValueException.class, (e, ctx) ->
+                    ctx.status(400).json(new ApiError("invalid_value", e.field(), e.getMessage())));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                ctx.status(500).json(new ApiError("internal_error", null,
+                        "the manager failed to carry out the request; its log has the details"));
+            });
+            config.routes.error(404, "*", ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty() || !ctx.result().startsWith("{")) {
+                    ctx.json(new ApiError("not_found", null, "no resource " + ctx.method() + " " + ctx.path()));
+                }
+            });
+            config.routes.error(405, "*", ctx -> ctx.json(new ApiError("method_not_allowed", null,
+                    ctx.method() + " is not allowed on " + ctx.path())));
+        });
+        app.start(host, port);
+        LOG.info("API at http://{}:{}{} ({} operations)", host, app.port(), ApiRegistry.PREFIX, registry.routes().size());
+        return new ApiServer(app);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,6 @@
+package org.netweave.manager.realization;
+
+public enum RealizationState {
+    IN_PROGRESS,
+    REALIZED
+}
