@@ -24,6 +24,7 @@ import org.netweave.controller.slice.SliceSpace;
 import org.netweave.controller.status.ControllerStatusService;
 import org.netweave.controller.zk.ClusterBootstrap;
 import org.netweave.controller.zk.EmbeddedZooKeeperPeer;
+import org.netweave.controller.zk.EnsembleAdmin;
 import org.netweave.controller.zk.PeerProbe;
 import org.netweave.controller.zk.PeerSpec;
 import org.netweave.controller.zk.ZkSuperUser;
@@ -76,6 +77,8 @@ public final class EmbeddedControllerCluster implements Closeable {
     private final FreePorts ports = new FreePorts(InetAddress.getLoopbackAddress());
     private final List<EmbeddedController> controllers = new CopyOnWriteArrayList<>();
     private final Object steps = new Object();
+    /** Server ids are never reused: a removed controller's id stays retired, as ZooKeeper's do. */
+    private int lastServerId;
     private volatile boolean closed;
 
     private EmbeddedControllerCluster(Path dataDir, ZkTuning tuning, Duration sessionTimeout) {
@@ -97,18 +100,8 @@ public final class EmbeddedControllerCluster implements Closeable {
         if (nodes < 1) {
             throw new InvalidValueException("nodes", nodes, "must be 1 or more");
         }
-        Objects.requireNonNull(tuning, "tuning");
-        if (sessionTimeout.compareTo(tuning.minSessionTimeout()) < 0
-                || sessionTimeout.compareTo(tuning.maxSessionTimeout()) > 0) {
-            throw new InvalidValueException("sessionTimeout", sessionTimeout, "must lie between "
-                    + tuning.minSessionTimeout() + " and " + tuning.maxSessionTimeout()
-                    + ", the session timeouts the ZooKeeper peers grant");
-        }
-        requireNoEarlierCluster(dataDir);
+        EmbeddedControllerCluster cluster = empty(dataDir, tuning, sessionTimeout);
         LOG.info("Starting an embedded controller cluster of {} nodes in {}", nodes, dataDir.toAbsolutePath());
-        // Before any peer of this JVM starts: ZooKeeper freezes the trusted digest with the first.
-        SUPER_USER.installOnServers();
-        EmbeddedControllerCluster cluster = new EmbeddedControllerCluster(dataDir, tuning, sessionTimeout);
         try {
             for (int i = 0; i < nodes; i++) {
                 cluster.addNode();
@@ -118,6 +111,25 @@ public final class EmbeddedControllerCluster implements Closeable {
             cluster.close();
             throw e;
         }
+    }
+
+    /**
+     * A cluster with no controller yet, for a manager that deploys controllers one at a time: the
+     * first {@link #addNode()} bootstraps it. Same arguments as {@link #start}.
+     */
+    public static EmbeddedControllerCluster empty(Path dataDir, ZkTuning tuning, Duration sessionTimeout)
+            throws IOException {
+        Objects.requireNonNull(tuning, "tuning");
+        if (sessionTimeout.compareTo(tuning.minSessionTimeout()) < 0
+                || sessionTimeout.compareTo(tuning.maxSessionTimeout()) > 0) {
+            throw new InvalidValueException("sessionTimeout", sessionTimeout, "must lie between "
+                    + tuning.minSessionTimeout() + " and " + tuning.maxSessionTimeout()
+                    + ", the session timeouts the ZooKeeper peers grant");
+        }
+        requireNoEarlierCluster(dataDir);
+        // Before any peer of this JVM starts: ZooKeeper freezes the trusted digest with the first.
+        SUPER_USER.installOnServers();
+        return new EmbeddedControllerCluster(dataDir, tuning, sessionTimeout);
     }
 
     private static void requireNoEarlierCluster(Path dataDir) throws IOException {
@@ -142,7 +154,7 @@ public final class EmbeddedControllerCluster implements Closeable {
     public ControllerNode addNode() throws IOException, InterruptedException, TimeoutException {
         synchronized (steps) {
             requireOpen();
-            int serverId = controllers.size() + 1;
+            int serverId = ++lastServerId;
             ControllerId id = ControllerId.of("controller-" + serverId);
             List<Integer> free = ports.take(4);
             EmbeddedController controller = new EmbeddedController(
@@ -255,6 +267,55 @@ public final class EmbeddedControllerCluster implements Closeable {
                     + "from its committed membership and waits for a majority", id);
         }
         return EmbeddedZooKeeperPeer.start(controller.spec, specs(), controller.dir, tuning, SUPER_USER);
+    }
+
+    /**
+     * Removes a controller for good (NSX's "delete controller"): the ensemble drops its peer by
+     * reconfiguration through a member that stays, then its node closes, handing its slices to the
+     * others, and its peer stops. The last controller can only be removed with {@code force}, which
+     * leaves no control plane.
+     *
+     * @throws IllegalStateException if the others have no majority to agree to the removal, or the
+     *     controller is the last and {@code force} is false
+     */
+    public void remove(ControllerId id, boolean force) throws IOException, InterruptedException, TimeoutException {
+        synchronized (steps) {
+            requireOpen();
+            EmbeddedController controller = controller(id);
+            if (controllers.size() == 1 && !force) {
+                throw new IllegalStateException(id + " is the last controller; removing it leaves no control plane "
+                        + "(force the removal to do it anyway)");
+            }
+            if (controllers.size() > 1) {
+                List<EmbeddedController> serving = serving(controller);
+                if (serving.isEmpty()) {
+                    throw new IllegalStateException("Cannot remove " + id + ": no other running controller is part "
+                            + "of a majority to agree to it");
+                }
+                LOG.info("{}: removing from the ensemble through {}", id, serving);
+                try (EnsembleAdmin admin = EnsembleAdmin.connect(connectString(serving), SUPER_USER, STEP_TIMEOUT)) {
+                    admin.removeNode(id);
+                } catch (KeeperException e) {
+                    throw new IOException("removing " + id + " failed: ZooKeeper answered " + e.code(), e);
+                }
+            }
+            ControllerNode node = controller.node;
+            controller.node = null;
+            controller.status = null;
+            if (node != null) {
+                node.close();
+            }
+            EmbeddedZooKeeperPeer peer = controller.peer;
+            controller.peer = null;
+            if (peer != null) {
+                peer.close();
+            }
+            controllers.remove(controller);
+            LOG.info("{}: removed", id);
+            if (!controllers.isEmpty()) {
+                logShape();
+            }
+        }
     }
 
     /** The running nodes, in the order they were added. */
