@@ -19,6 +19,12 @@ import org.netweave.model.ControllerId;
 import org.netweave.model.DlrId;
 import org.netweave.model.Vni;
 import org.netweave.proto.controller.v1.Assignments;
+import org.netweave.proto.controller.v1.Bridge;
+import org.netweave.proto.controller.v1.DeleteBridgeRequest;
+import org.netweave.proto.controller.v1.DeleteDlrRequest;
+import org.netweave.proto.controller.v1.DeleteLifRequest;
+import org.netweave.proto.controller.v1.DeleteLogicalSwitchRequest;
+import org.netweave.proto.controller.v1.PutBridgeRequest;
 import org.netweave.proto.controller.v1.ControlVmChannelGrpc;
 import org.netweave.proto.controller.v1.CreateDlrRequest;
 import org.netweave.proto.controller.v1.CreateLogicalSwitchRequest;
@@ -78,6 +84,36 @@ public final class ControllerWriter {
         return send(Role.LOGICAL_MANAGER, space.sliceOf(dlr), (channel, epoch) -> ManagerChannelGrpc.newBlockingStub(channel)
                 .withDeadlineAfter(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS)
                 .putLif(PutLifRequest.newBuilder().setDlrId(dlr.value()).setLif(lif).setEpoch(epoch).build()));
+    }
+
+    public WriteResult deleteLogicalSwitch(Vni vni) {
+        return send(Role.SWITCH_MANAGER, space.sliceOf(vni), (channel, epoch) -> stub(channel)
+                .deleteLogicalSwitch(DeleteLogicalSwitchRequest.newBuilder().setVni(vni.value()).setEpoch(epoch).build()));
+    }
+
+    public WriteResult deleteDlr(DlrId dlr) {
+        return send(Role.LOGICAL_MANAGER, space.sliceOf(dlr), (channel, epoch) -> stub(channel)
+                .deleteDlr(DeleteDlrRequest.newBuilder().setDlrId(dlr.value()).setEpoch(epoch).build()));
+    }
+
+    public WriteResult deleteLif(DlrId dlr, String lifId) {
+        return send(Role.LOGICAL_MANAGER, space.sliceOf(dlr), (channel, epoch) -> stub(channel)
+                .deleteLif(DeleteLifRequest.newBuilder().setDlrId(dlr.value()).setLifId(lifId).setEpoch(epoch).build()));
+    }
+
+    public WriteResult putBridge(DlrId dlr, Bridge bridge) {
+        return send(Role.LOGICAL_MANAGER, space.sliceOf(dlr), (channel, epoch) -> stub(channel)
+                .putBridge(PutBridgeRequest.newBuilder().setDlrId(dlr.value()).setBridge(bridge).setEpoch(epoch).build()));
+    }
+
+    public WriteResult deleteBridge(DlrId dlr, String bridgeId) {
+        return send(Role.LOGICAL_MANAGER, space.sliceOf(dlr), (channel, epoch) -> stub(channel)
+                .deleteBridge(DeleteBridgeRequest.newBuilder().setDlrId(dlr.value()).setBridgeId(bridgeId)
+                        .setEpoch(epoch).build()));
+    }
+
+    private static ManagerChannelGrpc.ManagerChannelBlockingStub stub(Channel channel) {
+        return ManagerChannelGrpc.newBlockingStub(channel).withDeadlineAfter(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS);
     }
 
     /** What a control VM does: its computed forwarding table to the DLR's owner. */

@@ -71,7 +71,8 @@ public final class ManagerWrites {
                 owner.lostFence(role, object);
                 return refused(Refused.Reason.NO_MAJORITY, "the store is unreachable: " + e.getMessage(), role);
             }
-            return WriteResult.newBuilder().setApplied(Applied.newBuilder().setEpoch(owner.epoch(role))).build();
+            return WriteResult.newBuilder().setApplied(Applied.newBuilder().setEpoch(owner.epoch(role))
+                    .setNodeId(owner.node.value())).build();
         });
     }
 
