@@ -13,17 +13,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What each host has applied, as the host agents report it over the host configuration channel,
- * and the per-object realised state that follows from it. Kept in memory: after a manager
- * restart every agent resubscribes and says again which generation it holds.
+ * What each host has applied, and the per-object realised state that follows from it.
  *
- * <p>Thread-safe.
+ * <p>The manager recomputes every host's configuration after writes and remembers, per host, the
+ * generation at which that configuration last changed. A write that does not change a host's
+ * configuration needs nothing from that host. So an object written at generation g is realised on
+ * host h once the manager has recomputed the configurations up to g and h has applied its latest
+ * configuration change. This avoids sending every host a new configuration after every write.
+ *
+ * <p>Kept in memory: after a manager restart every agent resubscribes and says again which
+ * generation it holds. Thread-safe.
  */
 public final class RealizationService {
     private static final Logger LOG = LoggerFactory.getLogger(RealizationService.class);
 
     private final Map<HostId, Long> applied = new ConcurrentHashMap<>();
+    private final Map<HostId, Long> lastChange = new ConcurrentHashMap<>();
     private final Set<HostId> connected = ConcurrentHashMap.newKeySet();
+    private volatile long computed;
 
     /** An object written at {@code generation} that the hosts in {@code span} hold. */
     public Realization of(long generation, Collection<HostId> span) {
@@ -31,11 +38,28 @@ public final class RealizationService {
         boolean all = true;
         for (HostId host : new TreeSet<>(span)) {
             long hostGeneration = applied.getOrDefault(host, 0L);
-            boolean realized = hostGeneration >= generation;
+            boolean realized = isRealized(host, generation);
             all &= realized;
             hosts.add(new HostRealization(host, hostGeneration, connected.contains(host), realized));
         }
         return new Realization(generation, all ? RealizationState.REALIZED : RealizationState.IN_PROGRESS, hosts);
+    }
+
+    /** Whether {@code host} holds everything written up to {@code generation} that concerns it. */
+    public boolean isRealized(HostId host, long generation) {
+        Long change = lastChange.get(host);
+        long hostGeneration = applied.getOrDefault(host, 0L);
+        return computed >= generation && change != null && hostGeneration >= change;
+    }
+
+    /** The configurations of all hosts are computed up to {@code generation}. */
+    public void computedUpTo(long generation) {
+        computed = Math.max(computed, generation);
+    }
+
+    /** Host {@code host}'s configuration changed at {@code generation}. */
+    public void configChanged(HostId host, long generation) {
+        lastChange.merge(host, generation, Math::max);
     }
 
     public void reportApplied(HostId host, long generation) {
@@ -47,6 +71,12 @@ public final class RealizationService {
 
     public long applied(HostId host) {
         return applied.getOrDefault(host, 0L);
+    }
+
+    public void forget(HostId host) {
+        applied.remove(host);
+        lastChange.remove(host);
+        connected.remove(host);
     }
 
     public void connected(HostId host, boolean isConnected) {

@@ -1,0 +1,110 @@
+package org.netweave.manager.southbound;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import org.netweave.model.InvalidValueException;
+import org.netweave.model.VmId;
+import org.netweave.proto.manager.v1.ControlVmAck;
+import org.netweave.proto.manager.v1.ControlVmConfig;
+import org.netweave.proto.manager.v1.ControlVmHello;
+import org.netweave.proto.manager.v1.ControlVmManagerChannelGrpc;
+import org.netweave.proto.manager.v1.ControlVmStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The manager's side of the control-VM channel. A control VM connects back after power-on (seed
+ * 000 step 3); the manager keeps the configuration it wants each control VM to hold and sends it
+ * on every change and on every (re)connect, so a control VM that restarts gets it again.
+ */
+public final class ControlVmService extends ControlVmManagerChannelGrpc.ControlVmManagerChannelImplBase {
+    private static final Logger LOG = LoggerFactory.getLogger(ControlVmService.class);
+
+    private final Map<VmId, StreamObserver<ControlVmConfig>> streams = new ConcurrentHashMap<>();
+    private final Map<VmId, ControlVmConfig> desired = new ConcurrentHashMap<>();
+    private final Map<VmId, ControlVmStatus> statuses = new ConcurrentHashMap<>();
+
+    @Override
+    public void connect(ControlVmHello hello, StreamObserver<ControlVmConfig> observer) {
+        VmId vm;
+        try {
+            vm = VmId.of(hello.getVmId());
+        } catch (InvalidValueException e) {
+            observer.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+            return;
+        }
+        if (observer instanceof ServerCallStreamObserver<ControlVmConfig> call) {
+            call.setOnCancelHandler(() -> {
+                if (streams.remove(vm, observer)) {
+                    LOG.info("control VM {} of {} disconnected", vm, hello.getDlrId());
+                }
+            });
+        }
+        synchronized (this) {
+            StreamObserver<ControlVmConfig> before = streams.put(vm, observer);
+            if (before != null) {
+                safely(before::onCompleted);
+            }
+            LOG.info("control VM {} of {} connected back", vm, hello.getDlrId());
+            ControlVmConfig config = desired.get(vm);
+            if (config != null) {
+                safely(() -> observer.onNext(config));
+            }
+        }
+    }
+
+    @Override
+    public void reportStatus(ControlVmStatus status, StreamObserver<ControlVmAck> observer) {
+        try {
+            statuses.put(VmId.of(status.getVmId()), status);
+            observer.onNext(ControlVmAck.getDefaultInstance());
+            observer.onCompleted();
+        } catch (InvalidValueException e) {
+            observer.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+        }
+    }
+
+    /** Sets what {@code vm} should hold and sends it now if the control VM is connected. */
+    public synchronized void configure(VmId vm, ControlVmConfig config) {
+        desired.put(vm, config);
+        StreamObserver<ControlVmConfig> stream = streams.get(vm);
+        if (stream != null) {
+            safely(() -> stream.onNext(config));
+        }
+    }
+
+    public Optional<ControlVmConfig> configuration(VmId vm) {
+        return Optional.ofNullable(desired.get(vm));
+    }
+
+    /** Forgets a control VM that was deleted. */
+    public synchronized void forget(VmId vm) {
+        desired.remove(vm);
+        statuses.remove(vm);
+        StreamObserver<ControlVmConfig> stream = streams.remove(vm);
+        if (stream != null) {
+            safely(stream::onCompleted);
+        }
+    }
+
+    public boolean isConnected(VmId vm) {
+        return streams.containsKey(vm);
+    }
+
+    public Optional<ControlVmStatus> status(VmId vm) {
+        return Optional.ofNullable(statuses.get(vm));
+    }
+
+    private static void safely(Runnable send) {
+        try {
+            send.run();
+        } catch (RuntimeException e) {
+            LOG.debug("a control VM stream refused a message: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.netweave.manager.southbound;
+
+import java.util.Comparator;
+import java.util.List;
+
+import org.netweave.proto.controller.v1.ReplicationMode;
+import org.netweave.proto.manager.v1.DlrInstanceConfig;
+import org.netweave.proto.manager.v1.HostConfig;
+import org.netweave.proto.manager.v1.LogicalSwitchConfig;
+import org.netweave.proto.manager.v1.VnicConfig;
+
+/**
+ * A host's configuration from its inputs: a pure function, so the same desired state always gives
+ * the same message (sorted), and a change is a change of content, not of order.
+ */
+final class HostConfigs {
+    private HostConfigs() {
+    }
+
+    /** The configuration without its generation, for comparing contents. */
+    static HostConfig build(HostConfigInputs inputs, List<String> controllers) {
+        HostConfig.Builder config = HostConfig.newBuilder()
+                .setHostId(inputs.host().value())
+                .addAllControllers(controllers.stream().sorted().toList());
+        inputs.vtep().ifPresent(vtep -> config.setVtepIp(vtep.value()));
+        inputs.routerMac().ifPresent(mac -> config.setRouterMac(mac.value()));
+        inputs.logicalSwitches().stream()
+                .sorted(Comparator.comparing(HostConfigInputs.SwitchInput::vni))
+                .forEach(ls -> config.addLogicalSwitches(LogicalSwitchConfig.newBuilder()
+                        .setVni(ls.vni().value()).setName(ls.name())
+                        .setReplicationMode(ReplicationMode.valueOf(ls.replicationMode()))));
+        inputs.dlrs().stream().sorted()
+                .forEach(dlr -> config.addDlrs(DlrInstanceConfig.newBuilder().setDlrId(dlr.value())));
+        inputs.vnics().stream()
+                .sorted(Comparator.comparing((HostConfigInputs.VnicInput v) -> v.vm().value())
+                        .thenComparingInt(HostConfigInputs.VnicInput::index))
+                .forEach(vnic -> {
+                    VnicConfig.Builder built = VnicConfig.newBuilder().setVmId(vnic.vm().value())
+                            .setIndex(vnic.index()).setMac(vnic.mac().value()).setConnected(vnic.poweredOn());
+                    vnic.ip().ifPresent(ip -> built.setIp(ip.value()));
+                    vnic.vni().ifPresent(vni -> built.setVni(vni.value()));
+                    config.addVnics(built);
+                });
+        return config.build();
+    }
+}
