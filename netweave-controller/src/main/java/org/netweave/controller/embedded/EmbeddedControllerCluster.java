@@ -153,9 +153,22 @@ public final class EmbeddedControllerCluster implements Closeable {
      */
     public ControllerNode addNode() throws IOException, InterruptedException, TimeoutException {
         synchronized (steps) {
+            return addNode(ControllerId.of("controller-" + (lastServerId + 1)));
+        }
+    }
+
+    /**
+     * {@link #addNode()} with the id the caller chose (the manager names controllers itself).
+     *
+     * @throws IllegalStateException if a controller of that id exists
+     */
+    public ControllerNode addNode(ControllerId id) throws IOException, InterruptedException, TimeoutException {
+        synchronized (steps) {
             requireOpen();
+            if (controllers.stream().anyMatch(controller -> controller.spec.id().equals(id))) {
+                throw new IllegalStateException(id + " is already in this cluster");
+            }
             int serverId = ++lastServerId;
-            ControllerId id = ControllerId.of("controller-" + serverId);
             List<Integer> free = ports.take(4);
             EmbeddedController controller = new EmbeddedController(
                     new PeerSpec(id, serverId, HOST, free.get(0), free.get(1), free.get(2)), free.get(3),

@@ -1,0 +1,35 @@
+package org.netweave.manager.controllers;
+
+import java.io.Closeable;
+import java.util.List;
+import java.util.Optional;
+
+import org.netweave.model.ControllerId;
+
+/**
+ * Where controller nodes come from: the manager deploys and removes them through this. The
+ * embedded fleet runs them in the manager's JVM (the all-in-one mode); a fleet of separate
+ * processes or VMs can stand in its place.
+ */
+public interface ControllerFleet extends Closeable {
+    /**
+     * Starts controller {@code id} with its ZooKeeper peer. The first bootstraps the cluster alone;
+     * the next ones join it by reconfiguration (seed 002). Returns the address hosts use for it.
+     */
+    String deploy(ControllerId id) throws Exception;
+
+    /** Takes controller {@code id} out of the cluster and stops it; the last one only with {@code force}. */
+    void remove(ControllerId id, boolean force) throws Exception;
+
+    /** Whether {@code id} is part of the fleet now. */
+    boolean contains(ControllerId id);
+
+    /** What the node says about itself, while it runs. */
+    Optional<ControllerRuntime> runtime(ControllerId id);
+
+    /** The host-facing gRPC addresses of every controller of the fleet, up or down. */
+    List<String> addresses();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,14 @@
+package org.netweave.manager.controllers;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+@Schema(description = "What a running controller node says about itself (show control-cluster status).")
+public record ControllerRuntime(
+        @Schema(description = "Whether the node runs.") boolean up,
+        @Schema(description = "Join status, e.g. 'Join complete'.") String joinStatus,
+        @Schema(description = "Majority status, e.g. 'Connected to cluster majority'.") String majorityStatus,
+        @Schema(description = "Whether the controller can be restarted without stopping the cluster, and why.") String restartStatus,
+        @Schema(description = "The roles this node is master of (switch_manager, logical_manager, …).") List<String> masterOf) {
+}

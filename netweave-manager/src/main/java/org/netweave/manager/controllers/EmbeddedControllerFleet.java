@@ -1,0 +1,82 @@
+package org.netweave.manager.controllers;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.netweave.controller.ControllerNode;
+import org.netweave.controller.embedded.EmbeddedControllerCluster;
+import org.netweave.controller.slice.Role;
+import org.netweave.controller.zk.ClusterStatus;
+import org.netweave.controller.zk.ZkTuning;
+import org.netweave.model.ControllerId;
+
+/** Controller nodes with embedded ZooKeeper peers in this JVM, on loopback ports. */
+public final class EmbeddedControllerFleet implements ControllerFleet {
+    private final EmbeddedControllerCluster cluster;
+
+    private EmbeddedControllerFleet(EmbeddedControllerCluster cluster) {
+        this.cluster = cluster;
+    }
+
+    /** An empty fleet whose controllers keep their peers' data under {@code dataDir}. */
+    public static EmbeddedControllerFleet create(Path dataDir, ZkTuning tuning, Duration sessionTimeout)
+            throws IOException {
+        return new EmbeddedControllerFleet(EmbeddedControllerCluster.empty(dataDir, tuning, sessionTimeout));
+    }
+
+    @Override
+    public String deploy(ControllerId id) throws Exception {
+        return cluster.addNode(id).hostAddress();
+    }
+
+    @Override
+    public void remove(ControllerId id, boolean force) throws Exception {
+        cluster.remove(id, force);
+    }
+
+    @Override
+    public boolean contains(ControllerId id) {
+        return cluster.ids().contains(id);
+    }
+
+    @Override
+    public Optional<ControllerRuntime> runtime(ControllerId id) {
+        if (!contains(id)) {
+            return Optional.empty();
+        }
+        if (!cluster.isUp(id)) {
+            return Optional.of(new ControllerRuntime(false, "", "", "", List.of()));
+        }
+        ControllerNode node;
+        ClusterStatus status;
+        try {
+            node = cluster.node(id);
+            status = cluster.status(id).clusterStatus();
+        } catch (IllegalStateException stoppedMeanwhile) {
+            return Optional.of(new ControllerRuntime(false, "", "", "", List.of()));
+        }
+        List<String> masterOf = Arrays.stream(Role.values()).filter(role -> node.coordinator().isMaster(role))
+                .map(Role::cliName).toList();
+        return Optional.of(new ControllerRuntime(true, status.joinStatus(), status.majorityStatus(),
+                status.restartStatus(), masterOf));
+    }
+
+    @Override
+    public List<String> addresses() {
+        return cluster.hostAddresses();
+    }
+
+    /** The cluster itself, for the all-in-one mode's operator commands (stop/start a controller). */
+    public EmbeddedControllerCluster cluster() {
+        return cluster;
+    }
+
+    @Override
+    public void close() {
+        cluster.close();
+    }
+}
