@@ -36,6 +36,7 @@ import org.netweave.proto.controller.v1.Hello;
 import org.netweave.proto.controller.v1.HostChannelGrpc;
 import org.netweave.proto.controller.v1.HostMessage;
 import org.netweave.proto.controller.v1.JoinDlr;
+import org.netweave.proto.controller.v1.LeaveDlr;
 import org.netweave.proto.controller.v1.JoinVni;
 import org.netweave.proto.controller.v1.MacEntry;
 import org.netweave.proto.controller.v1.MacReport;
@@ -70,6 +71,8 @@ public final class HostSession implements Closeable {
     private final Map<Object, String> placedAt = new HashMap<>();
     private final Map<Vni, org.netweave.proto.controller.v1.VniTables.Builder> vniTables = new ConcurrentHashMap<>();
     private final Map<DlrId, DlrState> dlrStates = new ConcurrentHashMap<>();
+    /** The node each DLR is joined at, for the host's report to the manager. */
+    private final Map<DlrId, ControllerId> dlrOwners = new ConcurrentHashMap<>();
     private final Map<Long, CompletableFuture<Optional<MacAddress>>> arpQueries = new ConcurrentHashMap<>();
     private final Set<ControllerId> failedControllers = ConcurrentHashMap.newKeySet();
     private final AtomicLong nextQuery = new AtomicLong(1);
@@ -110,6 +113,29 @@ public final class HostSession implements Closeable {
             placedAt.remove(dlr);
             reconcile();
         });
+    }
+
+    /** The DLR instance is gone from the host: leave it at its owner and forget its state. */
+    public void leaveDlr(DlrId dlr) {
+        thread.execute(() -> {
+            if (!dlrs.remove(dlr)) {
+                return;
+            }
+            String address = placedAt.remove(dlr);
+            Stream stream = address == null ? null : streams.get(address);
+            if (stream != null) {
+                stream.send(HostMessage.newBuilder().setLeaveDlr(LeaveDlr.newBuilder().setDlrId(dlr.value())
+                        .setEpoch(epoch(Role.LOGICAL_MANAGER))).build());
+            }
+            dlrStates.remove(dlr);
+            dlrOwners.remove(dlr);
+            reconcile();
+        });
+    }
+
+    /** For each DLR this host has joined, the controller node it joined it at. */
+    public Map<DlrId, ControllerId> dlrControllers() {
+        return Map.copyOf(dlrOwners);
     }
 
     /**
@@ -221,8 +247,11 @@ public final class HostSession implements Closeable {
         placedAt.put(object, address);
         switch (object) {
             case Vni vni -> sendVni(stream, vni);
-            case DlrId dlr -> stream.send(HostMessage.newBuilder().setJoinDlr(JoinDlr.newBuilder()
-                    .setDlrId(dlr.value()).setEpoch(epoch(Role.LOGICAL_MANAGER))).build());
+            case DlrId dlr -> {
+                dlrOwners.put(dlr, owner.get());
+                stream.send(HostMessage.newBuilder().setJoinDlr(JoinDlr.newBuilder()
+                        .setDlrId(dlr.value()).setEpoch(epoch(Role.LOGICAL_MANAGER))).build());
+            }
             default -> throw new IllegalStateException("not a placeable object: " + object);
         }
         return true;
@@ -333,6 +362,7 @@ public final class HostSession implements Closeable {
         for (DlrId dlr : List.copyOf(dlrs)) {
             if (!placedAt.containsKey(dlr)) {
                 dlrStates.remove(dlr);
+                dlrOwners.remove(dlr);
             }
         }
         settled = false;

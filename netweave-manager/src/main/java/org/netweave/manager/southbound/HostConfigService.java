@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Supplier;
 
 import io.grpc.stub.ServerCallStreamObserver;
@@ -44,15 +43,13 @@ public final class HostConfigService extends HostConfigChannelGrpc.HostConfigCha
     private final Map<HostId, Map<DlrId, DlrConnection>> dlrConnections = new ConcurrentHashMap<>();
     /** Worker state: the last content computed per host. */
     private final Map<HostId, HostConfig> contents = new HashMap<>();
-    private final LinkedBlockingQueue<Boolean> wakes = new LinkedBlockingQueue<>();
-    private final Thread worker;
-    private volatile boolean closed;
+    private final CoalescingWorker worker;
 
     public HostConfigService(Store store, RealizationService realization, Supplier<List<String>> controllers) {
         this.store = store;
         this.realization = realization;
         this.controllers = controllers;
-        this.worker = Thread.ofPlatform().name("host-config").daemon().unstarted(this::work);
+        this.worker = new CoalescingWorker("host-config", this::recompute);
     }
 
     public HostConfigService start() {
@@ -64,7 +61,7 @@ public final class HostConfigService extends HostConfigChannelGrpc.HostConfigCha
 
     /** Something the configurations depend on changed outside the store (the controller list). */
     public void wake() {
-        wakes.offer(Boolean.TRUE);
+        worker.wake();
     }
 
     /** What host {@code host} last reported about its DLR instances. */
@@ -120,21 +117,6 @@ public final class HostConfigService extends HostConfigChannelGrpc.HostConfigCha
         }
     }
 
-    private void work() {
-        while (!closed) {
-            try {
-                wakes.take();
-                wakes.clear();
-                recompute();
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                // The store is briefly unavailable; the next write or subscription tries again.
-                LOG.warn("recomputing host configurations failed: {}", e.toString());
-            }
-        }
-    }
-
     private void recompute() {
         // The generation first: the contents read after it hold at least everything up to it.
         long generation = store.generation();
@@ -182,8 +164,7 @@ public final class HostConfigService extends HostConfigChannelGrpc.HostConfigCha
 
     @Override
     public void close() {
-        closed = true;
-        worker.interrupt();
+        worker.close();
         subscribers.values().forEach(observer -> safely(observer::onCompleted));
         subscribers.clear();
     }

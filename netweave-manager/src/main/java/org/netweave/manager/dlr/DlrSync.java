@@ -1,0 +1,117 @@
+package org.netweave.manager.dlr;
+
+import java.io.Closeable;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.netweave.manager.southbound.CoalescingWorker;
+import org.netweave.manager.southbound.ControlVmService;
+import org.netweave.manager.southbound.ControllerWriters;
+import org.netweave.manager.store.Store;
+import org.netweave.model.DlrId;
+import org.netweave.model.HostId;
+import org.netweave.model.VmId;
+import org.netweave.proto.controller.v1.Bridge;
+import org.netweave.proto.controller.v1.Lif;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries changes of deployed DLRs south after their deployment job is done: LIFs and bridges to
+ * the DLR's controller, routes to the control VM, which publishes the new forwarding table (the
+ * LIFs first, so the controller never sees a route through a LIF it does not know). A bridge runs
+ * on the host of the active control VM (NSX: the bridge instance follows the control VM).
+ * Level-triggered, like {@code LogicalSwitchSync}, with what was pushed kept in memory.
+ */
+public final class DlrSync implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(DlrSync.class);
+
+    private record Pushed(long generation, Map<String, Lif> lifs, Map<String, Bridge> bridges) {
+    }
+
+    private final Store store;
+    private final ControllerWriters controllers;
+    private final ControlVmService controlVms;
+    private final CoalescingWorker worker;
+    private final Map<DlrId, Pushed> pushed = new HashMap<>();
+
+    public DlrSync(Store store, ControllerWriters controllers, ControlVmService controlVms) {
+        this.store = store;
+        this.controllers = controllers;
+        this.controlVms = controlVms;
+        this.worker = new CoalescingWorker("dlr-sync", this::round);
+    }
+
+    public DlrSync start() {
+        store.addCommitListener(generation -> worker.wake());
+        worker.start().wake();
+        return this;
+    }
+
+    private void round() {
+        List<DlrId> deployed = store.read(DlrQueries::deployed);
+        pushed.keySet().retainAll(deployed);
+        for (DlrId id : deployed) {
+            Optional<DlrConfig> config = store.read(handle -> DlrQueries.find(handle, id));
+            if (config.isEmpty()) {
+                continue;
+            }
+            Pushed before = pushed.get(id);
+            if (before != null && before.generation() >= config.get().generation()) {
+                continue;
+            }
+            pushed.put(id, sync(config.get(), before));
+        }
+    }
+
+    private Pushed sync(DlrConfig dlr, Pushed before) {
+        Map<String, Lif> lifs = new HashMap<>();
+        dlr.interfaces().forEach(lif -> lifs.put(lif.lifId(), DlrSouthbound.lif(lif)));
+        List<VmId> vms = store.read(handle -> DlrQueries.controlVms(handle, dlr.id()));
+        Optional<HostId> bridgeHost = vms.isEmpty() ? Optional.empty()
+                : store.read(handle -> DlrQueries.hostOf(handle, vms.getFirst()));
+        Map<String, Bridge> bridges = new HashMap<>();
+        dlr.bridges().forEach(bridge -> {
+            Bridge.Builder built = Bridge.newBuilder().setBridgeId(bridge.id()).setVni(bridge.vni().value())
+                    .setVlan(bridge.vlan());
+            bridgeHost.ifPresent(host -> built.setHostId(host.value()));
+            bridges.put(bridge.id(), built.build());
+        });
+        Map<String, Lif> lifsBefore = before == null ? Map.of() : before.lifs();
+        Map<String, Bridge> bridgesBefore = before == null ? Map.of() : before.bridges();
+        var writer = controllers.writer();
+        for (var lif : lifs.entrySet()) {
+            if (!lif.getValue().equals(lifsBefore.get(lif.getKey()))) {
+                DlrSouthbound.require("put LIF " + lif.getKey(), writer.putLif(dlr.id(), lif.getValue()), false);
+            }
+        }
+        for (int i = 0; i < vms.size(); i++) {
+            controlVms.configure(vms.get(i), DlrSouthbound.controlVmConfig(dlr, controllers.addresses(), true, i == 0));
+        }
+        for (String gone : lifsBefore.keySet()) {
+            if (!lifs.containsKey(gone)) {
+                DlrSouthbound.require("delete LIF " + gone, writer.deleteLif(dlr.id(), gone), true);
+            }
+        }
+        for (var bridge : bridges.entrySet()) {
+            if (!bridge.getValue().equals(bridgesBefore.get(bridge.getKey()))) {
+                DlrSouthbound.require("put bridge " + bridge.getKey(), writer.putBridge(dlr.id(), bridge.getValue()), false);
+            }
+        }
+        for (String gone : bridgesBefore.keySet()) {
+            if (!bridges.containsKey(gone)) {
+                DlrSouthbound.require("delete bridge " + gone, writer.deleteBridge(dlr.id(), gone), true);
+            }
+        }
+        LOG.info("{} at generation {} is on its controller: {} LIFs, {} static routes, {} bridges", dlr.id(),
+                dlr.generation(), lifs.size(), dlr.routes().size(), bridges.size());
+        return new Pushed(dlr.generation(), lifs, bridges);
+    }
+
+    @Override
+    public void close() {
+        worker.close();
+    }
+}

@@ -1,0 +1,53 @@
+package org.netweave.manager.southbound;
+
+import java.io.Closeable;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.netweave.controller.client.ControllerChannels;
+import org.netweave.controller.client.ControllerWriter;
+import org.netweave.controller.slice.SliceSpace;
+
+/**
+ * The manager's writer to the controller cluster, rebuilt when the controller list changes (a
+ * controller deployed or removed) so writes always start from the current list.
+ */
+public final class ControllerWriters implements Closeable {
+    private final Supplier<List<String>> addresses;
+    private final Duration deadline;
+    private final ControllerChannels channels = new ControllerChannels();
+    private List<String> current = List.of();
+    private ControllerWriter writer;
+
+    public ControllerWriters(Supplier<List<String>> addresses, Duration deadline) {
+        this.addresses = addresses;
+        this.deadline = deadline;
+    }
+
+    /**
+     * The writer for the current controllers.
+     *
+     * @throws IllegalStateException when no controller runs: nothing can apply a write
+     */
+    public synchronized ControllerWriter writer() {
+        List<String> now = addresses.get();
+        if (now.isEmpty()) {
+            throw new IllegalStateException("no controller is deployed; deploy one with POST /api/v1/controllers");
+        }
+        if (!now.equals(current)) {
+            writer = new ControllerWriter(now, channels, SliceSpace.DEFAULT, deadline);
+            current = now;
+        }
+        return writer;
+    }
+
+    public List<String> addresses() {
+        return addresses.get();
+    }
+
+    @Override
+    public void close() {
+        channels.close();
+    }
+}
