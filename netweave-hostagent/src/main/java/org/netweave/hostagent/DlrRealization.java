@@ -16,7 +16,8 @@ import org.netweave.proto.manager.v1.DlrConnection;
  * How far one DLR instance of the host has come: the controller serving it and what that
  * controller has sent so far (the manager's DlrConnection).
  *
- * @param controller empty until the host has a session with the DLR's owner and knows its id
+ * @param controller the controller node the DLR is joined at; empty until that node has answered
+ *                   the join with the DLR's state
  * @param routeCount the whole routing table the owner sent: a connected route per LIF plus the
  *                   control VM's forwarding table
  */
@@ -30,8 +31,9 @@ public record DlrRealization(DlrId dlr, Optional<ControllerId> controller, int l
     }
 
     /**
-     * The realisation of every wanted DLR from the session's latest states and the controllers
-     * known to have sent them. Pure; a DLR without a state yet has no controller and no counts.
+     * The realisation of every wanted DLR from the session's latest states and the controllers it
+     * joined them at. Pure; a DLR without a state yet has no controller and no counts, even when
+     * the session has sent its join, so a controller is named only once it has answered.
      */
     public static SortedMap<DlrId, DlrRealization> of(SortedSet<DlrId> wanted, Map<DlrId, DlrState> states,
                                                       Map<DlrId, ControllerId> controllers) {

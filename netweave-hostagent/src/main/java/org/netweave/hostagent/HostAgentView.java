@@ -14,21 +14,18 @@ import org.netweave.model.HostId;
  *
  * @param appliedGeneration   the newest configuration generation applied; 0 before the first
  * @param connectedToManager  whether the configuration stream is up and has delivered a configuration
- * @param dlrsJoined          the DLRs joined on the host's controller session
- * @param dlrsAwaitingLeave   joined DLRs the configuration no longer has; the session cannot leave
- *                            a DLR, so they stay joined until the session is replaced
+ * @param dlrsJoined          the DLRs joined on the host's controller session: those of the applied
+ *                            configuration while the host has a session, none without one
  * @param dlrs                every DLR of the applied configuration and how far it has come
  */
 public record HostAgentView(HostId host, long appliedGeneration, boolean connectedToManager,
-                            SortedSet<DlrId> dlrsJoined, SortedSet<DlrId> dlrsAwaitingLeave,
-                            SortedMap<DlrId, DlrRealization> dlrs) {
+                            SortedSet<DlrId> dlrsJoined, SortedMap<DlrId, DlrRealization> dlrs) {
     public HostAgentView {
         dlrsJoined = Collections.unmodifiableSortedSet(new TreeSet<>(dlrsJoined));
-        dlrsAwaitingLeave = Collections.unmodifiableSortedSet(new TreeSet<>(dlrsAwaitingLeave));
         dlrs = Collections.unmodifiableSortedMap(new TreeMap<>(dlrs));
     }
 
     static HostAgentView initial(HostId host) {
-        return new HostAgentView(host, 0, false, new TreeSet<>(), new TreeSet<>(), new TreeMap<>());
+        return new HostAgentView(host, 0, false, new TreeSet<>(), new TreeMap<>());
     }
 }

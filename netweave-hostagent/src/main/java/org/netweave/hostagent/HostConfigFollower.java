@@ -2,14 +2,12 @@ package org.netweave.hostagent;
 
 import java.io.Closeable;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedMap;
-import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
@@ -38,9 +36,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Follows the manager's configuration of one host (NSX-V's netcpa on the message bus): it keeps
  * the {@code HostConfigChannel} stream open, turns each configuration into the steps from what is
- * installed ({@link HostDiff}), carries them out on the host's controller session (open it, join
- * DLRs), and reports back the generation it applied and, for every DLR, the controller serving it
- * and the LIFs and routes that controller sent.
+ * installed ({@link HostDiff}), carries them out on the host's controller session (open, replace
+ * or close it, join and leave DLRs), and reports back the generation it applied and, for every
+ * DLR, the controller node it is joined at and the LIFs and routes that controller sent.
  *
  * <p>When the manager's stream fails the host keeps everything it applied (headless: the
  * controllers keep serving it) and resubscribes with backoff, naming the generation it holds.
@@ -66,7 +64,6 @@ public final class HostConfigFollower implements Closeable {
     private final HostId host;
     private final Channel manager;
     private final HostSessionFactory sessions;
-    private final DlrControllerLocator locator;
     private final AtomicReference<State> state = new AtomicReference<>(State.LATENT);
     private final ScheduledThreadPoolExecutor thread;
     private volatile HostAgentView view;
@@ -81,20 +78,20 @@ public final class HostConfigFollower implements Closeable {
     private int failures;
     private HostRealized lastReported;
 
-    public HostConfigFollower(HostId host, Channel manager, HostSessionFactory sessions, DlrControllerLocator locator) {
+    /** A follower that opens its controller sessions through {@code sessions}. */
+    public HostConfigFollower(HostId host, Channel manager, HostSessionFactory sessions) {
         this.host = host;
         this.manager = manager;
         this.sessions = sessions;
-        this.locator = locator;
         this.view = HostAgentView.initial(host);
         this.thread = new ScheduledThreadPoolExecutor(1, Thread.ofVirtual().name(host + "-config").factory());
         // A pending resubscribe must not hold up close().
         this.thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
-    /** A follower whose sessions and DLR-owner lookups go over {@code channels}. */
+    /** A follower whose sessions go over {@code channels}. */
     public HostConfigFollower(HostId host, Channel manager, ControllerChannels channels, SliceSpace space) {
-        this(host, manager, HostSessionFactory.over(channels, space), new AssignmentLocator(channels, space));
+        this(host, manager, HostSessionFactory.over(channels, space));
     }
 
     /** Subscribes to the manager. Once only. */
@@ -166,9 +163,8 @@ public final class HostConfigFollower implements Closeable {
             LOG.warn("{}: ignoring configuration generation {} addressed to {}", host, desired.generation(), desired.host());
             return;
         }
-        SortedSet<DlrId> awaitingLeave = awaitingLeave();
         HostDiff diff = HostDiff.between(installed, desired);
-        carryOut(diff, awaitingLeave);
+        carryOut(diff);
         applied = Optional.of(desired);
         LOG.info("{}: generation {} applied{}", host, desired.generation(), describe(diff));
         // The manager hears of every applied generation, even one that changed nothing here.
@@ -176,7 +172,7 @@ public final class HostConfigFollower implements Closeable {
         reportIfChanged();
     }
 
-    private void carryOut(HostDiff diff, SortedSet<DlrId> awaitingLeave) {
+    private void carryOut(HostDiff diff) {
         switch (diff.session()) {
             case OPEN, REPLACE -> {
                 closeSession();
@@ -192,22 +188,15 @@ public final class HostConfigFollower implements Closeable {
             case KEEP -> {
             }
         }
+        // Leaves come only with a kept session: a new one holds nothing, and the owners drop a closed one's joins
+        // when its streams end.
+        for (DlrId dlr : diff.leave()) {
+            session.leaveDlr(dlr);
+        }
         for (DlrId dlr : diff.join()) {
             session.joinDlr(dlr);
         }
-        SortedSet<DlrId> newlyStranded = new TreeSet<>(diff.leave());
-        newlyStranded.removeAll(awaitingLeave);
-        if (!newlyStranded.isEmpty()) {
-            LOG.warn("{}: cannot leave DLR(s) {}: HostSession has no leaveDlr, so they stay joined until the session "
-                    + "is replaced", host, newlyStranded);
-        }
-        installed = diff.carriedOut(installed, Set.of());
-    }
-
-    private SortedSet<DlrId> awaitingLeave() {
-        SortedSet<DlrId> stranded = new TreeSet<>(installed.dlrs());
-        applied.ifPresent(desired -> stranded.removeAll(desired.dlrs()));
-        return stranded;
+        installed = diff.carriedOut(installed);
     }
 
     private void closeSession() {
@@ -221,13 +210,21 @@ public final class HostConfigFollower implements Closeable {
         if (diff.isEmpty()) {
             return ": nothing to change";
         }
-        String session = switch (diff.session()) {
-            case KEEP -> "";
-            case OPEN -> " session opened;";
-            case REPLACE -> " session replaced;";
-            case CLOSE -> " session closed;";
-        };
-        return ":" + session + " joined " + diff.join() + (diff.leave().isEmpty() ? "" : "; not left " + diff.leave());
+        List<String> steps = new ArrayList<>();
+        switch (diff.session()) {
+            case KEEP -> {
+            }
+            case OPEN -> steps.add("session opened");
+            case REPLACE -> steps.add("session replaced");
+            case CLOSE -> steps.add("session closed");
+        }
+        if (!diff.leave().isEmpty()) {
+            steps.add("left " + diff.leave());
+        }
+        if (!diff.join().isEmpty()) {
+            steps.add("joined " + diff.join());
+        }
+        return ": " + String.join("; ", steps);
     }
 
     // ---- reporting ----
@@ -236,10 +233,10 @@ public final class HostConfigFollower implements Closeable {
         if (state.get() != State.STARTED || applied.isEmpty()) {
             return;
         }
+        // Two snapshots taken one after the other; a DLR moving between them is set right by the next check.
         Map<DlrId, DlrState> states = session == null ? Map.of() : session.dlrStates();
-        List<ControllerAddress> controllers = installed.session().map(SessionTarget::controllers).orElse(List.of());
-        Map<DlrId, ControllerId> senders = states.isEmpty() ? Map.of() : locator.controllersOf(states, controllers);
-        SortedMap<DlrId, DlrRealization> now = DlrRealization.of(applied.get().dlrs(), states, senders);
+        Map<DlrId, ControllerId> joinedAt = session == null ? Map.of() : session.dlrControllers();
+        SortedMap<DlrId, DlrRealization> now = DlrRealization.of(applied.get().dlrs(), states, joinedAt);
         logConnections(realized, now);
         realized = now;
         publishView();
@@ -279,8 +276,7 @@ public final class HostConfigFollower implements Closeable {
     }
 
     private void publishView() {
-        view = new HostAgentView(host, appliedGeneration(), connected,
-                installed.dlrs(), awaitingLeave(), realized);
+        view = new HostAgentView(host, appliedGeneration(), connected, installed.dlrs(), realized);
     }
 
     // ---- lifecycle ----

@@ -3,7 +3,6 @@ package org.netweave.hostagent;
 import java.util.Collections;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -66,18 +65,15 @@ public record HostDiff(SessionAction session, Optional<SessionTarget> target, So
         return session == SessionAction.KEEP && join.isEmpty() && leave.isEmpty();
     }
 
-    /**
-     * What is installed once this diff has been carried out, given the leaves that actually
-     * happened ({@code left}; a session that cannot leave keeps the rest joined). Pure.
-     */
-    public InstalledState carriedOut(InstalledState before, Set<DlrId> left) {
+    /** What is installed once this diff has been carried out on {@code before}. Pure. */
+    public InstalledState carriedOut(InstalledState before) {
         return switch (session) {
             case CLOSE -> InstalledState.EMPTY;
             case OPEN, REPLACE -> new InstalledState(target, join);
             case KEEP -> {
                 SortedSet<DlrId> dlrs = new TreeSet<>(before.dlrs());
                 dlrs.addAll(join);
-                dlrs.removeAll(left);
+                dlrs.removeAll(leave);
                 yield new InstalledState(before.session(), dlrs);
             }
         };

@@ -9,7 +9,8 @@ import org.netweave.proto.controller.v1.Vtep;
 
 /**
  * Makes the host's session to the controller cluster once the configuration names a VTEP and
- * the controllers. The follower owns what it gets: it starts and closes it.
+ * the controllers. The follower owns what it gets: it starts it, joins and leaves DLRs on it, and
+ * closes it.
  */
 @FunctionalInterface
 public interface HostSessionFactory {

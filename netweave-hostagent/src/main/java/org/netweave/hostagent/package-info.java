@@ -7,9 +7,10 @@
  * decodes each configuration into model types ({@link org.netweave.hostagent.HostDesiredState},
  * pure), computes the steps from what is installed ({@link org.netweave.hostagent.HostDiff}, pure)
  * and carries them out on the host's session to the controller cluster: the session opens once the
- * host has a VTEP and a controller list, and every DLR the host holds is joined at its owning
- * controller, which then pushes the DLR's LIFs and routes. The follower reports the applied
- * generation and, per DLR, the serving controller and what it sent, so the manager's DLR
+ * host has a VTEP and a controller list, every DLR the host holds is joined at its owning
+ * controller, which then pushes the DLR's LIFs and routes, and a DLR the configuration drops is
+ * left there. The follower reports the applied generation and, per DLR, the controller node the
+ * session joined it at (once that node has answered) and what it sent, so the manager's DLR
  * deployment job sees each instance come up. Without the manager the host keeps what it applied
  * (headless) and resubscribes.
  *

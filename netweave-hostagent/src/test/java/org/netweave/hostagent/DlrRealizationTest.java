@@ -14,7 +14,7 @@ import org.netweave.proto.controller.v1.Lif;
 import org.netweave.proto.controller.v1.Route;
 import org.netweave.proto.manager.v1.DlrConnection;
 
-/** What the host reports per DLR: nothing before the owner's state, the counts from it, the controller once known. */
+/** What the host reports per DLR: nothing before the owner's state, then the counts from it and the node it is joined at. */
 class DlrRealizationTest {
     private static final DlrId EDGE_1 = DlrId.of("edge-1");
     private static final DlrId EDGE_2 = DlrId.of("edge-2");
@@ -22,7 +22,7 @@ class DlrRealizationTest {
     private static final ControllerId C2 = ControllerId.of("controller-2");
 
     @Test
-    void countsComeFromTheLatestStateAndTheControllerOnlyOnceItIsKnown() {
+    void countsComeFromTheLatestStateAndTheControllerOnlyOnceItHasAnswered() {
         DlrState two = DlrState.newBuilder().setDlrId("edge-1").setEpoch(4)
                 .addLifs(Lif.getDefaultInstance()).addLifs(Lif.getDefaultInstance())
                 .addRoutes(Route.getDefaultInstance()).addRoutes(Route.getDefaultInstance()).addRoutes(Route.getDefaultInstance())
@@ -31,11 +31,13 @@ class DlrRealizationTest {
         DlrState unwanted = DlrState.newBuilder().setDlrId("edge-9").setEpoch(4).build();
 
         var realized = DlrRealization.of(new TreeSet<>(java.util.List.of(EDGE_1, EDGE_2, EDGE_3)),
-                Map.of(EDGE_1, two, EDGE_2, empty, DlrId.of("edge-9"), unwanted), Map.of(EDGE_1, C2));
+                Map.of(EDGE_1, two, EDGE_2, empty, DlrId.of("edge-9"), unwanted),
+                Map.of(EDGE_1, C2, EDGE_2, C2, EDGE_3, C2));
 
         assertThat(realized.values()).containsExactly(
                 new DlrRealization(EDGE_1, Optional.of(C2), 2, 3),
-                new DlrRealization(EDGE_2, Optional.empty(), 0, 0),
+                new DlrRealization(EDGE_2, Optional.of(C2), 0, 0),
+                // Joined at controller-2, which has not answered yet.
                 new DlrRealization(EDGE_3, Optional.empty(), 0, 0));
     }
 

@@ -40,8 +40,9 @@ import org.netweave.proto.manager.v1.HostRealized;
 /**
  * Seed 000's DLR deployment from the hosts' side, against a real three-node controller cluster
  * and an in-process manager: the hosts receive the DLR id from the manager, connect to the
- * controller that owns the DLR, get its LIFs and routes, and report all of it; they keep it when
- * the manager goes away and report again when it is back.
+ * controller that owns the DLR, get its LIFs and routes, and report all of it; they leave the DLR
+ * at its owner when the configuration drops it, keep everything when the manager goes away, and
+ * report again when it is back.
  */
 class HostConfigFollowerClusterTest {
     private static final ZkTuning FAST = ZkTuning.ofTick(Duration.ofMillis(200));
@@ -121,19 +122,29 @@ class HostConfigFollowerClusterTest {
     }
 
     @Test
-    void aDlrTakenOutOfTheConfigurationIsNoLongerReportedButStaysJoinedForLackOfALeave() {
+    void aDlrTakenOutOfTheConfigurationIsLeftAtItsOwnerByThatHostAloneAndCanBeJoinedAgain() {
         DlrId dlr = deployDlr("edge-remove", 2);
         manager.push(config(HOST_1, VTEP_1, 1, dlr));
+        manager.push(config(HOST_2, VTEP_2, 1, dlr));
         ControllerId owner = ownerOf(dlr);
-        awaitReport(HOST_1, 1, connection(dlr, owner, 2, 3));
+        for (HostId host : List.of(HOST_1, HOST_2)) {
+            awaitReport(host, 1, connection(dlr, owner, 2, 3));
+        }
+        assertThat(joinedHostsAt(owner, dlr)).containsExactly(HOST_1, HOST_2);
 
         manager.push(config(HOST_1, VTEP_1, 2));
 
         awaitReport(HOST_1, 2);
         assertThat(host1.view().dlrs()).isEmpty();
-        assertThat(host1.view().dlrsAwaitingLeave()).containsExactly(dlr);
-        // HostSession cannot leave a DLR, so the owner still counts the host; this changes with a leaveDlr.
-        assertThat(joinedHostsAt(owner, dlr)).containsExactly(HOST_1);
+        assertThat(host1.view().dlrsJoined()).isEmpty();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(joinedHostsAt(owner, dlr))
+                .as("the owner's runtime table of %s after host-1 left it", dlr).containsExactly(HOST_2));
+        assertThat(host2.view().dlrs().get(dlr)).isEqualTo(new DlrRealization(dlr, Optional.of(owner), 2, 3));
+
+        manager.push(config(HOST_1, VTEP_1, 3, dlr));
+
+        awaitReport(HOST_1, 3, connection(dlr, owner, 2, 3));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(joinedHostsAt(owner, dlr)).containsExactly(HOST_1, HOST_2));
     }
 
     @Test
@@ -196,8 +207,9 @@ class HostConfigFollowerClusterTest {
         manager.push(config(HOST_2, VTEP_2, 3, dlr));
 
         awaitReport(HOST_2, 3, connection(dlr, owner, 2, 3));
-        assertThat(manager.reports()).noneSatisfy(report -> assertThat(report.getAppliedGeneration()).isEqualTo(2));
-        assertThat(host2.view().dlrsAwaitingLeave()).as("generation 2 was not applied, not even in part").isEmpty();
+        assertThat(manager.reports()).as("generation 2 was not applied, not even in part")
+                .noneSatisfy(report -> assertThat(report.getAppliedGeneration()).isEqualTo(2));
+        assertThat(host2.view().dlrsJoined()).containsExactly(dlr);
     }
 
     // ---- the manager's and the control VM's side ----
