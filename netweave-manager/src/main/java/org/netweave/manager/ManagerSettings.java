@@ -1,0 +1,42 @@
+package org.netweave.manager;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.netweave.manager.dlr.DlrDeployment;
+
+/**
+ * How a manager runs.
+ *
+ * @param dataDir          the H2 database file lives here unless {@code jdbcUrl} is set
+ * @param jdbcUrl          a JDBC URL (PostgreSQL) instead of the H2 file
+ * @param apiPort          the REST API's port on {@code bindAddress}; 0 picks a free one
+ * @param southboundPort   the gRPC port for host agents and control VMs; 0 picks a free one
+ * @param controllerWrites how long a write to the controller cluster may take, retries included
+ */
+public record ManagerSettings(Path dataDir, Optional<String> jdbcUrl, String dbUser, String dbPassword,
+                              String bindAddress, int apiPort, int southboundPort, Duration controllerWrites,
+                              Duration controllerSettle, DlrDeployment.Timeouts dlrTimeouts) {
+
+    /** An H2 store in {@code dataDir}, everything on loopback, free ports. */
+    public static ManagerSettings local(Path dataDir) {
+        return new ManagerSettings(dataDir, Optional.empty(), "", "", "127.0.0.1", 0, 0, Duration.ofSeconds(30),
+                Duration.ofSeconds(60), DlrDeployment.Timeouts.DEFAULT);
+    }
+
+    public ManagerSettings withApiPort(int port) {
+        return new ManagerSettings(dataDir, jdbcUrl, dbUser, dbPassword, bindAddress, port, southboundPort,
+                controllerWrites, controllerSettle, dlrTimeouts);
+    }
+
+    public ManagerSettings withDatabase(String url, String user, String password) {
+        return new ManagerSettings(dataDir, Optional.of(url), user, password, bindAddress, apiPort, southboundPort,
+                controllerWrites, controllerSettle, dlrTimeouts);
+    }
+
+    public ManagerSettings withDlrTimeouts(DlrDeployment.Timeouts timeouts) {
+        return new ManagerSettings(dataDir, jdbcUrl, dbUser, dbPassword, bindAddress, apiPort, southboundPort,
+                controllerWrites, controllerSettle, timeouts);
+    }
+}
