@@ -26,6 +26,10 @@ public final class TestDlrLifecycle implements DlrLifecycle {
         return job(handle, generation, dlr, "DLR_UNDEPLOY");
     }
 
+    public synchronized void clear() {
+        calls.clear();
+    }
+
     public synchronized List<Call> calls() {
         return List.copyOf(calls);
     }

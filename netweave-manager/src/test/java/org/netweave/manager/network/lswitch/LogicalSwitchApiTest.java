@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,18 +14,23 @@ import org.netweave.model.HostId;
 
 class LogicalSwitchApiTest {
     @TempDir
-    Path dir;
-    NetworkFixture net;
+    static Path dir;
+    static NetworkFixture net;
     NetworkFixture.Topology topology;
 
-    @BeforeEach
-    void start() {
+    @BeforeAll
+    static void start() {
         net = NetworkFixture.start(dir);
+    }
+
+    @BeforeEach
+    void reset() {
+        net.reset();
         topology = net.topology();
     }
 
-    @AfterEach
-    void stop() {
+    @AfterAll
+    static void stop() {
         net.close();
     }
 

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,16 +13,21 @@ import org.netweave.manager.network.NetworkFixture;
 
 class SegmentPoolApiTest {
     @TempDir
-    Path dir;
-    NetworkFixture net;
+    static Path dir;
+    static NetworkFixture net;
 
-    @BeforeEach
-    void start() {
+    @BeforeAll
+    static void start() {
         net = NetworkFixture.start(dir);
     }
 
-    @AfterEach
-    void stop() {
+    @BeforeEach
+    void reset() {
+        net.reset();
+    }
+
+    @AfterAll
+    static void stop() {
         net.close();
     }
 

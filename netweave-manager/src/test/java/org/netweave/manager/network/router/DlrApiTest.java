@@ -6,7 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,12 +25,17 @@ class DlrApiTest {
              "defaultRoute":{"gatewayAddress":"192.168.10.1"}}""";
 
     @TempDir
-    Path dir;
-    NetworkFixture net;
+    static Path dir;
+    static NetworkFixture net;
+
+    @BeforeAll
+    static void start() {
+        net = NetworkFixture.start(dir);
+    }
 
     @BeforeEach
-    void start() {
-        net = NetworkFixture.start(dir);
+    void reset() {
+        net.reset();
         var topology = net.topology();
         for (String name : List.of("web", "app", "db")) {
             net.logicalSwitch(name, topology.zoneA());
@@ -37,8 +43,8 @@ class DlrApiTest {
         net.logicalSwitch("far", topology.zoneB());
     }
 
-    @AfterEach
-    void stop() {
+    @AfterAll
+    static void stop() {
         net.close();
     }
 

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,13 +15,18 @@ import org.netweave.manager.network.NetworkFixture;
 /** Interfaces, static routing and bridges of a DLR after its deployment. */
 class DlrChangeApiTest {
     @TempDir
-    Path dir;
-    NetworkFixture net;
+    static Path dir;
+    static NetworkFixture net;
     String r1;
 
-    @BeforeEach
-    void start() {
+    @BeforeAll
+    static void start() {
         net = NetworkFixture.start(dir);
+    }
+
+    @BeforeEach
+    void reset() {
+        net.reset();
         var topology = net.topology();
         for (String name : List.of("web", "app", "db", "bridged", "bridged2")) {
             net.logicalSwitch(name, topology.zoneA());
@@ -33,8 +39,8 @@ class DlrChangeApiTest {
                  "staticRoutes":[{"network":"172.16.0.0/16","nextHop":"10.0.1.254"}]}""");
     }
 
-    @AfterEach
-    void stop() {
+    @AfterAll
+    static void stop() {
         net.close();
     }
 

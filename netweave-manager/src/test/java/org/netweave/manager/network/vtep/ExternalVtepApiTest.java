@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,20 +13,25 @@ import org.netweave.manager.network.NetworkFixture;
 
 class ExternalVtepApiTest {
     @TempDir
-    Path dir;
-    NetworkFixture net;
+    static Path dir;
+    static NetworkFixture net;
     String web;
     String path;
 
-    @BeforeEach
-    void start() {
+    @BeforeAll
+    static void start() {
         net = NetworkFixture.start(dir);
+    }
+
+    @BeforeEach
+    void reset() {
+        net.reset();
         web = net.logicalSwitch("web", net.topology().zoneA());
         path = "/logical-switches/" + web + "/external-vteps";
     }
 
-    @AfterEach
-    void stop() {
+    @AfterAll
+    static void stop() {
         net.close();
     }
 
