@@ -44,28 +44,27 @@ public final class LifRules {
 
     /** One interface: a name, a type, exactly one of a switch and a VLAN, one host address, an MTU. */
     public static LifSpec parse(DlrInterfaceRequest request, String path) {
-        LifSpec named = new LifSpec(path, null, null, null, null, null, 0);
-        String name = Fields.name(named.field("name"), request.name(), Fields.MAX_NAME);
-        LifType type = Fields.required(named.field("type"), request.type());
+        String name = Fields.name(LifSpec.field(path, "name"), request.name(), Fields.MAX_NAME);
+        LifType type = Fields.required(LifSpec.field(path, "type"), request.type());
         if (request.logicalSwitchId() == null && request.vlan() == null) {
-            throw new ApiException(400, "missing_field", named.field("logicalSwitchId"),
+            throw new ApiException(400, "missing_field", LifSpec.field(path, "logicalSwitchId"),
                     "an interface is on a logical switch or a VLAN: give logicalSwitchId or vlan");
         }
         if (request.logicalSwitchId() != null && request.vlan() != null) {
-            throw ApiException.invalid(named.field("vlan"),
+            throw ApiException.invalid(LifSpec.field(path, "vlan"),
                     "an interface is on a logical switch or a VLAN, not both: give logicalSwitchId or vlan");
         }
         LogicalSwitchId logicalSwitch = request.logicalSwitchId() == null ? null
-                : Fields.id(named.field("logicalSwitchId"), request.logicalSwitchId(), LogicalSwitchId::of);
-        VlanId vlan = request.vlan() == null ? null : Fields.vlan(named.field("vlan"), request.vlan());
-        Ipv4InterfaceAddress address = Fields.interfaceAddress(named.field("address"), request.address());
+                : Fields.id(LifSpec.field(path, "logicalSwitchId"), request.logicalSwitchId(), LogicalSwitchId::of);
+        VlanId vlan = request.vlan() == null ? null : Fields.vlan(LifSpec.field(path, "vlan"), request.vlan());
+        Ipv4InterfaceAddress address = Fields.interfaceAddress(LifSpec.field(path, "address"), request.address());
         if (address.prefixLength() == 32) {
-            throw ApiException.invalid(named.field("address"), named.field("address") + ": " + address
+            throw ApiException.invalid(LifSpec.field(path, "address"), LifSpec.field(path, "address") + ": " + address
                     + " has no subnet; a LIF needs room for the hosts it routes for");
         }
         int mtu = request.mtu() == null ? DEFAULT_MTU : request.mtu();
         if (mtu < MIN_MTU || mtu > MAX_MTU) {
-            throw ApiException.invalid(named.field("mtu"), named.field("mtu") + ": " + mtu + " is outside "
+            throw ApiException.invalid(LifSpec.field(path, "mtu"), LifSpec.field(path, "mtu") + ": " + mtu + " is outside "
                     + MIN_MTU + "-" + MAX_MTU);
         }
         return new LifSpec(path, name, type, logicalSwitch, vlan, address, mtu);

@@ -15,6 +15,11 @@ public record LifSpec(String path, String name, LifType type, LogicalSwitchId lo
 
     /** The request path of one of its fields: {@code interfaces[2].address} or {@code address}. */
     public String field(String name) {
+        return field(path, name);
+    }
+
+    /** {@code field("interfaces[2]", "address")} is {@code interfaces[2].address}; an empty path gives the name. */
+    public static String field(String path, String name) {
         return path.isEmpty() ? name : path + "." + name;
     }
 
