@@ -104,6 +104,17 @@ class ApiServerTest {
     }
 
     @Test
+    void modelValuesAreWrittenAsPeopleWriteThem() throws Exception {
+        record View(org.netweave.model.HostId host, org.netweave.model.Vni vni, org.netweave.model.MacAddress mac,
+                    org.netweave.model.Ipv4Address ip) {
+        }
+        String json = Json.mapper().writeValueAsString(new View(org.netweave.model.HostId.of("host-1"),
+                new Vni(5001), org.netweave.model.MacAddress.parse("02:50:56:56:44:52"),
+                org.netweave.model.Ipv4Address.parse("10.0.1.1")));
+        assertThat(json).isEqualTo("{\"host\":\"host-1\",\"vni\":5001,\"mac\":\"02:50:56:56:44:52\",\"ip\":\"10.0.1.1\"}");
+    }
+
+    @Test
     void theOpenApiDocumentDescribesEveryOperationAndField() {
         var doc = api.get("/openapi.json");
         assertThat(doc.status()).isEqualTo(200);
