@@ -12,6 +12,10 @@ import org.netweave.manager.jobs.JobKind;
 import org.netweave.manager.jobs.JobStep;
 import org.netweave.manager.jobs.SimpleStep;
 import org.netweave.manager.jobs.Waits;
+import org.netweave.manager.network.Spans;
+import org.netweave.manager.network.router.DlrConfig;
+import org.netweave.manager.network.router.DlrStore;
+import org.netweave.manager.network.router.Lif;
 import org.netweave.manager.realization.RealizationService;
 import org.netweave.manager.southbound.ControlVmService;
 import org.netweave.manager.southbound.ControllerWriters;
@@ -135,8 +139,8 @@ public final class DlrDeployment implements JobKind {
     }
 
     private List<ClusterId> applianceClusters(org.jdbi.v3.core.Handle handle, DlrConfig dlr) {
-        if (dlr.applianceCluster().isPresent()) {
-            return List.of(dlr.applianceCluster().get());
+        if (dlr.applianceCluster() != null) {
+            return List.of(dlr.applianceCluster());
         }
         return DlrQueries.clustersOfZone(handle, zone(handle, dlr));
     }
@@ -191,7 +195,7 @@ public final class DlrDeployment implements JobKind {
         Zone zone = store.write((handle, generation) -> {
             TransportZoneId tz = zone(handle, dlr);
             DlrQueries.update(handle, generation, dlr.id(), "transport_zone_id = '" + tz.value() + "', instances_created = TRUE");
-            return new Zone(tz, DlrQueries.clustersOfZone(handle, tz), DlrQueries.hostsOfZone(handle, tz), generation);
+            return new Zone(tz, DlrQueries.clustersOfZone(handle, tz), Spans.hostsOfZone(handle, tz), generation);
         }).value();
         Waits.until(context, timeouts.hostsApply(), "the hosts to take the DLR instance",
                 () -> connected(zone.hosts()).stream().allMatch(host -> realization.isRealized(host, zone.generation())),
@@ -241,15 +245,16 @@ public final class DlrDeployment implements JobKind {
                 () -> vms.stream().allMatch(vm -> configGeneration(vm) >= dlr.generation()),
                 () -> vms.stream().filter(vm -> configGeneration(vm) >= dlr.generation()).count() + " of " + vms.size()
                         + " hold generation " + dlr.generation());
-        return vms + " hold generation " + dlr.generation() + ": " + dlr.interfaces().size() + " LIFs, "
-                + dlr.routes().size() + " static routes";
+        return vms + " hold generation " + dlr.generation() + ": " + dlr.lifs().size() + " LIFs, "
+                + dlr.staticRoutes().size() + " static routes" + (dlr.defaultRoute() == null ? ""
+                : ", default route via " + dlr.defaultRoute().nextHop());
     }
 
     // ---- 8 ----
 
     private String awaitHostSessions(JobContext context) throws Exception {
         DlrConfig dlr = dlr(context);
-        List<HostId> hosts = store.read(handle -> DlrQueries.hostsOfZone(handle, dlr.transportZone().orElseThrow()));
+        List<HostId> hosts = store.read(handle -> Spans.hostsOfZone(handle, dlr.transportZone()));
         Waits.until(context, timeouts.hostsApply(), "the hosts to connect to the DLR's controller",
                 () -> connected(hosts).stream().allMatch(host -> sessionOf(host, dlr.id()).isPresent()),
                 () -> sessions(hosts, dlr.id()));
@@ -260,17 +265,16 @@ public final class DlrDeployment implements JobKind {
 
     private String createLifs(JobContext context) {
         DlrConfig dlr = dlr(context);
-        for (DlrConfig.Interface lif : dlr.interfaces()) {
-            DlrSouthbound.require("create LIF " + lif.lifId(),
+        for (Lif lif : dlr.lifs()) {
+            DlrSouthbound.require("create LIF " + DlrSouthbound.lifId(lif),
                     controllers.writer().putLif(dlr.id(), DlrSouthbound.lif(lif)), false);
         }
         store.write((handle, generation) -> {
             DlrQueries.update(handle, generation, dlr.id(), "lifs_published = TRUE");
             return null;
         });
-        return dlr.interfaces().size() + " LIFs created: " + dlr.interfaces().stream()
-                .map(lif -> lif.lifId() + " " + lif.ip() + "/" + lif.prefixLength()
-                        + lif.vni().map(vni -> " VNI " + vni.value()).orElse(lif.vlan().map(v -> " VLAN " + v).orElse("")))
+        return dlr.lifs().size() + " LIFs created: " + dlr.lifs().stream()
+                .map(lif -> DlrSouthbound.lifId(lif) + " " + lif.address() + " on " + lif.network())
                 .collect(Collectors.joining(", "));
     }
 
@@ -288,8 +292,8 @@ public final class DlrDeployment implements JobKind {
                 () -> controlVms.status(active).map(s -> s.getError().isEmpty() ? "control VM " + active + " pushing"
                         : "control VM " + active + ": " + s.getError()).orElse("control VM " + active + " silent"));
         int routes = controlVms.status(active).map(ControlVmStatus::getRouteCount).orElse(0);
-        List<HostId> hosts = store.read(handle -> DlrQueries.hostsOfZone(handle, dlr.transportZone().orElseThrow()));
-        int lifs = dlr.interfaces().size();
+        List<HostId> hosts = store.read(handle -> Spans.hostsOfZone(handle, dlr.transportZone()));
+        int lifs = dlr.lifs().size();
         Waits.until(context, timeouts.hostsApply(), "the hosts to receive the LIFs and routes",
                 () -> connected(hosts).stream().allMatch(host -> sessionOf(host, dlr.id())
                         .map(c -> c.getLifCount() == lifs && c.getRouteCount() >= routes).orElse(false)),
@@ -298,7 +302,7 @@ public final class DlrDeployment implements JobKind {
             DlrQueries.update(handle, generation, dlr.id(), "state = 'DEPLOYED'");
             return null;
         });
-        return "forwarding table of " + routes + " routes applied by " + dlr.controllerId().orElse("its controller")
+        return "forwarding table of " + routes + " routes applied by " + (dlr.controller() == null ? "its controller" : dlr.controller().value())
                 + "; " + hostTables(hosts, dlr.id());
     }
 
@@ -306,7 +310,7 @@ public final class DlrDeployment implements JobKind {
 
     private DlrConfig dlr(JobContext context) {
         DlrId id = DlrId.of(context.subjectId());
-        return store.read(handle -> DlrQueries.find(handle, id))
+        return store.read(handle -> DlrStore.get(handle, id))
                 .orElseThrow(() -> new IllegalStateException("DLR " + id + " is gone"));
     }
 

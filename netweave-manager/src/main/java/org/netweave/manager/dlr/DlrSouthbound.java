@@ -2,7 +2,8 @@ package org.netweave.manager.dlr;
 
 import java.util.List;
 
-import org.netweave.model.Ipv4Prefix;
+import org.netweave.manager.network.router.DlrConfig;
+import org.netweave.manager.network.router.LifType;
 import org.netweave.proto.controller.v1.Lif;
 import org.netweave.proto.controller.v1.WriteResult;
 import org.netweave.proto.manager.v1.ControlVmConfig;
@@ -13,27 +14,35 @@ final class DlrSouthbound {
     private DlrSouthbound() {
     }
 
-    static Lif lif(DlrConfig.Interface lif) {
-        Lif.Builder built = Lif.newBuilder().setLifId(lif.lifId()).setIp(lif.ip().value())
-                .setPrefixLength(lif.prefixLength()).setMac(lif.mac().value()).setMtu(lif.mtu()).setUplink(lif.uplink());
-        lif.vni().ifPresent(vni -> built.setVni(vni.value()));
-        lif.vlan().ifPresent(built::setVlan);
+    /** The id controllers and hosts know a LIF by. */
+    static String lifId(org.netweave.manager.network.router.Lif lif) {
+        return "lif-" + lif.index();
+    }
+
+    static Lif lif(org.netweave.manager.network.router.Lif lif) {
+        Lif.Builder built = Lif.newBuilder().setLifId(lifId(lif)).setIp(lif.address().address().value())
+                .setPrefixLength(lif.address().prefixLength()).setMac(lif.mac().value()).setMtu(lif.mtu())
+                .setUplink(lif.type() == LifType.UPLINK);
+        if (lif.vni() != null) {
+            built.setVni(lif.vni().value());
+        } else {
+            built.setVlan(lif.vlan().value());
+        }
         return built.build();
     }
 
     static ControlVmConfig controlVmConfig(DlrConfig dlr, List<String> controllers, boolean publish, boolean active) {
         ControlVmConfig.Builder config = ControlVmConfig.newBuilder().setDlrId(dlr.id().value())
                 .setGeneration(dlr.generation()).addAllControllers(controllers).setPublish(publish).setActive(active);
-        dlr.interfaces().forEach(lif -> config.addLifs(lif(lif)));
-        for (DlrConfig.StaticRoute route : dlr.routes()) {
-            if (route.network().equals(Ipv4Prefix.DEFAULT_ROUTE)) {
-                config.setDefaultGateway(route.nextHop().value());
-            } else {
-                config.addStaticRoutes(StaticRoute.newBuilder()
-                        .setPrefix(org.netweave.proto.controller.v1.Ipv4Prefix.newBuilder()
-                                .setAddress(route.network().address().value()).setLength(route.network().length()))
-                        .setNextHop(route.nextHop().value()).setAdminDistance(route.adminDistance()));
-            }
+        dlr.lifs().forEach(lif -> config.addLifs(lif(lif)));
+        for (var route : dlr.staticRoutes()) {
+            config.addStaticRoutes(StaticRoute.newBuilder()
+                    .setPrefix(org.netweave.proto.controller.v1.Ipv4Prefix.newBuilder()
+                            .setAddress(route.network().address().value()).setLength(route.network().length()))
+                    .setNextHop(route.nextHop().value()).setAdminDistance(route.adminDistance()));
+        }
+        if (dlr.defaultRoute() != null) {
+            config.setDefaultGateway(dlr.defaultRoute().nextHop().value());
         }
         return config.build();
     }

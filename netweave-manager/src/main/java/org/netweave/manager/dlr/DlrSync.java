@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.netweave.manager.network.router.DlrConfig;
+import org.netweave.manager.network.router.DlrStore;
 import org.netweave.manager.southbound.CoalescingWorker;
 import org.netweave.manager.southbound.ControlVmService;
 import org.netweave.manager.southbound.ControllerWriters;
@@ -54,7 +56,7 @@ public final class DlrSync implements Closeable {
         List<DlrId> deployed = store.read(DlrQueries::deployed);
         pushed.keySet().retainAll(deployed);
         for (DlrId id : deployed) {
-            Optional<DlrConfig> config = store.read(handle -> DlrQueries.find(handle, id));
+            Optional<DlrConfig> config = store.read(handle -> DlrStore.get(handle, id));
             if (config.isEmpty()) {
                 continue;
             }
@@ -68,16 +70,16 @@ public final class DlrSync implements Closeable {
 
     private Pushed sync(DlrConfig dlr, Pushed before) {
         Map<String, Lif> lifs = new HashMap<>();
-        dlr.interfaces().forEach(lif -> lifs.put(lif.lifId(), DlrSouthbound.lif(lif)));
+        dlr.lifs().forEach(lif -> lifs.put(DlrSouthbound.lifId(lif), DlrSouthbound.lif(lif)));
         List<VmId> vms = store.read(handle -> DlrQueries.controlVms(handle, dlr.id()));
         Optional<HostId> bridgeHost = vms.isEmpty() ? Optional.empty()
                 : store.read(handle -> DlrQueries.hostOf(handle, vms.getFirst()));
         Map<String, Bridge> bridges = new HashMap<>();
         dlr.bridges().forEach(bridge -> {
-            Bridge.Builder built = Bridge.newBuilder().setBridgeId(bridge.id()).setVni(bridge.vni().value())
-                    .setVlan(bridge.vlan());
+            Bridge.Builder built = Bridge.newBuilder().setBridgeId(bridge.id().value()).setVni(bridge.vni().value())
+                    .setVlan(bridge.vlan().value());
             bridgeHost.ifPresent(host -> built.setHostId(host.value()));
-            bridges.put(bridge.id(), built.build());
+            bridges.put(bridge.id().value(), built.build());
         });
         Map<String, Lif> lifsBefore = before == null ? Map.of() : before.lifs();
         Map<String, Bridge> bridgesBefore = before == null ? Map.of() : before.bridges();
@@ -106,7 +108,7 @@ public final class DlrSync implements Closeable {
             }
         }
         LOG.info("{} at generation {} is on its controller: {} LIFs, {} static routes, {} bridges", dlr.id(),
-                dlr.generation(), lifs.size(), dlr.routes().size(), bridges.size());
+                dlr.generation(), lifs.size(), dlr.staticRoutes().size(), bridges.size());
         return new Pushed(dlr.generation(), lifs, bridges);
     }
 
