@@ -2,6 +2,7 @@ package org.netweave.manager.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -50,5 +51,23 @@ class PlacementTest {
         var reversed = hosts.reversed();
         assertThat(Placement.choose(hosts, Set.of())).contains(H2);
         assertThat(Placement.choose(reversed, Set.of())).contains(H2);
+    }
+
+    // ---- the natural order of ids that breaks ties ----
+
+    @Test
+    void numbersInIdsCompareByValue() {
+        List<String> ids = new ArrayList<>(List.of("host-10", "host-2", "host-1", "domain-c10", "domain-c9", "host-02"));
+        ids.sort(NaturalOrder::compare);
+        assertThat(ids).containsExactly("domain-c9", "domain-c10", "host-1", "host-02", "host-2", "host-10");
+    }
+
+    @Test
+    void equalOnlyForEqualText() {
+        assertThat(NaturalOrder.compare("host-2", "host-2")).isZero();
+        assertThat(NaturalOrder.compare("host-02", "host-2")).isNotZero();
+        assertThat(Integer.signum(NaturalOrder.compare("host-02", "host-2")))
+                .isEqualTo(-Integer.signum(NaturalOrder.compare("host-2", "host-02")));
+        assertThat(NaturalOrder.compare("host", "host-1")).isNegative();
     }
 }
