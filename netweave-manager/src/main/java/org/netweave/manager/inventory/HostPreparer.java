@@ -17,10 +17,12 @@ import org.netweave.model.MacAddress;
  */
 final class HostPreparer {
     private final InventoryStore inventory;
+    private final VmStore vms;
     private final MacAllocator routerMacs;
 
-    HostPreparer(InventoryStore inventory, InventoryConfig config) {
+    HostPreparer(InventoryStore inventory, VmStore vms, InventoryConfig config) {
         this.inventory = inventory;
+        this.vms = vms;
         this.routerMacs = MacAllocator.routerMacs(config);
     }
 
@@ -42,7 +44,9 @@ final class HostPreparer {
             String device = VmkernelPort.nextFreeDevice(host.vmkernelPorts().stream().map(VmkernelPort::device).toList());
             inventory.addVmkernelPort(h, host.id(), new VmkernelPort(device,
                     new Ipv4InterfaceAddress(addresses.get(i), pool.prefixLength()), Set.of(VmkernelService.VTEP)));
-            MacAddress mac = routerMacs.next(h, candidate -> inventory.routerMacTaken(h, candidate), "routerMac");
+            // A vNIC with the same MAC would make the overlay see one MAC in two places.
+            MacAddress mac = routerMacs.next(h, candidate -> inventory.hostWithRouterMac(h, candidate).isPresent()
+                    || vms.vmWithMac(h, candidate).isPresent(), "routerMac");
             inventory.markPrepared(h, host.id(), addresses.get(i), mac, generation);
         }
     }

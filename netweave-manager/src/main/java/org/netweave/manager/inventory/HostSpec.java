@@ -25,8 +25,8 @@ public record HostSpec(ClusterId cluster, String name, Ipv4Address managementIp,
     public HostSpec {
         vmkernelPorts = List.copyOf(vmkernelPorts);
         if (vmkernelPorts.stream().noneMatch(port -> port.carries(VmkernelService.MANAGEMENT))) {
-            throw new InvalidValueException("vmkernelPorts", vmkernelPorts.size() + " ports",
-                    "need one port with MANAGEMENT: vSphere HA heartbeats and the manager reach the host over it");
+            throw new InvalidValueException("vmkernelPorts", vmkernelPorts.stream().map(VmkernelPort::device).toList(),
+                    "has no port with MANAGEMENT; vSphere HA heartbeats and the manager reach the host over it");
         }
         Map<String, Integer> devices = new HashMap<>();
         Map<Ipv4Address, Integer> addresses = new HashMap<>();

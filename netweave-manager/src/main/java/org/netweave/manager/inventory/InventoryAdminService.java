@@ -35,7 +35,7 @@ public final class InventoryAdminService {
         this.store = store;
         InventoryStore inventory = new InventoryStore();
         VmStore vms = new VmStore();
-        this.compute = new ComputeWrites(inventory, vms, new HostPreparer(inventory, config));
+        this.compute = new ComputeWrites(inventory, vms, new HostPreparer(inventory, vms, config));
         this.vmWrites = new VmWrites(inventory, vms);
         this.rules = new RuleWrites(inventory, vms);
     }

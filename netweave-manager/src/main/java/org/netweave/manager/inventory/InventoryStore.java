@@ -33,7 +33,7 @@ final class InventoryStore {
     }
 
     List<DatacenterRecord> datacenters(Handle h) {
-        return sorted(h.createQuery("SELECT * FROM datacenter").map((rs, ctx) -> InventoryRows.datacenter(rs)).list(),
+        return NaturalOrder.sorted(h.createQuery("SELECT * FROM datacenter").map((rs, ctx) -> InventoryRows.datacenter(rs)).list(),
                 DatacenterRecord::id);
     }
 
@@ -63,12 +63,12 @@ final class InventoryStore {
         var query = datacenter.isPresent()
                 ? h.createQuery(CLUSTER_SELECT + " WHERE c.datacenter_id = :dc").bind("dc", datacenter.get().value())
                 : h.createQuery(CLUSTER_SELECT);
-        return sorted(query.map((rs, ctx) -> InventoryRows.cluster(rs,
+        return NaturalOrder.sorted(query.map((rs, ctx) -> InventoryRows.cluster(rs,
                 hosts.getOrDefault(ClusterId.of(rs.getString("id")), List.of()))).list(), ClusterRecord::id);
     }
 
     Optional<ClusterRecord> cluster(Handle h, ClusterId id) {
-        List<HostId> hosts = sorted(h.createQuery("SELECT id FROM host WHERE cluster_id = :id").bind("id", id.value())
+        List<HostId> hosts = NaturalOrder.sorted(h.createQuery("SELECT id FROM host WHERE cluster_id = :id").bind("id", id.value())
                 .mapTo(String.class).map(HostId::of).list(), host -> host);
         return h.createQuery(CLUSTER_SELECT + " WHERE c.id = :id").bind("id", id.value())
                 .map((rs, ctx) -> InventoryRows.cluster(rs, hosts)).findOne();
@@ -172,9 +172,9 @@ final class InventoryStore {
                 vtepIp.toString(), routerMac.toString(), generation, host.value());
     }
 
-    boolean routerMacTaken(Handle h, MacAddress mac) {
-        return h.createQuery("SELECT count(*) FROM host WHERE router_mac = :mac").bind("mac", mac.toString())
-                .mapTo(Integer.class).one() > 0;
+    Optional<HostId> hostWithRouterMac(Handle h, MacAddress mac) {
+        return h.createQuery("SELECT id FROM host WHERE router_mac = :mac").bind("mac", mac.toString())
+                .mapTo(String.class).findOne().map(HostId::of);
     }
 
     void setPower(Handle h, HostId host, PowerState power, long generation) {
@@ -195,7 +195,7 @@ final class InventoryStore {
         List<HostRecord> hosts = h.createQuery(HOST_SELECT + " WHERE " + condition).bindMap(binds)
                 .map((rs, ctx) -> InventoryRows.host(rs, ports.getOrDefault(HostId.of(rs.getString("id")), List.of())))
                 .list();
-        return sorted(hosts, HostRecord::id);
+        return NaturalOrder.sorted(hosts, HostRecord::id);
     }
 
     // ---- IP pools ----
@@ -208,7 +208,7 @@ final class InventoryStore {
     }
 
     List<IpPoolRecord> ipPools(Handle h) {
-        return sorted(h.createQuery("SELECT * FROM ip_pool").map((rs, ctx) -> InventoryRows.ipPool(rs)).list(),
+        return NaturalOrder.sorted(h.createQuery("SELECT * FROM ip_pool").map((rs, ctx) -> InventoryRows.ipPool(rs)).list(),
                 IpPoolRecord::id);
     }
 
@@ -223,17 +223,11 @@ final class InventoryStore {
     }
 
     List<ClusterId> clustersPreparedFrom(Handle h, IpPoolId pool) {
-        return sorted(h.createQuery("SELECT cluster_id FROM cluster_preparation WHERE ip_pool_id = :p")
+        return NaturalOrder.sorted(h.createQuery("SELECT cluster_id FROM cluster_preparation WHERE ip_pool_id = :p")
                 .bind("p", pool.value()).mapTo(String.class).map(ClusterId::of).list(), c -> c);
     }
 
     void deleteIpPool(Handle h, IpPoolId id) {
         h.execute("DELETE FROM ip_pool WHERE id = ?", id.value());
-    }
-
-    static <T> List<T> sorted(List<T> items, java.util.function.Function<T, ?> id) {
-        List<T> copy = new ArrayList<>(items);
-        copy.sort(NaturalOrder.by(id));
-        return copy;
     }
 }

@@ -1,6 +1,9 @@
 package org.netweave.manager.inventory;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -45,6 +48,13 @@ public final class NaturalOrder {
     /** A comparator of objects by a textual id, in natural order. */
     public static <T> Comparator<T> by(Function<T, ?> id) {
         return (x, y) -> compare(String.valueOf(id.apply(x)), String.valueOf(id.apply(y)));
+    }
+
+    /** A copy of {@code items} in natural order of their ids. */
+    public static <T> List<T> sorted(Collection<T> items, Function<T, ?> id) {
+        List<T> copy = new ArrayList<>(items);
+        copy.sort(by(id));
+        return copy;
     }
 
     private static int digitsEnd(String s, int from) {

@@ -58,7 +58,7 @@ final class RuleWrites {
             vms.moveVm(h, move.vm(), move.to(), generation);
         }
         AntiAffinityRuleRecord rule = new AntiAffinityRuleRecord(AntiAffinityRuleId.of(Store.nextId(h, "rule", "-")), name,
-                InventoryStore.sorted(members, vm -> vm), generation);
+                NaturalOrder.sorted(members, vm -> vm), generation);
         vms.insertRule(h, rule);
         return rule;
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.netweave.manager.api.ApiException;
 import org.netweave.model.ClusterId;
 import org.netweave.model.HostId;
 import org.netweave.model.InvalidValueException;
@@ -18,10 +19,13 @@ public record VmSpec(String name, Optional<HostId> host, Optional<ClusterId> clu
                      List<VnicSpec> vnics) {
     public VmSpec {
         vnics = List.copyOf(vnics);
-        if (host.isPresent() == cluster.isPresent()) {
-            throw new InvalidValueException(host.isPresent() ? "clusterId" : "hostId", null,
-                    host.isPresent() ? "must be absent when hostId is given: give a host or a cluster to place the VM in"
-                            : "is missing: give hostId, or clusterId to let the manager place the VM");
+        if (host.isPresent() && cluster.isPresent()) {
+            throw new InvalidValueException("clusterId", cluster.get().value(),
+                    "must be absent when hostId is given: give a host, or a cluster to place the VM in");
+        }
+        if (host.isEmpty() && cluster.isEmpty()) {
+            throw new ApiException(400, "missing_field", "hostId",
+                    "hostId is required unless clusterId is given to let the manager place the VM");
         }
         requireDistinctMacs(vnics);
     }

@@ -103,7 +103,7 @@ final class VmStore {
         List<VmRecord> vms = h.createQuery(VM_SELECT + " WHERE " + condition).bindMap(binds)
                 .map((rs, ctx) -> InventoryRows.vm(rs, vnics.getOrDefault(VmId.of(rs.getString("id")), List.of())))
                 .list();
-        return InventoryStore.sorted(vms, VmRecord::id);
+        return NaturalOrder.sorted(vms, VmRecord::id);
     }
 
     // ---- anti-affinity rules ----
@@ -118,13 +118,13 @@ final class VmStore {
 
     List<AntiAffinityRuleRecord> rules(Handle h) {
         Map<AntiAffinityRuleId, List<VmId>> members = members(h);
-        return InventoryStore.sorted(h.createQuery("SELECT * FROM anti_affinity_rule")
+        return NaturalOrder.sorted(h.createQuery("SELECT * FROM anti_affinity_rule")
                 .map((rs, ctx) -> InventoryRows.rule(rs, members.getOrDefault(AntiAffinityRuleId.of(rs.getString("id")), List.of())))
                 .list(), AntiAffinityRuleRecord::id);
     }
 
     Optional<AntiAffinityRuleRecord> rule(Handle h, AntiAffinityRuleId id) {
-        List<VmId> members = InventoryStore.sorted(h.createQuery("SELECT vm_id FROM anti_affinity_member WHERE rule_id = :id")
+        List<VmId> members = NaturalOrder.sorted(h.createQuery("SELECT vm_id FROM anti_affinity_member WHERE rule_id = :id")
                 .bind("id", id.value()).mapTo(String.class).map(VmId::of).list(), vm -> vm);
         return h.createQuery("SELECT * FROM anti_affinity_rule WHERE id = :id").bind("id", id.value())
                 .map((rs, ctx) -> InventoryRows.rule(rs, members)).findOne();

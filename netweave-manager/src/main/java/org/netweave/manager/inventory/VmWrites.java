@@ -148,6 +148,10 @@ final class VmWrites {
                 vms.vmWithMac(h, mac.get()).ifPresent(other -> {
                     throw ApiException.conflict(field, mac.get() + " is already a MAC of VM " + other);
                 });
+                inventory.hostWithRouterMac(h, mac.get()).ifPresent(owner -> {
+                    throw ApiException.conflict(field, mac.get() + " is the router MAC of host " + owner
+                            + ", the source of the frames its DLR instances route");
+                });
                 requested.add(mac.get());
             }
         }

@@ -148,6 +148,22 @@ class HostPreparationApiTest {
     }
 
     @Test
+    void routerMacsAndVnicMacsNeverCoincide() {
+        fx.host(cluster, 1);
+        fx.host(cluster, 2);
+        String pool = fx.pool("vtep", "192.168.50.10", "192.168.50.19");
+        // An operator took the MAC the allocator would give host-1 next ...
+        fx.create("/vms", "{\"name\":\"odd\",\"hostId\":\"host-2\",\"vnics\":[{\"mac\":\"02:4e:57:00:00:01\"}]}");
+        assertThat(fx.api.post("/hosts/host-1/prepare", prepare(pool)).at("/routerMac").asText()).isEqualTo("02:4e:57:00:00:02");
+        // ... and no vNIC may take a host's router MAC.
+        String before = fx.snapshot();
+        var refused = fx.api.post("/vms", "{\"name\":\"x\",\"hostId\":\"host-2\",\"vnics\":[{\"mac\":\"02:4e:57:00:00:02\"}]}");
+        assertRefused(refused, 409, "conflict", "vnics[0].mac");
+        assertThat(refused.at("/message").asText()).contains("router MAC of host host-1");
+        assertThat(fx.snapshot()).isEqualTo(before);
+    }
+
+    @Test
     void oneHostCanBePreparedOnItsOwn() {
         fx.host(cluster, 1);
         fx.host(cluster, 2);

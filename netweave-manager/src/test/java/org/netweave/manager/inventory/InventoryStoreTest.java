@@ -124,8 +124,8 @@ class InventoryStoreTest {
                 assertThat(prepared.routerMac()).contains(mac);
                 assertThat(prepared.vmkernelPorts()).extracting(VmkernelPort::device).containsExactly("vmk0", "vmk1", "vmk2");
                 assertThat(prepared.vmkernelPorts().get(2).services()).containsExactly(VmkernelService.VTEP);
-                assertThat(inventory.routerMacTaken(h, mac)).isTrue();
-                assertThat(inventory.routerMacTaken(h, MacAddress.parse("02:4e:57:00:00:02"))).isFalse();
+                assertThat(inventory.hostWithRouterMac(h, mac)).contains(h2);
+                assertThat(inventory.hostWithRouterMac(h, MacAddress.parse("02:4e:57:00:00:02"))).isEmpty();
                 assertThat(inventory.host(h, HostId.of("host-10")).orElseThrow().powerState()).isEqualTo(PowerState.POWERED_ON);
                 return null;
             });

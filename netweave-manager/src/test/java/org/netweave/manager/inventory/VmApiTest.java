@@ -95,7 +95,7 @@ class VmApiTest {
         fx.host(cluster, 1);
         fx.create("/vms", "{\"name\":\"web\",\"hostId\":\"host-1\",\"vnics\":[{\"mac\":\"00:50:56:00:00:01\"}]}");
         String before = fx.snapshot();
-        assertRefused(fx.api.post("/vms", "{\"name\":\"x\"}"), 400, "invalid_value", "hostId");
+        assertRefused(fx.api.post("/vms", "{\"name\":\"x\"}"), 400, "missing_field", "hostId");
         assertRefused(fx.api.post("/vms", "{\"name\":\"x\",\"hostId\":\"host-1\",\"clusterId\":\"" + cluster + "\"}"),
                 400, "invalid_value", "clusterId");
         assertRefused(fx.api.post("/vms", "{\"hostId\":\"host-1\"}"), 400, "missing_field", "name");
