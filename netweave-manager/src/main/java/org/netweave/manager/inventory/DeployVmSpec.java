@@ -23,6 +23,7 @@ import org.netweave.model.InvalidValueException;
 public record DeployVmSpec(String name, VmKind kind, Optional<DlrId> dlr, List<ClusterId> candidateClusters,
                            Set<HostId> avoidHosts, PowerState powerState, List<VnicSpec> vnics) {
     public DeployVmSpec {
+        RequestFields.name("name", name);
         candidateClusters = List.copyOf(candidateClusters);
         avoidHosts = Set.copyOf(avoidHosts);
         vnics = List.copyOf(vnics);

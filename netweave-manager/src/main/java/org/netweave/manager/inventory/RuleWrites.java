@@ -32,6 +32,7 @@ final class RuleWrites {
      * cluster). Refused (409) when the members cannot be spread, with nothing written.
      */
     AntiAffinityRuleRecord create(Handle h, long generation, String name, List<VmId> members, Set<ClusterId> candidateClusters) {
+        RequestFields.name("name", name);
         requireDistinct(members);
         vms.ruleNamed(h, name).ifPresent(other -> {
             throw ApiException.conflict("name", "anti-affinity rule " + other + " is already named '" + name + "'");

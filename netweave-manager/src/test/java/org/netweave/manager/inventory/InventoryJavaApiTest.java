@@ -136,6 +136,17 @@ class InventoryJavaApiTest {
     }
 
     @Test
+    void theJavaApiChecksNamesAsTheApiDoes() {
+        assertThatThrownBy(() -> DeployVmSpec.controlVm(" ", EDGE, List.of(ClusterId.of("domain-c1")), List.of()))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.body().field()).isEqualTo("name"));
+        try (var fx = InventoryFixture.start(dir)) {
+            assertThatThrownBy(() -> fx.store.write((h, g) -> fx.admin.createAntiAffinityRule(h, g, null,
+                    List.of(VmId.of("vm-1"), VmId.of("vm-2")))))
+                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.body().error()).isEqualTo("missing_field"));
+        }
+    }
+
+    @Test
     void deletingAControlVmAndItsRuleIsIdempotentForRollback() {
         try (var fx = InventoryFixture.start(dir)) {
             String cluster = fx.cluster(fx.datacenter("lab"), "edge");
