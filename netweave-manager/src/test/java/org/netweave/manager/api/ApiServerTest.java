@@ -80,6 +80,13 @@ class ApiServerTest {
     }
 
     @Test
+    void aNumberWhereTextBelongsIsRefused() {
+        var reply = api.post("/things", "{\"name\":7,\"vni\":5000,\"parts\":[]}");
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.at("/field").asText()).isEqualTo("name");
+    }
+
+    @Test
     void aValueTheModelRefusesIsNamedWithItsPath() {
         var top = api.post("/things", "{\"name\":\"a\",\"vni\":17,\"parts\":[]}");
         assertThat(top.status()).isEqualTo(400);

@@ -72,7 +72,7 @@ public final class TestDatabases {
     private static void drop(String name) {
         try (Connection admin = DriverManager.getConnection(PG_URL + "postgres", PG_USER, PG_PASSWORD);
              Statement statement = admin.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            statement.execute("DROP DATABASE IF EXISTS " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot drop test database " + name, e);
         }

@@ -1,0 +1,166 @@
+package org.netweave.manager;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.netweave.manager.api.ApiRoutes;
+import org.netweave.manager.api.ApiServer;
+import org.netweave.manager.controllers.ControllerFleet;
+import org.netweave.manager.controllers.ControllerRoutes;
+import org.netweave.manager.controllers.ControllerService;
+import org.netweave.manager.dlr.ControlVmLauncher;
+import org.netweave.manager.dlr.DlrDeployment;
+import org.netweave.manager.dlr.DlrSync;
+import org.netweave.manager.dlr.DlrUndeployment;
+import org.netweave.manager.dlr.InProcessControlVmLauncher;
+import org.netweave.manager.dlr.InventoryControlVmCompute;
+import org.netweave.manager.dlr.JobDlrLifecycle;
+import org.netweave.manager.inventory.InventoryAdminService;
+import org.netweave.manager.inventory.InventoryConfig;
+import org.netweave.manager.inventory.InventoryRoutes;
+import org.netweave.manager.inventory.InventoryService;
+import org.netweave.manager.jobs.JobRoutes;
+import org.netweave.manager.jobs.JobRunner;
+import org.netweave.manager.network.NetworkApi;
+import org.netweave.manager.realization.RealizationService;
+import org.netweave.manager.southbound.ControlVmService;
+import org.netweave.manager.southbound.ControllerWriters;
+import org.netweave.manager.southbound.HostConfigService;
+import org.netweave.manager.southbound.LogicalSwitchSync;
+import org.netweave.manager.southbound.SouthboundServer;
+import org.netweave.manager.store.Database;
+import org.netweave.manager.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The manager as one component: the store, the API, the jobs, the southbound channels and the
+ * reconcilers, started in dependency order and closed in reverse. Unfinished jobs of an earlier
+ * run resume once everything is up.
+ */
+public final class Manager implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(Manager.class);
+    public static final String VERSION = "0.1.0";
+
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private Store store;
+    private ApiServer api;
+    private SouthboundServer southbound;
+    private RealizationService realization;
+    private HostConfigService hostConfigs;
+    private ControlVmService controlVms;
+    private JobRunner jobs;
+
+    private Manager() {
+    }
+
+    /**
+     * Starts a manager.
+     *
+     * @param fleet where controller nodes come from; the manager closes it
+     */
+    public static Manager start(ManagerSettings settings, ControllerFleet fleet) throws IOException {
+        Manager manager = new Manager();
+        try {
+            manager.startAll(settings, fleet);
+        } catch (IOException | RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+        return manager;
+    }
+
+    private void startAll(ManagerSettings settings, ControllerFleet fleet) throws IOException {
+        Clock clock = Clock.systemUTC();
+        Database database = settings.jdbcUrl().isPresent()
+                ? Database.open(settings.jdbcUrl().get(), settings.dbUser(), settings.dbPassword())
+                : Database.h2File(settings.dataDir());
+        store = keep(new Store(database));
+        realization = new RealizationService();
+        jobs = keep(new JobRunner(store, clock));
+        keep(fleet);
+
+        HostConfigService[] configs = new HostConfigService[1];
+        LogicalSwitchSync[] switches = new LogicalSwitchSync[1];
+        ControllerService controllers = new ControllerService(store, jobs, fleet, clock, settings.controllerSettle(), () -> {
+            configs[0].wake();
+            switches[0].resync();
+        });
+        ControllerWriters writers = keep(new ControllerWriters(controllers::hostAddresses, settings.controllerWrites()));
+        hostConfigs = keep(new HostConfigService(store, realization, controllers::hostAddresses).start());
+        configs[0] = hostConfigs;
+        controlVms = new ControlVmService();
+        southbound = keep(SouthboundServer.start(settings.bindAddress(), settings.southboundPort(), hostConfigs, controlVms));
+        ControlVmLauncher launcher = keep(new InProcessControlVmLauncher(
+                settings.bindAddress() + ":" + southbound.port(), settings.controllerWrites()));
+
+        InventoryService inventory = new InventoryService(store);
+        InventoryAdminService inventoryAdmin = new InventoryAdminService(store, InventoryConfig.DEFAULTS);
+        InventoryControlVmCompute compute = new InventoryControlVmCompute(inventoryAdmin);
+        NetworkApi network = new NetworkApi(store, realization, new JobDlrLifecycle(jobs, clock));
+        jobs.register(new DlrDeployment(store, compute, launcher, controlVms, hostConfigs, realization, writers,
+                settings.dlrTimeouts()));
+        jobs.register(new DlrUndeployment(store, compute, launcher, controlVms, writers));
+        switches[0] = keep(new LogicalSwitchSync(store, writers).start());
+        keep(new DlrSync(store, writers, controlVms).start());
+
+        List<ApiRoutes> routes = new ArrayList<>();
+        routes.add(new ControllerRoutes(controllers));
+        routes.add(new InventoryRoutes(inventory, inventoryAdmin, realization));
+        routes.addAll(network.routes());
+        routes.add(new JobRoutes(store));
+        api = keep(ApiServer.start(settings.bindAddress(), settings.apiPort(), routes, VERSION));
+        jobs.resumeUnfinished();
+        LOG.info("manager up: API http://{}:{}/api/v1, southbound {}:{}, store at generation {}",
+                settings.bindAddress(), api.port(), settings.bindAddress(), southbound.port(), store.generation());
+    }
+
+    private <T extends AutoCloseable> T keep(T component) {
+        started.add(component);
+        return component;
+    }
+
+    public int apiPort() {
+        return api.port();
+    }
+
+    /** host:port of the gRPC endpoint host agents and control VMs connect to. */
+    public int southboundPort() {
+        return southbound.port();
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public RealizationService realization() {
+        return realization;
+    }
+
+    public HostConfigService hostConfigs() {
+        return hostConfigs;
+    }
+
+    public ControlVmService controlVms() {
+        return controlVms;
+    }
+
+    @Override
+    public void close() {
+        // Jobs first: a step must not run on against components that are already gone.
+        if (jobs != null) {
+            jobs.close();
+        }
+        for (AutoCloseable component : started.reversed()) {
+            try {
+                component.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed: {}", component.getClass().getSimpleName(), e.toString());
+            }
+        }
+        started.clear();
+    }
+}
