@@ -11,6 +11,7 @@ import org.netweave.manager.api.ApiServer;
 import org.netweave.manager.controllers.ControllerFleet;
 import org.netweave.manager.controllers.ControllerRoutes;
 import org.netweave.manager.controllers.ControllerService;
+import org.netweave.manager.dlr.ControlVmBoot;
 import org.netweave.manager.dlr.ControlVmLauncher;
 import org.netweave.manager.dlr.DlrDeployment;
 import org.netweave.manager.dlr.DlrSync;
@@ -113,6 +114,8 @@ public final class Manager implements Closeable {
         routes.addAll(network.routes());
         routes.add(new JobRoutes(store));
         api = keep(ApiServer.start(settings.bindAddress(), settings.apiPort(), routes, VERSION));
+        controllers.adoptFleet();
+        ControlVmBoot.powerOnAll(store, launcher);
         jobs.resumeUnfinished();
         LOG.info("manager up: API http://{}:{}/api/v1, southbound {}:{}, store at generation {}",
                 settings.bindAddress(), api.port(), settings.bindAddress(), southbound.port(), store.generation());

@@ -24,6 +24,12 @@ public interface ControllerFleet extends Closeable {
     /** Whether {@code id} is part of the fleet now. */
     boolean contains(ControllerId id);
 
+    /** Every controller of the fleet, in the order they were deployed. */
+    List<ControllerId> ids();
+
+    /** The host-facing address of {@code id}. */
+    Optional<String> address(ControllerId id);
+
     /** What the node says about itself, while it runs. */
     Optional<ControllerRuntime> runtime(ControllerId id);
 

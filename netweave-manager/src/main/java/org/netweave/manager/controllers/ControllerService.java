@@ -20,12 +20,15 @@ import org.netweave.manager.jobs.Waits;
 import org.netweave.manager.store.Store;
 import org.netweave.model.ControllerId;
 import org.netweave.model.JobId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Deploys, lists and removes controller nodes. Deploying and removing are jobs: starting a node
  * and its ZooKeeper peer, and waiting for the cluster to take it in, take seconds.
  */
 public final class ControllerService {
+    private static final Logger LOG = LoggerFactory.getLogger(ControllerService.class);
     static final String DEPLOY = "DEPLOY_CONTROLLER";
     static final String REMOVE = "REMOVE_CONTROLLER";
     private static final List<String> DEPLOY_STEPS = List.of("receive the call",
@@ -91,6 +94,32 @@ public final class ControllerService {
         }).value();
     }
 
+    /**
+     * Records the controllers the fleet already has and the store does not (an external cluster the
+     * manager starts against) as RUNNING, so hosts are given their addresses.
+     */
+    public void adoptFleet() {
+        store.write((handle, generation) -> {
+            for (ControllerId id : fleet.ids()) {
+                if (ControllerQueries.find(handle, id).isEmpty()) {
+                    handle.createUpdate("INSERT INTO controller (id, name, address, status, generation, created_at) "
+                                    + "VALUES (:id, :id, :address, 'RUNNING', :generation, :now)")
+                            .bind("id", id.value()).bind("address", fleet.address(id).orElseThrow())
+                            .bind("generation", generation)
+                            .bind("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).execute();
+                    LOG.info("adopted controller {} at {}", id, fleet.address(id).orElseThrow());
+                }
+            }
+            for (ControllerView known : ControllerQueries.list(handle)) {
+                if (!fleet.contains(known.id())) {
+                    LOG.warn("controller {} is in the store but not in this manager's fleet; hosts are still given "
+                            + "its address {}", known.id(), known.address());
+                }
+            }
+            return null;
+        });
+    }
+
     public List<ControllerView> list() {
         return store.read(ControllerQueries::list).stream().map(this::withRuntime).toList();
     }
@@ -122,8 +151,7 @@ public final class ControllerService {
                 SimpleStep.of("start the controller node and its ZooKeeper peer", context -> {
                     ControllerId id = ControllerId.of(context.subjectId());
                     boolean first = fleet.addresses().isEmpty();
-                    String address = fleet.contains(id) ? fleet.addresses().get(fleet.addresses().size() - 1)
-                            : fleet.deploy(id);
+                    String address = fleet.contains(id) ? fleet.address(id).orElseThrow() : fleet.deploy(id);
                     store.write((handle, generation) -> handle.createUpdate(
                                     "UPDATE controller SET address = :address, generation = :g WHERE id = :id")
                             .bind("address", address).bind("g", generation).bind("id", id.value()).execute());

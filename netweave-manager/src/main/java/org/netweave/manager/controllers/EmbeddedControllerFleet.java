@@ -44,6 +44,17 @@ public final class EmbeddedControllerFleet implements ControllerFleet {
     }
 
     @Override
+    public List<ControllerId> ids() {
+        return cluster.ids();
+    }
+
+    @Override
+    public Optional<String> address(ControllerId id) {
+        int index = cluster.ids().indexOf(id);
+        return index < 0 ? Optional.empty() : Optional.of(cluster.hostAddresses().get(index));
+    }
+
+    @Override
     public Optional<ControllerRuntime> runtime(ControllerId id) {
         if (!contains(id)) {
             return Optional.empty();

@@ -323,13 +323,14 @@ public final class DlrDeployment implements JobKind {
         return zones.getFirst();
     }
 
+    /** The hosts to wait for: connected ones (others get the DLR when they connect). */
     private List<HostId> connected(List<HostId> hosts) {
-        return hosts.stream().filter(realization::isConnected).toList();
+        return realization.expected(hosts);
     }
 
     private String applied(List<HostId> hosts, long generation) {
         long done = connected(hosts).stream().filter(host -> realization.isRealized(host, generation)).count();
-        long away = hosts.size() - connected(hosts).size();
+        long away = hosts.stream().filter(host -> !realization.isConnected(host)).count();
         return hosts.size() + " hosts, " + done + " applied" + (away == 0 ? ""
                 : ", " + away + " not connected (they get it when they connect)");
     }

@@ -1,5 +1,8 @@
 package org.netweave.manager.realization;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -27,10 +30,39 @@ import org.slf4j.LoggerFactory;
 public final class RealizationService {
     private static final Logger LOG = LoggerFactory.getLogger(RealizationService.class);
 
+    /**
+     * How long after the manager starts a host that is not connected yet still counts as on its way:
+     * agents that were connected to the previous manager reconnect within their backoff (at most
+     * 5 s), and a job resumed at start should wait for them rather than carry on without them.
+     */
+    public static final Duration RECONNECT_GRACE = Duration.ofSeconds(10);
+
+    private final Clock clock;
+    private final Instant started;
     private final Map<HostId, Long> applied = new ConcurrentHashMap<>();
     private final Map<HostId, Long> lastChange = new ConcurrentHashMap<>();
     private final Set<HostId> connected = ConcurrentHashMap.newKeySet();
     private volatile long computed;
+
+    public RealizationService() {
+        this(Clock.systemUTC());
+    }
+
+    public RealizationService(Clock clock) {
+        this.clock = clock;
+        this.started = clock.instant();
+    }
+
+    /**
+     * The hosts of {@code hosts} a step that waits for hosts should wait for: the connected ones,
+     * and right after the manager started, all of them (they are reconnecting).
+     */
+    public List<HostId> expected(List<HostId> hosts) {
+        if (Duration.between(started, clock.instant()).compareTo(RECONNECT_GRACE) < 0) {
+            return hosts;
+        }
+        return hosts.stream().filter(connected::contains).toList();
+    }
 
     /** An object written at {@code generation} that the hosts in {@code span} hold. */
     public Realization of(long generation, Collection<HostId> span) {

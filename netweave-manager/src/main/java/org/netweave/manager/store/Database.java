@@ -26,10 +26,14 @@ public final class Database implements Closeable {
         this.jdbi = Jdbi.create(dataSource);
     }
 
-    /** The default store: an H2 database file {@code netweave.mv.db} in {@code dataDir}. */
+    /**
+     * The default store: an H2 database file {@code netweave.mv.db} in {@code dataDir}. H2 writes
+     * commits to the file half a second later by default, so a killed manager would lose writes it
+     * had acknowledged; WRITE_DELAY=0 writes each commit before it returns.
+     */
     public static Database h2File(Path dataDir) {
         String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("netweave")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
         return open(url, "sa", "");
     }
 
