@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jdbi.v3.core.Handle;
+import org.netweave.manager.network.vtep.ExternalVtepStore;
 import org.netweave.model.DlrId;
+import org.netweave.model.LogicalSwitchId;
 import org.netweave.model.HostId;
 import org.netweave.model.Ipv4Address;
 import org.netweave.model.MacAddress;
@@ -35,13 +37,14 @@ final class HostConfigQuery {
             return Optional.empty();
         }
         List<HostConfigInputs.SwitchInput> switches = handle.createQuery("""
-                        SELECT DISTINCT ls.vni, ls.name, ls.replication_mode FROM logical_switch ls
+                        SELECT DISTINCT ls.id, ls.vni, ls.name, ls.replication_mode FROM logical_switch ls
                         JOIN transport_zone_cluster tzc ON tzc.transport_zone_id = ls.transport_zone_id
                         JOIN host h ON h.cluster_id = tzc.cluster_id
                         WHERE h.id = :host""")
                 .bind("host", host.value())
                 .map((rs, ctx) -> new HostConfigInputs.SwitchInput(new Vni(rs.getInt("vni")), rs.getString("name"),
-                        rs.getString("replication_mode")))
+                        rs.getString("replication_mode"),
+                        ExternalVtepStore.list(handle, LogicalSwitchId.of(rs.getString("id")))))
                 .list();
         List<DlrId> dlrs = handle.createQuery("""
                         SELECT DISTINCT d.id FROM dlr d

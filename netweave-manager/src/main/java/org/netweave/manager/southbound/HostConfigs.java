@@ -3,7 +3,10 @@ package org.netweave.manager.southbound;
 import java.util.Comparator;
 import java.util.List;
 
+import org.netweave.manager.network.vtep.ExternalVtepConfig;
+import org.netweave.manager.network.vtep.MacBinding;
 import org.netweave.proto.controller.v1.ReplicationMode;
+import org.netweave.proto.manager.v1.ExternalBinding;
 import org.netweave.proto.manager.v1.DlrInstanceConfig;
 import org.netweave.proto.manager.v1.HostConfig;
 import org.netweave.proto.manager.v1.LogicalSwitchConfig;
@@ -17,6 +20,23 @@ final class HostConfigs {
     private HostConfigs() {
     }
 
+    private static LogicalSwitchConfig logicalSwitch(HostConfigInputs.SwitchInput ls) {
+        LogicalSwitchConfig.Builder built = LogicalSwitchConfig.newBuilder().setVni(ls.vni().value()).setName(ls.name())
+                .setReplicationMode(ReplicationMode.valueOf(ls.replicationMode()));
+        ls.externalVteps().stream().sorted(Comparator.comparing(ExternalVtepConfig::vtep)).forEach(vtep -> {
+            var external = org.netweave.proto.manager.v1.ExternalVtepConfig.newBuilder().setVtepIp(vtep.vtep().value());
+            vtep.bindings().stream().sorted(Comparator.comparing(MacBinding::mac)).forEach(binding -> {
+                ExternalBinding.Builder bound = ExternalBinding.newBuilder().setMac(binding.mac().value());
+                if (binding.ip() != null) {
+                    bound.setIp(binding.ip().value());
+                }
+                external.addBindings(bound);
+            });
+            built.addExternalVteps(external);
+        });
+        return built.build();
+    }
+
     /** The configuration without its generation, for comparing contents. */
     static HostConfig build(HostConfigInputs inputs, List<String> controllers) {
         HostConfig.Builder config = HostConfig.newBuilder()
@@ -26,9 +46,7 @@ final class HostConfigs {
         inputs.routerMac().ifPresent(mac -> config.setRouterMac(mac.value()));
         inputs.logicalSwitches().stream()
                 .sorted(Comparator.comparing(HostConfigInputs.SwitchInput::vni))
-                .forEach(ls -> config.addLogicalSwitches(LogicalSwitchConfig.newBuilder()
-                        .setVni(ls.vni().value()).setName(ls.name())
-                        .setReplicationMode(ReplicationMode.valueOf(ls.replicationMode()))));
+                .forEach(ls -> config.addLogicalSwitches(logicalSwitch(ls)));
         inputs.dlrs().stream().sorted()
                 .forEach(dlr -> config.addDlrs(DlrInstanceConfig.newBuilder().setDlrId(dlr.value())));
         inputs.vnics().stream()
