@@ -54,6 +54,7 @@ public final class Manager implements Closeable {
     private HostConfigService hostConfigs;
     private ControlVmService controlVms;
     private JobRunner jobs;
+    private List<ApiRoutes> routes = List.of();
 
     private Manager() {
     }
@@ -113,6 +114,7 @@ public final class Manager implements Closeable {
         routes.add(new InventoryRoutes(inventory, inventoryAdmin, realization));
         routes.addAll(network.routes());
         routes.add(new JobRoutes(store));
+        this.routes = List.copyOf(routes);
         api = keep(ApiServer.start(settings.bindAddress(), settings.apiPort(), routes, VERSION));
         controllers.adoptFleet();
         ControlVmBoot.powerOnAll(store, launcher);
@@ -133,6 +135,11 @@ public final class Manager implements Closeable {
     /** host:port of the gRPC endpoint host agents and control VMs connect to. */
     public int southboundPort() {
         return southbound.port();
+    }
+
+    /** Every resource family the API serves. */
+    public List<ApiRoutes> apiRoutes() {
+        return routes;
     }
 
     public Store store() {

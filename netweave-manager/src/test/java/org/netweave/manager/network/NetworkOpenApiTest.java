@@ -2,12 +2,6 @@ package org.netweave.manager.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -19,6 +13,7 @@ import org.netweave.manager.api.ApiRegistry;
 import org.netweave.manager.api.ApiRoute;
 import org.netweave.manager.api.OpenApiDocument;
 import org.netweave.manager.realization.RealizationService;
+import org.netweave.manager.testing.SchemaNames;
 
 /** The network part of the OpenAPI document: every operation, every field described, schema names unique. */
 class NetworkOpenApiTest {
@@ -65,35 +60,6 @@ class NetworkOpenApiTest {
 
     @Test
     void noTwoClassesShareASchemaName() {
-        Map<String, Class<?>> byName = new HashMap<>();
-        Deque<Class<?>> todo = new ArrayDeque<>();
-        for (ApiRoute route : routes()) {
-            if (route.request() != null) {
-                todo.add(route.request());
-            }
-            if (route.response() != null) {
-                todo.add(route.response());
-            }
-        }
-        while (!todo.isEmpty()) {
-            Class<?> type = todo.pop();
-            Class<?> before = byName.putIfAbsent(type.getSimpleName(), type);
-            assertThat(before == null || before == type).as(type.getSimpleName() + " names " + before + " and " + type).isTrue();
-            if (before == null && type.isRecord()) {
-                for (RecordComponent component : type.getRecordComponents()) {
-                    todo.addAll(records(component.getGenericType()));
-                }
-            }
-        }
-    }
-
-    private static List<Class<?>> records(Type type) {
-        if (type instanceof Class<?> c) {
-            return c.isRecord() || c.isEnum() ? List.of(c) : List.of();
-        }
-        if (type instanceof ParameterizedType p) {
-            return java.util.Arrays.stream(p.getActualTypeArguments()).flatMap(t -> records(t).stream()).toList();
-        }
-        return List.of();
+        SchemaNames.assertUnique(routes());
     }
 }
