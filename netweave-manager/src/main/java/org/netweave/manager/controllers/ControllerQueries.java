@@ -28,8 +28,14 @@ final class ControllerQueries {
                 .mapTo(Integer.class).one() > 0;
     }
 
-    static int count(Handle handle) {
-        return handle.createQuery("SELECT count(*) FROM controller").mapTo(Integer.class).one();
+    /**
+     * The controllers that stay: every one but those already being removed. A controller whose
+     * removal job is under way still has its row until the job ends, yet it is no longer one of
+     * the control plane's future members.
+     */
+    static int countStaying(Handle handle) {
+        return handle.createQuery("SELECT count(*) FROM controller WHERE status <> 'REMOVING'")
+                .mapTo(Integer.class).one();
     }
 
     private static ControllerView view(ResultSet rs) throws SQLException {

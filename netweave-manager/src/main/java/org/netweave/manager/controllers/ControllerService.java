@@ -81,7 +81,7 @@ public final class ControllerService {
             if (!controller.status().equals("RUNNING")) {
                 throw ApiException.conflict("id", id + " is " + controller.status() + "; only a RUNNING controller can be removed");
             }
-            if (ControllerQueries.count(handle) == 1 && !force) {
+            if (ControllerQueries.countStaying(handle) == 1 && !force) {
                 throw ApiException.conflict("forceRemoval", id + " is the last controller: removing it leaves no "
                         + "control plane, and DLRs stop getting routes; set forceRemoval=true to do it anyway");
             }
