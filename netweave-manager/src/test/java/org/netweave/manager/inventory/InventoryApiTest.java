@@ -161,6 +161,9 @@ class InventoryApiTest {
         assertThat(created.at("/realization/state").asText()).isEqualTo("IN_PROGRESS");
         assertThat(created.at("/realization/hosts").size()).isEqualTo(1);
 
+        // What the host configuration worker and the host's agent would do.
+        fx.realization.configChanged(HostId.of("host-1"), generation);
+        fx.realization.computedUpTo(generation);
         fx.realization.reportApplied(HostId.of("host-1"), generation);
         assertThat(fx.api.get("/hosts/host-1").at("/realization/state").asText()).isEqualTo("REALIZED");
         assertThat(fx.api.get("/clusters/" + cluster).at("/hostIds/0").asText()).isEqualTo("host-1");

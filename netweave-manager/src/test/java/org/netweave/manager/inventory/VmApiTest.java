@@ -63,6 +63,9 @@ class VmApiTest {
         assertThat(created.at("/vnics/1/ip").isNull()).isTrue();
         assertThat(created.at("/vnics/0/logicalSwitchId").isNull()).isTrue();
         assertThat(created.at("/realization/hosts/0/realized").asBoolean()).isFalse();
+        // What the host configuration worker and the host's agent would do.
+        fx.realization.configChanged(HostId.of("host-1"), created.at("/generation").asLong());
+        fx.realization.computedUpTo(created.at("/generation").asLong());
         fx.realization.reportApplied(HostId.of("host-1"), created.at("/generation").asLong());
         assertThat(fx.api.get("/vms/vm-1").at("/realization/state").asText()).isEqualTo("REALIZED");
     }

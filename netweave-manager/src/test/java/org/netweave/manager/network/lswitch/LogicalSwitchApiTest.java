@@ -55,6 +55,10 @@ class LogicalSwitchApiTest {
                 .at("/vni").asInt()).isEqualTo(5001);
 
         for (String host : new String[] {"host-1", "host-2", "host-3"}) {
+            // What the host configuration worker and the host's agent would do: the configuration
+            // changed at this generation, and the host applied it.
+            net.realization.configChanged(HostId.of(host), net.store.generation());
+            net.realization.computedUpTo(net.store.generation());
             net.realization.reportApplied(HostId.of(host), net.store.generation());
         }
         var realised = net.api.get("/logical-switches/virtualwire-1");
