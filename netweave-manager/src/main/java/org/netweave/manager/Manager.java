@@ -115,10 +115,11 @@ public final class Manager implements Closeable {
         routes.addAll(network.routes());
         routes.add(new JobRoutes(store));
         this.routes = List.copyOf(routes);
-        api = keep(ApiServer.start(settings.bindAddress(), settings.apiPort(), routes, VERSION));
+        // Everything an earlier run left is picked up before the API takes new work.
         controllers.adoptFleet();
         ControlVmBoot.powerOnAll(store, launcher);
         jobs.resumeUnfinished();
+        api = keep(ApiServer.start(settings.bindAddress(), settings.apiPort(), routes, VERSION));
         LOG.info("manager up: API http://{}:{}/api/v1, southbound {}:{}, store at generation {}",
                 settings.bindAddress(), api.port(), settings.bindAddress(), southbound.port(), store.generation());
     }

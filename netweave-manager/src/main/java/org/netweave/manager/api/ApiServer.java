@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import org.netweave.model.InvalidValueException;
@@ -48,6 +49,14 @@ public final class ApiServer implements Closeable {
             config.routes.addEndpoint(new Endpoint(HandlerType.GET, ApiRegistry.PREFIX + "/openapi.json",
                     ctx -> ctx.contentType("application/json").result(openApi)));
             config.routes.exception(ApiException.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
+            // Javalin's own refusals (a body over the size limit, a bad content length) in our shape.
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus())
+                    .json(new ApiError(switch (e.getStatus()) {
+                        case 404 -> "not_found";
+                        case 405 -> "method_not_allowed";
+                        case 413 -> "too_large";
+                        default -> "bad_request";
+                    }, null, e.getStatus() == 404 ? "no resource " + ctx.method() + " " + ctx.path() : e.getMessage())));
             config.routes.exception(InvalidValueException.class, (e, ctx) ->
                     ctx.status(400).json(new ApiError("invalid_value", e.field(), e.getMessage())));
             config.routes.exception(Exception.class, (e, ctx) -> {

@@ -49,7 +49,10 @@ public final class RequestBodies {
                         : mismatched.getTargetType().getSimpleName();
                 throw new ApiException(400, "invalid_value", field, field + " has the wrong type; expected " + expected);
             }
-            throw new ApiException(400, "malformed_json", e.getPath().isEmpty() ? null : path(e), e.getOriginalMessage());
+            // Jackson's own words name Java classes; say what the client can act on.
+            throw new ApiException(400, "malformed_json", e.getPath().isEmpty() ? null : path(e),
+                    e.getPath().isEmpty() ? "the body must be a JSON object with the fields of this request"
+                            : path(e) + " has the wrong shape");
         } catch (JsonProcessingException e) {
             throw new ApiException(400, "malformed_json", null, "the body is not valid JSON: " + e.getOriginalMessage());
         }

@@ -14,6 +14,7 @@ import org.netweave.manager.jobs.SimpleStep;
 import org.netweave.manager.jobs.Waits;
 import org.netweave.manager.network.Spans;
 import org.netweave.manager.network.router.DlrConfig;
+import org.netweave.manager.network.router.DlrState;
 import org.netweave.manager.network.router.DlrStore;
 import org.netweave.manager.network.router.Lif;
 import org.netweave.manager.realization.RealizationService;
@@ -102,6 +103,16 @@ public final class DlrDeployment implements JobKind {
 
     private String forgetDlr(JobContext context) {
         DlrId id = DlrId.of(context.subjectId());
+        if (context.laterUndoFailed()) {
+            // Deleting it would leave what could not be undone (control VMs, the DLR on the
+            // controllers) with nothing that names it; DELETE /dlrs/{id} cleans up later.
+            store.write((handle, generation) -> {
+                DlrQueries.setState(handle, generation, id, DlrState.FAILED);
+                return null;
+            });
+            return "DLR " + id + " kept in state FAILED because a later step could not be undone; delete it to "
+                    + "clean up";
+        }
         store.write((handle, generation) -> handle.createUpdate("DELETE FROM dlr WHERE id = :id")
                 .bind("id", id.value()).execute());
         return "DLR " + id + " deleted";
@@ -194,7 +205,7 @@ public final class DlrDeployment implements JobKind {
         }
         Zone zone = store.write((handle, generation) -> {
             TransportZoneId tz = zone(handle, dlr);
-            DlrQueries.update(handle, generation, dlr.id(), "transport_zone_id = '" + tz.value() + "', instances_created = TRUE");
+            DlrQueries.setInstances(handle, generation, dlr.id(), tz, true);
             return new Zone(tz, DlrQueries.clustersOfZone(handle, tz), Spans.hostsOfZone(handle, tz), generation);
         }).value();
         Waits.until(context, timeouts.hostsApply(), "the hosts to take the DLR instance",
@@ -207,7 +218,7 @@ public final class DlrDeployment implements JobKind {
     private String removeInstances(JobContext context) {
         DlrId id = DlrId.of(context.subjectId());
         store.write((handle, generation) -> {
-            DlrQueries.update(handle, generation, id, "instances_created = FALSE");
+            DlrQueries.setInstances(handle, generation, id, null, false);
             return null;
         });
         return "hosts drop the DLR instance";
@@ -221,7 +232,7 @@ public final class DlrDeployment implements JobKind {
                 controllers.writer().createDlr(dlr.id(), dlr.name()), false);
         String master = result.getApplied().getNodeId();
         store.write((handle, generation) -> {
-            DlrQueries.update(handle, generation, dlr.id(), "controller_id = '" + master + "'");
+            DlrQueries.setController(handle, generation, dlr.id(), master);
             return null;
         });
         return "the controller cluster chose " + master + " as the DLR's master (epoch " + result.getApplied().getEpoch() + ")";
@@ -229,6 +240,9 @@ public final class DlrDeployment implements JobKind {
 
     private String deleteOnControllers(JobContext context) {
         DlrId id = DlrId.of(context.subjectId());
+        if (controllers.addresses().isEmpty()) {
+            return "no controller is deployed, so the DLR is on none";
+        }
         DlrSouthbound.require("delete the DLR", controllers.writer().deleteDlr(id), true);
         return "DLR deleted on the controller cluster";
     }
@@ -270,7 +284,7 @@ public final class DlrDeployment implements JobKind {
                     controllers.writer().putLif(dlr.id(), DlrSouthbound.lif(lif)), false);
         }
         store.write((handle, generation) -> {
-            DlrQueries.update(handle, generation, dlr.id(), "lifs_published = TRUE");
+            DlrQueries.setLifsPublished(handle, generation, dlr.id());
             return null;
         });
         return dlr.lifs().size() + " LIFs created: " + dlr.lifs().stream()
@@ -283,6 +297,10 @@ public final class DlrDeployment implements JobKind {
     private String publishForwardingTable(JobContext context) throws Exception {
         DlrConfig dlr = dlr(context);
         List<VmId> vms = store.read(handle -> DlrQueries.controlVms(handle, dlr.id()));
+        if (vms.isEmpty()) {
+            throw new IllegalStateException("the DLR has no control VM to send its forwarding table; its VM was "
+                    + "deleted outside the job");
+        }
         VmId active = vms.getFirst();
         for (int i = 0; i < vms.size(); i++) {
             controlVms.configure(vms.get(i), DlrSouthbound.controlVmConfig(dlr, controllers.addresses(), true, i == 0));
@@ -299,7 +317,7 @@ public final class DlrDeployment implements JobKind {
                         .map(c -> c.getLifCount() == lifs && c.getRouteCount() >= routes).orElse(false)),
                 () -> hostTables(hosts, dlr.id()));
         store.write((handle, generation) -> {
-            DlrQueries.update(handle, generation, dlr.id(), "state = 'DEPLOYED'");
+            DlrQueries.setState(handle, generation, dlr.id(), DlrState.DEPLOYED);
             return null;
         });
         return "forwarding table of " + routes + " routes applied by " + (dlr.controller() == null ? "its controller" : dlr.controller().value())

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jdbi.v3.core.Handle;
+import org.netweave.manager.network.router.DlrState;
 import org.netweave.model.ClusterId;
 import org.netweave.model.DlrId;
 import org.netweave.model.HostId;
@@ -44,8 +45,27 @@ final class DlrQueries {
                 .map((rs, ctx) -> DlrId.of(rs.getString(1))).list();
     }
 
-    static void update(Handle handle, long generation, DlrId id, String assignments) {
-        handle.createUpdate("UPDATE dlr SET " + assignments + ", generation = :g WHERE id = :id")
+    /** Step 5 done (or undone): the DLR's zone, and whether its hosts carry its id. */
+    static void setInstances(Handle handle, long generation, DlrId id, TransportZoneId zone, boolean created) {
+        handle.createUpdate("UPDATE dlr SET transport_zone_id = COALESCE(:zone, transport_zone_id), "
+                        + "instances_created = :created, generation = :g WHERE id = :id")
+                .bind("zone", zone == null ? null : zone.value()).bind("created", created)
                 .bind("g", generation).bind("id", id.value()).execute();
+    }
+
+    /** The master the controller cluster chose (step 6). */
+    static void setController(Handle handle, long generation, DlrId id, String controller) {
+        handle.createUpdate("UPDATE dlr SET controller_id = :controller, generation = :g WHERE id = :id")
+                .bind("controller", controller).bind("g", generation).bind("id", id.value()).execute();
+    }
+
+    static void setLifsPublished(Handle handle, long generation, DlrId id) {
+        handle.createUpdate("UPDATE dlr SET lifs_published = TRUE, generation = :g WHERE id = :id")
+                .bind("g", generation).bind("id", id.value()).execute();
+    }
+
+    static void setState(Handle handle, long generation, DlrId id, DlrState state) {
+        handle.createUpdate("UPDATE dlr SET state = :state, generation = :g WHERE id = :id")
+                .bind("state", state.name()).bind("g", generation).bind("id", id.value()).execute();
     }
 }

@@ -54,12 +54,15 @@ public final class DlrUndeployment implements JobKind {
         return List.of(
                 SimpleStep.of(STEPS.get(0), context -> "received"),
                 SimpleStep.of(STEPS.get(1), context -> {
+                    if (controllers.addresses().isEmpty()) {
+                        return "no controller is deployed, so the DLR is on none";
+                    }
                     DlrSouthbound.require("delete the DLR", controllers.writer().deleteDlr(id(context)), true);
                     return "deleted; its controller tells the hosts to drop its LIFs and routes";
                 }),
                 SimpleStep.of(STEPS.get(2), context -> {
                     store.write((handle, generation) -> {
-                        DlrQueries.update(handle, generation, id(context), "instances_created = FALSE");
+                        DlrQueries.setInstances(handle, generation, id(context), null, false);
                         return null;
                     });
                     return "hosts drop the DLR instance with their next configuration";

@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.netweave.manager.southbound.CoalescingWorker;
 import org.netweave.manager.store.Store;
 import org.netweave.model.JobId;
 import org.slf4j.Logger;
@@ -22,9 +22,10 @@ import org.slf4j.LoggerFactory;
  * running resumes at the step it was in (steps are idempotent), a job that was rolling back goes
  * on rolling back. A failed step fails the job: the steps done so far are undone newest first.
  *
- * <p>Jobs created inside a write start once that write has committed ({@link #wake()} marks that
- * one was created; the commit listener then picks up every queued job). Each job runs on its own
- * virtual thread.
+ * <p>Jobs created inside a write start once that write has committed: after every burst of
+ * commits a worker looks for queued jobs. (A flag set by the creating write is not enough: commit
+ * listeners of two writes can run in either order, and the earlier one could consume the flag
+ * before the later job is visible.) Each job runs on its own virtual thread.
  */
 public final class JobRunner implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
@@ -33,7 +34,7 @@ public final class JobRunner implements Closeable {
     private final Clock clock;
     private final Map<String, JobKind> kinds = new ConcurrentHashMap<>();
     private final Map<JobId, Boolean> running = new ConcurrentHashMap<>();
-    private final AtomicBoolean queued = new AtomicBoolean();
+    private final CoalescingWorker scanner;
     private final ExecutorService threads = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("job-", 1).factory());
     private volatile boolean closed;
@@ -41,11 +42,8 @@ public final class JobRunner implements Closeable {
     public JobRunner(Store store, Clock clock) {
         this.store = store;
         this.clock = clock;
-        store.addCommitListener(generation -> {
-            if (queued.getAndSet(false)) {
-                startQueued();
-            }
-        });
+        this.scanner = new CoalescingWorker("job-scanner", this::startQueued).start();
+        store.addCommitListener(generation -> scanner.wake());
     }
 
     public void register(JobKind kind) {
@@ -54,7 +52,7 @@ public final class JobRunner implements Closeable {
 
     /** Called by code that inserts a job inside a write: the job starts after the write commits. */
     public void wake() {
-        queued.set(true);
+        scanner.wake();
     }
 
     /** Picks up the jobs an earlier manager left unfinished. Call once, after every kind is registered. */
@@ -71,7 +69,7 @@ public final class JobRunner implements Closeable {
     }
 
     private void startQueued() {
-        store.read(JobStore::unfinished).forEach(this::launch);
+        store.read(JobStore::queued).forEach(this::launch);
     }
 
     private void launch(JobId id) {
@@ -92,6 +90,9 @@ public final class JobRunner implements Closeable {
 
     private void run(JobId id) {
         JobView job = find(id).orElseThrow();
+        if (job.state().isFinished()) {
+            return;
+        }
         JobKind kind = kinds.get(job.kind());
         if (kind == null) {
             throw new IllegalStateException("job " + id + " has kind " + job.kind() + ", which this manager does not run");
@@ -105,7 +106,9 @@ public final class JobRunner implements Closeable {
             rollBack(job, steps, job.error());
             return;
         }
-        write(handle -> JobStore.setJobState(handle, id, JobState.RUNNING, null, clock.instant()));
+        if (!store.write((handle, generation) -> JobStore.markRunning(handle, id, clock.instant())).value()) {
+            return;
+        }
         LOG.info("job {} ({} {}) running", id, job.kind(), job.subjectId());
         for (int i = 0; i < steps.size(); i++) {
             if (closed) {
@@ -119,7 +122,7 @@ public final class JobRunner implements Closeable {
             write(handle -> JobStore.setStep(handle, id, index, StepState.RUNNING, null, clock.instant()));
             LOG.info("job {} step {} '{}' started", id, index, step.name());
             JobContext context = new JobContext(id, job.subjectId(),
-                    detail -> write(handle -> JobStore.setStepDetail(handle, id, index, detail)));
+                    detail -> write(handle -> JobStore.setStepDetail(handle, id, index, detail)), false);
             String detail;
             try {
                 detail = step.run(context);
@@ -158,11 +161,13 @@ public final class JobRunner implements Closeable {
             int index = i + 1;
             JobStep step = steps.get(i);
             JobContext context = new JobContext(id, job.subjectId(),
-                    detail -> write(handle -> JobStore.setStepDetail(handle, id, index, detail)));
+                    detail -> write(handle -> JobStore.setStepDetail(handle, id, index, detail)), !clean);
             try {
                 String undone = step.rollback(context);
                 String before = job.steps().get(i).detail();
-                String detail = state == StepState.FAILED ? before + (undone == null ? "" : "; undone: " + undone)
+                boolean noted = before != null && before.contains("; undone: ");
+                String detail = state == StepState.FAILED
+                        ? before + (undone == null || noted ? "" : "; undone: " + undone)
                         : (undone == null ? "nothing to undo" : "undone: " + undone);
                 StepState after = state == StepState.FAILED ? StepState.FAILED : StepState.ROLLED_BACK;
                 write(handle -> JobStore.setStep(handle, id, index, after, detail, clock.instant()));
@@ -193,6 +198,7 @@ public final class JobRunner implements Closeable {
     @Override
     public void close() {
         closed = true;
+        scanner.close();
         threads.shutdownNow();
         try {
             if (!threads.awaitTermination(10, TimeUnit.SECONDS)) {

@@ -45,11 +45,28 @@ public final class JobStore {
     }
 
     public static List<JobView> list(Handle handle, Optional<String> subjectId) {
-        String where = subjectId.isPresent() ? " WHERE subject_id = :subject" : "";
-        return handle.createQuery("SELECT * FROM job" + where + " ORDER BY created_at, id")
-                .bind("subject", subjectId.orElse(null))
-                .map((rs, ctx) -> job(rs, List.of())).list().stream()
+        var query = subjectId.isPresent()
+                ? handle.createQuery("SELECT * FROM job WHERE subject_id = :subject ORDER BY created_at, id")
+                        .bind("subject", subjectId.get())
+                : handle.createQuery("SELECT * FROM job ORDER BY created_at, id");
+        return query.map((rs, ctx) -> job(rs, List.of())).list().stream()
                 .map(found -> withSteps(handle, found)).toList();
+    }
+
+    /** Jobs waiting to start, oldest first. */
+    public static List<JobId> queued(Handle handle) {
+        return handle.createQuery("SELECT id FROM job WHERE state = 'QUEUED' ORDER BY created_at, id")
+                .map((rs, ctx) -> JobId.of(rs.getString("id"))).list();
+    }
+
+    /**
+     * Marks a job RUNNING unless it finished meanwhile; false when it had (a second launch of a job
+     * that a scan saw just before its last write must not run it again).
+     */
+    public static boolean markRunning(Handle handle, JobId id, Instant now) {
+        return handle.createUpdate("UPDATE job SET state = 'RUNNING', started_at = COALESCE(started_at, :now) "
+                        + "WHERE id = :id AND state IN ('QUEUED', 'RUNNING')")
+                .bind("now", time(now)).bind("id", id.value()).execute() == 1;
     }
 
     /** Jobs a manager that stopped left unfinished, oldest first. */

@@ -79,9 +79,14 @@ public final class RealizationService {
 
     /** Whether {@code host} holds everything written up to {@code generation} that concerns it. */
     public boolean isRealized(HostId host, long generation) {
+        // In the order the worker writes them in reverse: it notes a change, then the computed
+        // generation; reading computed first means a change at or below it is already visible.
+        if (computed < generation) {
+            return false;
+        }
         Long change = lastChange.get(host);
         long hostGeneration = applied.getOrDefault(host, 0L);
-        return computed >= generation && change != null && hostGeneration >= change;
+        return change != null && hostGeneration >= change;
     }
 
     /** The configurations of all hosts are computed up to {@code generation}. */

@@ -71,12 +71,20 @@ public final class CoalescingWorker implements Closeable {
         }
     }
 
+    /** Stops the thread and waits (at most 10 s) for a round under way to end. */
     @Override
     public void close() {
         closed = true;
         thread.interrupt();
         synchronized (lock) {
             lock.notifyAll();
+        }
+        if (thread.isAlive() && thread != Thread.currentThread()) {
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -50,6 +50,11 @@ public final class ControlVmService extends ControlVmManagerChannelGrpc.ControlV
             if (before != null) {
                 safely(before::onCompleted);
             }
+            if (observer instanceof ServerCallStreamObserver<ControlVmConfig> call && call.isCancelled()) {
+                // Cancelled before it was registered: its cancel handler found nothing to remove.
+                streams.remove(vm, observer);
+                return;
+            }
             LOG.info("control VM {} of {} connected back", vm, hello.getDlrId());
             ControlVmConfig config = desired.get(vm);
             if (config != null) {

@@ -88,7 +88,9 @@ public final class HostConfigService extends HostConfigChannelGrpc.HostConfigCha
         StreamObserver<HostConfig> before = subscribers.put(host, observer);
         if (before != null) {
             LOG.info("host {} subscribed again; its earlier stream is closed", host);
-            safely(before::onCompleted);
+            synchronized (before) {
+                safely(before::onCompleted);
+            }
         }
         realization.reportApplied(host, hello.getAppliedGeneration());
         realization.connected(host, true);
@@ -141,7 +143,9 @@ public final class HostConfigService extends HostConfigChannelGrpc.HostConfigCha
                 realization.configChanged(host, generation);
             }
             StreamObserver<HostConfig> subscriber = subscribers.get(host);
-            boolean subscribedSinceLastSend = needFullConfig.remove(host);
+            // Only a subscriber seen here consumes the flag: subscribe() adds it after registering
+            // the stream and wakes the worker, so a flag set after this read is seen next round.
+            boolean subscribedSinceLastSend = subscriber != null && needFullConfig.remove(host);
             if (subscriber != null && (changed || subscribedSinceLastSend)) {
                 HostConfig config = content.toBuilder().setGeneration(generation).build();
                 synchronized (subscriber) {
@@ -165,7 +169,11 @@ public final class HostConfigService extends HostConfigChannelGrpc.HostConfigCha
     @Override
     public void close() {
         worker.close();
-        subscribers.values().forEach(observer -> safely(observer::onCompleted));
+        subscribers.values().forEach(observer -> {
+            synchronized (observer) {
+                safely(observer::onCompleted);
+            }
+        });
         subscribers.clear();
     }
 }

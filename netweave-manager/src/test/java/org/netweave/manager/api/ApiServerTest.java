@@ -80,6 +80,21 @@ class ApiServerTest {
     }
 
     @Test
+    void aBodyOfTheWrongShapeIsRefusedWithoutJavaNames() {
+        var reply = api.post("/things", "[]");
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.at("/error").asText()).isEqualTo("malformed_json");
+        assertThat(reply.text()).doesNotContain("org.netweave").doesNotContain("Cannot deserialize");
+    }
+
+    @Test
+    void aBodyOverTheLimitGetsTheErrorShape() {
+        var reply = api.post("/things", "{\"name\":\"" + "x".repeat((int) ApiServer.MAX_REQUEST_BYTES) + "\"}");
+        assertThat(reply.status()).isEqualTo(413);
+        assertThat(reply.at("/error").asText()).isEqualTo("too_large");
+    }
+
+    @Test
     void aNumberWhereTextBelongsIsRefused() {
         var reply = api.post("/things", "{\"name\":7,\"vni\":5000,\"parts\":[]}");
         assertThat(reply.status()).isEqualTo(400);

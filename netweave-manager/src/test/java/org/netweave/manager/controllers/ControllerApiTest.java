@@ -173,11 +173,11 @@ class ControllerApiTest {
 
         // The last one: refused without forceRemoval (or with it false), and nothing changes.
         List<String> before = shape();
-        int jobsBefore = api.get("/jobs").body().size();
+        int jobsBefore = jobCount();
         assertRefusedAsLast(api.delete("/controllers/" + c3), c3);
         assertRefusedAsLast(api.delete("/controllers/" + c3 + "?forceRemoval=false"), c3);
         assertThat(shape()).isEqualTo(before);
-        assertThat(api.get("/jobs").body().size()).isEqualTo(jobsBefore);
+        assertThat(jobCount()).isEqualTo(jobsBefore);
         assertRuntime(controller(c3), ONLY_NODE);
 
         // With forceRemoval it goes, and hosts are left without controllers.
@@ -194,7 +194,7 @@ class ControllerApiTest {
         String c1 = deployed.at("/subjectId").asText();
         List<String> before = shape();
         assertThat(before).hasSize(1);
-        int jobsBefore = api.get("/jobs").body().size();
+        int jobsBefore = jobCount();
 
         assertError(api.delete("/controllers/controller-99"), 404, "not_found", "id", "controller-99");
         assertError(api.get("/controllers/controller-99"), 404, "not_found", "id", "controller-99");
@@ -207,7 +207,7 @@ class ControllerApiTest {
         assertError(api.post("/controllers", "{\"name\":\"  ctl-a \"}"), 409, "conflict", "name", "ctl-a");
 
         assertThat(shape()).isEqualTo(before);
-        assertThat(api.get("/jobs").body().size()).isEqualTo(jobsBefore);
+        assertThat(jobCount()).isEqualTo(jobsBefore);
         assertRuntime(controller(c1), ONLY_NODE);
         // The refused deploys took no id: the next one is controller-2.
         assertThat(deploy("{\"name\":\"ctl-b\"}").at("/subjectId").asText()).isEqualTo("controller-2");
@@ -357,5 +357,13 @@ class ControllerApiTest {
         public void close() throws InterruptedException {
             channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         }
+    }
+
+    /** GET /jobs, which must answer 200 with an array. */
+    private int jobCount() {
+        var jobs = api.get("/jobs");
+        assertThat(jobs.status()).as(jobs.text()).isEqualTo(200);
+        assertThat(jobs.body().isArray()).isTrue();
+        return jobs.body().size();
     }
 }

@@ -103,6 +103,29 @@ class JobRunnerTest {
     }
 
     @Test
+    void anEarlierStepLearnsThatALaterUndoFailedSoItCanKeepWhatNamesTheLeftovers() {
+        List<Boolean> told = new CopyOnWriteArrayList<>();
+        JobStep keeper = SimpleStep.of("receive", context -> "received", context -> {
+            told.add(context.laterUndoFailed());
+            return "kept";
+        });
+        JobStep stubborn = SimpleStep.of("deploy", context -> "deployed", context -> {
+            throw new IllegalStateException("the controller cluster has no master");
+        });
+        try (Store store = new Store(Database.h2File(dir)); JobRunner runner = new JobRunner(store, Clock.systemUTC())) {
+            runner.register(kind("K", keeper, stubborn, step("fail", true)));
+            JobId id = create(store, runner, "K", List.of("receive", "deploy", "fail"), 0);
+
+            await().atMost(WAIT).until(() -> runner.find(id).orElseThrow().state() == JobState.FAILED);
+            JobView job = runner.find(id).orElseThrow();
+            assertThat(told).containsExactly(true);
+            assertThat(job.error()).contains("step 3 'fail' failed", "rollback incomplete");
+            assertThat(job.steps().get(1).state()).isEqualTo(StepState.FAILED);
+            assertThat(job.steps().get(1).detail()).contains("no master");
+        }
+    }
+
+    @Test
     void aJobCutOffMidStepResumesAtThatStepOnTheNextStart() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
         JobStep blocking = new JobStep() {
