@@ -4,7 +4,6 @@ import java.io.Closeable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -123,20 +122,11 @@ public final class HostConfigService extends HostConfigChannelGrpc.HostConfigCha
         // The generation first: the contents read after it hold at least everything up to it.
         long generation = store.generation();
         List<String> controllerList = controllers.get();
-        Map<HostId, Optional<HostConfigInputs>> inputs = store.read(handle -> {
-            Map<HostId, Optional<HostConfigInputs>> all = new HashMap<>();
-            for (HostId host : HostConfigQuery.hosts(handle)) {
-                all.put(host, HostConfigQuery.read(handle, host));
-            }
-            return all;
-        });
+        Map<HostId, HostConfigInputs> inputs = store.read(HostConfigQuery::readAll);
         contents.keySet().removeIf(host -> !inputs.containsKey(host));
         for (var entry : inputs.entrySet()) {
             HostId host = entry.getKey();
-            if (entry.getValue().isEmpty()) {
-                continue;
-            }
-            HostConfig content = HostConfigs.build(entry.getValue().get(), controllerList);
+            HostConfig content = HostConfigs.build(entry.getValue(), controllerList);
             boolean changed = !content.equals(contents.get(host));
             if (changed) {
                 contents.put(host, content);
