@@ -1,0 +1,121 @@
+package org.netweave.manager.southbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.StreamObserver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netweave.controller.zk.ZkTuning;
+import org.netweave.manager.Manager;
+import org.netweave.manager.ManagerSettings;
+import org.netweave.manager.controllers.EmbeddedControllerFleet;
+import org.netweave.manager.testing.ApiClient;
+import org.netweave.manager.testing.LabTopology;
+import org.netweave.model.HostId;
+import org.netweave.model.Ipv4Address;
+import org.netweave.model.MacAddress;
+import org.netweave.proto.manager.v1.HostConfig;
+import org.netweave.proto.manager.v1.HostConfigChannelGrpc;
+import org.netweave.proto.manager.v1.HostHello;
+import org.netweave.proto.manager.v1.HostRealized;
+
+/**
+ * A host's configuration as its agent receives it over the real channel, following API writes:
+ * its VTEP and router MAC from preparation, the zone's switches with their external VTEPs, its
+ * VMs' vNICs as they are attached, powered off and moved away; and the realised state it reports.
+ */
+class HostConfigServiceTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TempDir
+    Path dir;
+
+    private Manager manager;
+    private ApiClient api;
+    private ManagedChannel channel;
+    private final AtomicReference<HostConfig> last = new AtomicReference<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        manager = Manager.start(ManagerSettings.local(dir.resolve("manager")), EmbeddedControllerFleet.create(
+                dir.resolve("controllers"), ZkTuning.ofTick(Duration.ofMillis(200)), Duration.ofSeconds(2)));
+        api = new ApiClient(manager.apiPort());
+        channel = NettyChannelBuilder.forAddress("127.0.0.1", manager.southboundPort()).usePlaintext().build();
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        manager.close();
+    }
+
+    private void subscribe(String host) {
+        HostConfigChannelGrpc.newStub(channel).subscribe(HostHello.newBuilder().setHostId(host).build(),
+                new StreamObserver<>() {
+                    @Override
+                    public void onNext(HostConfig config) {
+                        last.set(config);
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                    }
+                });
+    }
+
+    @Test
+    void aHostsConfigurationFollowsTheWritesThatConcernIt() {
+        LabTopology lab = new LabTopology(api).compute(2).logicalSwitches("web");
+        String web = lab.logicalSwitches.getFirst();
+        String host1 = lab.hosts.get(0);
+        subscribe(host1);
+        await().atMost(WAIT).until(() -> last.get() != null && last.get().getLogicalSwitchesCount() == 1);
+        HostConfig first = last.get();
+        var prepared = api.get("/hosts/" + host1).body();
+        assertThat(Ipv4Address.of(first.getVtepIp()).toString()).isEqualTo(prepared.at("/vtepIp").asText());
+        assertThat(MacAddress.of(first.getRouterMac()).toString()).isEqualTo(prepared.at("/routerMac").asText());
+        assertThat(first.getLogicalSwitches(0).getVni()).isEqualTo(5000);
+
+        assertThat(api.put("/logical-switches/" + web + "/external-vteps/172.16.0.9",
+                "{\"bindings\":[{\"mac\":\"00:aa:00:00:00:02\",\"ip\":\"10.0.1.50\"}]}").status()).isBetween(200, 201);
+        await().atMost(WAIT).until(() -> last.get().getLogicalSwitches(0).getExternalVtepsCount() == 1);
+        assertThat(last.get().getLogicalSwitches(0).getExternalVteps(0).getBindings(0).getIp())
+                .isEqualTo(Ipv4Address.parse("10.0.1.50").value());
+
+        var vm = api.post("/vms", "{\"name\":\"vm1\",\"hostId\":\"" + host1 + "\",\"vnics\":[{\"ip\":\"10.0.1.10\"}]}");
+        assertThat(vm.status()).as(vm.text()).isEqualTo(201);
+        String vmId = vm.at("/id").asText();
+        assertThat(api.put("/vms/" + vmId + "/vnics/0", "{\"logicalSwitchId\":\"" + web + "\"}").status()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> last.get().getVnicsCount() == 1 && last.get().getVnics(0).getVni() == 5000);
+        assertThat(last.get().getVnics(0).getConnected()).isTrue();
+
+        // The host reports it applied this configuration: the VM is realised on it.
+        long generation = last.get().getGeneration();
+        HostConfigChannelGrpc.newBlockingStub(channel).reportRealized(HostRealized.newBuilder().setHostId(host1)
+                .setAppliedGeneration(generation).build());
+        await().atMost(WAIT).until(() -> api.get("/vms/" + vmId).at("/realization/state").asText().equals("REALIZED"));
+
+        assertThat(api.post("/vms/" + vmId + "/power-off", "{}").status()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> !last.get().getVnics(0).getConnected());
+        assertThat(api.get("/vms/" + vmId).at("/realization/state").asText()).isEqualTo("IN_PROGRESS");
+
+        assertThat(api.post("/vms/" + vmId + "/migrate", "{\"hostId\":\"" + lab.hosts.get(1) + "\"}").status())
+                .isEqualTo(200);
+        await().atMost(WAIT).until(() -> last.get().getVnicsCount() == 0);
+        assertThat(manager.realization().isConnected(HostId.of(host1))).isTrue();
+    }
+}
