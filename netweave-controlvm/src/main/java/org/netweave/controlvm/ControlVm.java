@@ -1,6 +1,9 @@
 package org.netweave.controlvm;
 
 import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -42,7 +45,11 @@ public final class ControlVm implements Closeable {
     private final Context.CancellableContext lifetime = Context.ROOT.withCancellation();
     private final SerialThread streamThread;
     private final SerialThread publisherThread;
-    private final ManagerStream stream;
+    private final SerialThread haThread;
+    private final Channel manager;
+    private final TablePublisher publisher;
+    private final HaAgent ha;
+    private ManagerStream stream;
 
     /**
      * @param manager     a channel to the manager's ControlVmManagerChannel
@@ -52,9 +59,11 @@ public final class ControlVm implements Closeable {
         this.settings = settings;
         this.streamThread = new SerialThread(settings.vmId() + "-manager-stream", lifetime);
         this.publisherThread = new SerialThread(settings.vmId() + "-publisher", lifetime);
-        TablePublisher publisher = new TablePublisher(settings, manager, controllers, publisherThread, lifetime, view);
-        ControlVmHello hello = ControlVmHello.newBuilder().setVmId(settings.vmId()).setDlrId(settings.dlr().value()).build();
-        this.stream = new ManagerStream(manager, hello, settings.backoff(), streamThread, lifetime, publisher::offer, view);
+        this.haThread = new SerialThread(settings.vmId() + "-ha", lifetime);
+        this.manager = manager;
+        this.publisher = new TablePublisher(settings, manager, controllers, publisherThread, lifetime, view);
+        this.ha = new HaAgent(settings.vmId(), Clock.systemUTC(), haThread, publisher::haChanged);
+        publisher.useHa(ha);
     }
 
     /**
@@ -66,7 +75,17 @@ public final class ControlVm implements Closeable {
         if (!state.compareAndSet(State.LATENT, State.STARTED)) {
             throw new IllegalStateException(settings.vmId() + " cannot start: it is " + state.get());
         }
-        LOG.info("{}: control VM of {} starting; connecting to the manager", settings.vmId(), settings.dlr());
+        String haAddress;
+        try {
+            haAddress = ha.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(settings.vmId() + ": cannot open the HA heartbeat endpoint", e);
+        }
+        LOG.info("{}: control VM of {} starting; connecting to the manager (HA heartbeats at {})", settings.vmId(),
+                settings.dlr(), haAddress);
+        ControlVmHello hello = ControlVmHello.newBuilder().setVmId(settings.vmId()).setDlrId(settings.dlr().value())
+                .setHaAddress(haAddress).build();
+        stream = new ManagerStream(manager, hello, settings.backoff(), streamThread, lifetime, publisher::offer, view);
         stream.open();
     }
 
@@ -76,6 +95,11 @@ public final class ControlVm implements Closeable {
 
     public ControlVmSettings settings() {
         return settings;
+    }
+
+    /** Its role in its DLR's HA pair; empty when the DLR has no HA pair (or no configuration yet). */
+    public java.util.Optional<HaRole> haRole() {
+        return java.util.Optional.ofNullable(ha.role());
     }
 
     /** A snapshot of where the control VM stands; never null. */
@@ -94,8 +118,10 @@ public final class ControlVm implements Closeable {
             return;
         }
         lifetime.cancel(null);
+        ha.close();
         streamThread.shutdown();
         publisherThread.shutdown();
+        haThread.shutdown();
         try {
             if (!streamThread.awaitTermination(CLOSE_WAIT) || !publisherThread.awaitTermination(CLOSE_WAIT)) {
                 LOG.warn("{}: a task was still running {} after close", settings.vmId(), CLOSE_WAIT);

@@ -72,7 +72,14 @@ public final class ProtoTranslation {
      */
     public static ControlVmStatus status(String vmId, DlrId dlr, long configGeneration, long publishedGeneration,
             int routeCount, String error) {
+        return status(vmId, dlr, configGeneration, publishedGeneration, routeCount, error, true, 0);
+    }
+
+    /** The same, with the control VM's HA role. */
+    public static ControlVmStatus status(String vmId, DlrId dlr, long configGeneration, long publishedGeneration,
+            int routeCount, String error, boolean active, long haTerm) {
         return ControlVmStatus.newBuilder().setVmId(vmId).setDlrId(dlr.value()).setConfigGeneration(configGeneration)
-                .setPublishedGeneration(publishedGeneration).setRouteCount(routeCount).setError(error).build();
+                .setPublishedGeneration(publishedGeneration).setRouteCount(routeCount).setError(error)
+                .setActive(active).setHaTerm(haTerm).build();
     }
 }

@@ -53,6 +53,8 @@ final class TablePublisher {
     private ControllerWriter writer;
     private List<String> writerControllers = List.of();
     private Duration retryDelay;
+    private HaAgent ha;
+    private boolean paired;
 
     TablePublisher(ControlVmSettings settings, Channel manager, ControllerChannels channels, SerialThread thread,
             Context lifetime, AtomicReference<ControlVmView> view) {
@@ -63,6 +65,35 @@ final class TablePublisher {
         this.lifetime = lifetime;
         this.view = view;
         this.retryDelay = settings.backoff().initial();
+    }
+
+    /** The HA pair's heartbeat, set once before the first configuration can arrive. */
+    void useHa(HaAgent agent) {
+        this.ha = agent;
+    }
+
+    /** The HA role changed (from the heartbeat's thread): publish now if this became the active one. */
+    void haChanged(HaRole role) {
+        thread.execute(() -> {
+            if (held == null || !paired) {
+                return;
+            }
+            if (!held.publish()) {
+                return;
+            }
+            if (role.active() && publication == Publication.STANDBY) {
+                publication = Publication.PUSHING;
+                LOG.info("{}: active for {} (HA term {}): pushing the forwarding table", settings.vmId(), held.dlr(),
+                        role.term());
+                push(held);
+                return;
+            }
+            if (!role.active()) {
+                publication = Publication.STANDBY;
+            }
+            show(table.unresolvedSummary());
+            report(table.unresolvedSummary());
+        });
     }
 
     /** Takes a configuration from any thread without waiting; it replaces one that is still waiting. */
@@ -97,8 +128,13 @@ final class TablePublisher {
         held = config;
         table = config.forwardingTable();
         retryDelay = settings.backoff().initial();
+        HaSettings haSettings = HaSettings.of(wire);
+        paired = haSettings.paired() && ha != null;
+        if (paired) {
+            ha.configure(haSettings, config.active());
+        }
         publication = !config.publish() ? Publication.NOT_PUBLISHING
-                : !config.active() ? Publication.STANDBY : Publication.PUSHING;
+                : !isActive(config) ? Publication.STANDBY : Publication.PUSHING;
         LOG.info("{}: configuration generation {} received: {} LIF(s), {} static route(s), a forwarding table of {} "
                 + "route(s){}; {}", settings.vmId(), config.generation(), config.lifs().size(),
                 config.staticRoutes().size(), table.routes().size(),
@@ -173,6 +209,11 @@ final class TablePublisher {
         retryDelay = settings.backoff().after(retryDelay);
     }
 
+    /** In an HA pair the heartbeat decides; the manager's flag is only the role it starts in. */
+    private boolean isActive(RoutingConfig config) {
+        return paired ? ha.role().active() : config.active();
+    }
+
     /** A writer per controller list: the manager may add, remove or move controllers. */
     private ControllerWriter writerFor(List<String> controllers) {
         if (writer == null || !controllers.equals(writerControllers)) {
@@ -195,9 +236,11 @@ final class TablePublisher {
      */
     private void report(String error) {
         try {
+            HaRole role = paired ? ha.role() : null;
+            boolean active = role != null ? role.active() : held == null || held.active();
             manager.withDeadlineAfter(REPORT_TIMEOUT_MS, TimeUnit.MILLISECONDS).reportStatus(ProtoTranslation.status(
                     settings.vmId(), settings.dlr(), held == null ? 0 : held.generation(), publishedGeneration,
-                    publishedRoutes, error));
+                    publishedRoutes, error, active, role == null ? 0 : role.term()));
         } catch (StatusRuntimeException e) {
             if (!lifetime.isCancelled()) {
                 LOG.warn("{}: the manager did not take a status report: {}", settings.vmId(), e.getStatus());

@@ -218,6 +218,53 @@ class ControlVmIntegrationTest {
         }
     }
 
+    @Test
+    void theStandbyOfAnHaPairTakesOverWhenTheActiveFallsSilentAndPublishes() throws Exception {
+        try (FakeManager manager = FakeManager.start(managerName)) {
+            ControlVm first = controlVm("cvm-a");
+            ControlVm second = controlVm("cvm-b");
+            first.start();
+            second.start();
+            await().atMost(WAIT).until(() -> manager.hellos().size() == 2);
+            String addressA = manager.hellos().stream().filter(h -> h.getVmId().equals("cvm-a")).findFirst().orElseThrow()
+                    .getHaAddress();
+            String addressB = manager.hellos().stream().filter(h -> h.getVmId().equals("cvm-b")).findFirst().orElseThrow()
+                    .getHaAddress();
+            // One manager stream per control VM: each gets its own role and its peer's address.
+            manager.sendTo("cvm-a", config(1).setActive(true).setPeerHaAddress(addressB)
+                    .setHeartbeatIntervalMs(100).setDeadTimeMs(600).build());
+            manager.sendTo("cvm-b", config(1).setActive(false).setPeerHaAddress(addressA)
+                    .setHeartbeatIntervalMs(100).setDeadTimeMs(600).build());
+
+            await().atMost(WAIT).until(() -> first.view().publication() == Publication.APPLIED);
+            assertThat(second.view().publication()).isEqualTo(Publication.STANDBY);
+            assertThat(tables().controlVm()).contains(ControlVmId.of("cvm-a"));
+            // Heartbeats flow: the standby keeps hearing the active and stays standby past the dead time.
+            await().atMost(WAIT).until(() -> manager.reports().stream()
+                    .anyMatch(r -> r.getVmId().equals("cvm-b") && !r.getActive() && r.getHaTerm() == 1));
+
+            first.close();
+
+            await().atMost(WAIT).until(() -> second.view().publication() == Publication.APPLIED);
+            assertThat(second.haRole()).hasValueSatisfying(role -> {
+                assertThat(role.active()).isTrue();
+                assertThat(role.term()).isEqualTo(2);
+            });
+            await().atMost(WAIT).untilAsserted(() -> assertThat(tables().controlVm()).contains(ControlVmId.of("cvm-b")));
+            assertThat(manager.lastReport()).hasValueSatisfying(status -> {
+                assertThat(status.getVmId()).isEqualTo("cvm-b");
+                assertThat(status.getActive()).isTrue();
+                assertThat(status.getHaTerm()).isEqualTo(2);
+            });
+            second.close();
+        }
+    }
+
+    private ControlVm controlVm(String vm) {
+        return new ControlVm(new ControlVmSettings(vm, dlr, SliceSpace.DEFAULT, WAIT,
+                new Backoff(Duration.ofMillis(50), Duration.ofMillis(500))), managerChannel, channels);
+    }
+
     private ControlVm controlVm() {
         return new ControlVm(new ControlVmSettings(VM, dlr, SliceSpace.DEFAULT, WAIT,
                 new Backoff(Duration.ofMillis(50), Duration.ofMillis(500))), managerChannel, channels);

@@ -26,6 +26,7 @@ import org.netweave.proto.manager.v1.ControlVmStatus;
 final class FakeManager extends ControlVmManagerChannelGrpc.ControlVmManagerChannelImplBase implements Closeable {
     private final Server server;
     private final List<ServerCallStreamObserver<ControlVmConfig>> streams = new ArrayList<>();
+    private final java.util.Map<String, ServerCallStreamObserver<ControlVmConfig>> byVm = new java.util.HashMap<>();
     private final List<ControlVmHello> hellos = new ArrayList<>();
     private final List<ControlVmStatus> reports = new ArrayList<>();
     private ControlVmConfig current;
@@ -47,6 +48,11 @@ final class FakeManager extends ControlVmManagerChannelGrpc.ControlVmManagerChan
     synchronized void send(ControlVmConfig config) {
         current = config;
         streams.forEach(stream -> stream.onNext(config));
+    }
+
+    /** Sends to one control VM only, as the manager does for the two halves of an HA pair. */
+    synchronized void sendTo(String vm, ControlVmConfig config) {
+        byVm.get(vm).onNext(config);
     }
 
     synchronized List<ControlVmHello> hellos() {
@@ -75,6 +81,7 @@ final class FakeManager extends ControlVmManagerChannelGrpc.ControlVmManagerChan
         });
         hellos.add(hello);
         streams.add(stream);
+        byVm.put(hello.getVmId(), stream);
         if (current != null) {
             stream.onNext(current);
         }

@@ -1,0 +1,141 @@
+package org.netweave.controlvm;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+import io.grpc.ManagedChannel;
+import io.grpc.Server;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.StreamObserver;
+import org.netweave.proto.manager.v1.ControlVmHaGrpc;
+import org.netweave.proto.manager.v1.HaBeat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The control VM's side of its HA pair's heartbeat: it answers the peer's heartbeats, sends its
+ * own every interval, and lets time pass ({@link HaRole#tick}), telling the control VM whenever
+ * the role changes. Its timer runs on its own thread; the peer's heartbeats arrive on gRPC's.
+ */
+final class HaAgent implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HaAgent.class);
+
+    private final String vmId;
+    private final Clock clock;
+    private final SerialThread thread;
+    private final Consumer<HaRole> changes;
+    private final AtomicReference<HaRole> role = new AtomicReference<>();
+    private volatile HaSettings settings;
+    private Server server;
+    private ManagedChannel peer;
+    private String peerAddress = "";
+
+    HaAgent(String vmId, Clock clock, SerialThread thread, Consumer<HaRole> changes) {
+        this.vmId = vmId;
+        this.clock = clock;
+        this.thread = thread;
+        this.changes = changes;
+    }
+
+    /** Starts taking heartbeats on a free loopback port; returns {@code host:port}. */
+    String start() throws IOException {
+        server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
+                .addService(new ControlVmHaGrpc.ControlVmHaImplBase() {
+                    @Override
+                    public void heartbeat(HaBeat request, StreamObserver<HaBeat> observer) {
+                        HaRole now = update(current -> current == null ? null : current.heard(request, clock.instant()));
+                        observer.onNext(now == null ? HaBeat.newBuilder().setVmId(vmId).build() : now.beat());
+                        observer.onCompleted();
+                    }
+                }).build().start();
+        return "127.0.0.1:" + server.getPort();
+    }
+
+    /** A configuration arrived; the first one with a peer sets the role the manager chose. */
+    void configure(HaSettings newSettings, boolean initiallyActive) {
+        settings = newSettings;
+        if (!newSettings.paired()) {
+            return;
+        }
+        boolean first = role.get() == null;
+        update(current -> current == null
+                ? HaRole.initial(vmId, initiallyActive, clock.instant(), newSettings.deadTime())
+                : current.withDeadTime(newSettings.deadTime()));
+        thread.execute(() -> connect(newSettings.peerAddress()));
+        if (first) {
+            LOG.info("{}: HA pair with {}: starts {}, heartbeat every {} ms, peer dead after {} ms", vmId,
+                    newSettings.peerAddress(), initiallyActive ? "active" : "standby", newSettings.interval().toMillis(),
+                    newSettings.deadTime().toMillis());
+            thread.schedule(this::beat, newSettings.interval());
+        }
+    }
+
+    /** The current role; null without an HA pair. */
+    HaRole role() {
+        return role.get();
+    }
+
+    private void connect(String address) {
+        if (!address.equals(peerAddress)) {
+            if (peer != null) {
+                peer.shutdownNow();
+            }
+            peer = NettyChannelBuilder.forTarget(address).usePlaintext().build();
+            peerAddress = address;
+        }
+    }
+
+    private void beat() {
+        HaSettings current = settings;
+        HaRole mine = role.get();
+        if (mine != null && peer != null) {
+            try {
+                HaBeat answer = ControlVmHaGrpc.newBlockingStub(peer)
+                        .withDeadlineAfter(current.interval().toMillis(), TimeUnit.MILLISECONDS).heartbeat(mine.beat());
+                if (!answer.getVmId().isEmpty() && answer.getTerm() > 0) {
+                    update(r -> r.heard(answer, clock.instant()));
+                }
+            } catch (StatusRuntimeException silent) {
+                LOG.debug("{}: no answer from the HA peer: {}", vmId, silent.getStatus());
+            }
+        }
+        update(r -> r == null ? null : r.tick(clock.instant()));
+        thread.schedule(this::beat, current.interval());
+    }
+
+    /** Applies a change and tells the control VM when the role (active or term) changed. */
+    private HaRole update(java.util.function.UnaryOperator<HaRole> change) {
+        HaRole before;
+        HaRole after;
+        do {
+            before = role.get();
+            after = change.apply(before);
+        } while (!role.compareAndSet(before, after));
+        // The first role comes with a configuration, which the publisher handles itself.
+        if (before != null && after != null && (before.active() != after.active() || before.term() != after.term())) {
+            LOG.info("{}: HA role {} (term {}){}", vmId, after.active() ? "ACTIVE" : "STANDBY", after.term(),
+                    after.active() ? ": the peer was silent for " + after.deadTime().toMillis() + " ms, taking over"
+                            : ": the peer is active with a higher term");
+            changes.accept(after);
+        }
+        return after;
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.shutdownNow();
+        }
+        thread.execute(() -> {
+            if (peer != null) {
+                peer.shutdownNow();
+            }
+        });
+    }
+}
