@@ -12,6 +12,7 @@ import org.netweave.manager.controllers.ControllerFleet;
 import org.netweave.manager.controllers.ControllerRoutes;
 import org.netweave.manager.controllers.ControllerService;
 import org.netweave.manager.dlr.ControlVmBoot;
+import org.netweave.manager.dlr.ControlVmFailover;
 import org.netweave.manager.dlr.ControlVmLauncher;
 import org.netweave.manager.dlr.DlrDeployment;
 import org.netweave.manager.dlr.DlrSync;
@@ -55,6 +56,7 @@ public final class Manager implements Closeable {
     private ControlVmService controlVms;
     private JobRunner jobs;
     private List<ApiRoutes> routes = List.of();
+    private ControlVmLauncher launcher;
 
     private Manager() {
     }
@@ -96,7 +98,7 @@ public final class Manager implements Closeable {
         configs[0] = hostConfigs;
         controlVms = new ControlVmService();
         southbound = keep(SouthboundServer.start(settings.bindAddress(), settings.southboundPort(), hostConfigs, controlVms));
-        ControlVmLauncher launcher = keep(new InProcessControlVmLauncher(
+        launcher = keep(new InProcessControlVmLauncher(
                 settings.bindAddress() + ":" + southbound.port(), settings.controllerWrites()));
 
         InventoryService inventory = new InventoryService(store);
@@ -107,7 +109,8 @@ public final class Manager implements Closeable {
                 settings.dlrTimeouts()));
         jobs.register(new DlrUndeployment(store, compute, launcher, controlVms, writers));
         switches[0] = keep(new LogicalSwitchSync(store, writers).start());
-        keep(new DlrSync(store, writers, controlVms).start());
+        DlrSync dlrSync = keep(new DlrSync(store, writers, controlVms, settings.dlrTimeouts().controlVmHa()).start());
+        jobs.register(new ControlVmFailover(store, jobs, controlVms, dlrSync, clock, settings.dlrTimeouts().hostsApply()));
 
         List<ApiRoutes> routes = new ArrayList<>();
         routes.add(new ControllerRoutes(controllers));
@@ -153,6 +156,11 @@ public final class Manager implements Closeable {
 
     public HostConfigService hostConfigs() {
         return hostConfigs;
+    }
+
+    /** The control VMs' guests in this JVM (the all-in-one mode), for operator commands and tests. */
+    public ControlVmLauncher controlVmLauncher() {
+        return launcher;
     }
 
     public ControlVmService controlVms() {

@@ -52,9 +52,10 @@ public final class DlrDeployment implements JobKind {
             "the control VM sends its forwarding table to the DLR's controller");
 
     /** How long each waiting step waits for the world. */
-    public record Timeouts(Duration controlVmConnect, Duration hostsApply, Duration controllerPush) {
+    public record Timeouts(Duration controlVmConnect, Duration hostsApply, Duration controllerPush,
+                           ControlVmHaTiming controlVmHa) {
         public static final Timeouts DEFAULT = new Timeouts(Duration.ofSeconds(60), Duration.ofSeconds(60),
-                Duration.ofSeconds(60));
+                Duration.ofSeconds(60), ControlVmHaTiming.NSX_DEFAULTS);
     }
 
     private final Store store;
@@ -253,7 +254,8 @@ public final class DlrDeployment implements JobKind {
         DlrConfig dlr = dlr(context);
         List<VmId> vms = store.read(handle -> DlrQueries.controlVms(handle, dlr.id()));
         for (int i = 0; i < vms.size(); i++) {
-            controlVms.configure(vms.get(i), DlrSouthbound.controlVmConfig(dlr, controllers.addresses(), false, i == 0));
+            controlVms.configure(vms.get(i), DlrSouthbound.controlVmConfig(dlr, controllers.addresses(), false, i, vms,
+                    controlVms, timeouts.controlVmHa()));
         }
         Waits.until(context, timeouts.controlVmConnect(), "the control VM to take its configuration",
                 () -> vms.stream().allMatch(vm -> configGeneration(vm) >= dlr.generation()),
@@ -303,7 +305,8 @@ public final class DlrDeployment implements JobKind {
         }
         VmId active = vms.getFirst();
         for (int i = 0; i < vms.size(); i++) {
-            controlVms.configure(vms.get(i), DlrSouthbound.controlVmConfig(dlr, controllers.addresses(), true, i == 0));
+            controlVms.configure(vms.get(i), DlrSouthbound.controlVmConfig(dlr, controllers.addresses(), true, i, vms,
+                    controlVms, timeouts.controlVmHa()));
         }
         Waits.until(context, timeouts.controllerPush(), "the DLR's controller to apply the forwarding table",
                 () -> controlVms.status(active).map(s -> s.getPublishedGeneration() >= dlr.generation()).orElse(false),

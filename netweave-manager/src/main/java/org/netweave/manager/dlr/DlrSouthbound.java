@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.netweave.manager.network.router.DlrConfig;
 import org.netweave.manager.network.router.LifType;
+import org.netweave.manager.southbound.ControlVmService;
 import org.netweave.proto.controller.v1.Lif;
 import org.netweave.proto.controller.v1.WriteResult;
 import org.netweave.proto.manager.v1.ControlVmConfig;
@@ -29,6 +30,21 @@ final class DlrSouthbound {
             built.setVlan(lif.vlan().value());
         }
         return built.build();
+    }
+
+    /**
+     * The configuration for control VM {@code index} of the DLR's control VMs: the first starts
+     * active; in an HA pair each is given the other's heartbeat address.
+     */
+    static ControlVmConfig controlVmConfig(DlrConfig dlr, List<String> controllers, boolean publish, int index,
+                                           List<org.netweave.model.VmId> vms, ControlVmService controlVms, ControlVmHaTiming ha) {
+        ControlVmConfig config = controlVmConfig(dlr, controllers, publish, index == 0);
+        if (vms.size() < 2) {
+            return config;
+        }
+        String peer = controlVms.haAddress(vms.get(1 - index)).orElse("");
+        return config.toBuilder().setPeerHaAddress(peer).setHeartbeatIntervalMs((int) ha.heartbeat().toMillis())
+                .setDeadTimeMs((int) ha.deadTime().toMillis()).build();
     }
 
     static ControlVmConfig controlVmConfig(DlrConfig dlr, List<String> controllers, boolean publish, boolean active) {

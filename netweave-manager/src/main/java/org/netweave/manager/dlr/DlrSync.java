@@ -30,26 +30,39 @@ import org.slf4j.LoggerFactory;
 public final class DlrSync implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(DlrSync.class);
 
-    private record Pushed(long generation, Map<String, Lif> lifs, Map<String, Bridge> bridges) {
+    private record Pushed(long generation, Optional<VmId> active, Map<String, Lif> lifs, Map<String, Bridge> bridges) {
     }
 
     private final Store store;
     private final ControllerWriters controllers;
     private final ControlVmService controlVms;
     private final CoalescingWorker worker;
-    private final Map<DlrId, Pushed> pushed = new HashMap<>();
+    private final ControlVmHaTiming ha;
+    private final Map<DlrId, Pushed> pushed = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public DlrSync(Store store, ControllerWriters controllers, ControlVmService controlVms) {
+    public DlrSync(Store store, ControllerWriters controllers, ControlVmService controlVms, ControlVmHaTiming ha) {
         this.store = store;
         this.controllers = controllers;
         this.controlVms = controlVms;
+        this.ha = ha;
         this.worker = new CoalescingWorker("dlr-sync", this::round);
     }
 
     public DlrSync start() {
         store.addCommitListener(generation -> worker.wake());
+        // A control VM that takes over moves the DLR's bridges to its host.
+        controlVms.addRoleListener(status -> worker.wake());
         worker.start().wake();
         return this;
+    }
+
+    /** The host the DLR's bridges were last put on; empty before any was. */
+    public Optional<HostId> bridgeHost(DlrId dlr) {
+        Pushed last = pushed.get(dlr);
+        if (last == null) {
+            return Optional.empty();
+        }
+        return last.bridges().values().stream().findFirst().map(bridge -> HostId.of(bridge.getHostId()));
     }
 
     private void round() {
@@ -61,7 +74,8 @@ public final class DlrSync implements Closeable {
                 continue;
             }
             Pushed before = pushed.get(id);
-            if (before != null && before.generation() >= config.get().generation()) {
+            Optional<VmId> active = controlVms.active(store.read(handle -> DlrQueries.controlVms(handle, id)));
+            if (before != null && before.generation() >= config.get().generation() && before.active().equals(active)) {
                 continue;
             }
             pushed.put(id, sync(config.get(), before));
@@ -72,8 +86,8 @@ public final class DlrSync implements Closeable {
         Map<String, Lif> lifs = new HashMap<>();
         dlr.lifs().forEach(lif -> lifs.put(DlrSouthbound.lifId(lif), DlrSouthbound.lif(lif)));
         List<VmId> vms = store.read(handle -> DlrQueries.controlVms(handle, dlr.id()));
-        Optional<HostId> bridgeHost = vms.isEmpty() ? Optional.empty()
-                : store.read(handle -> DlrQueries.hostOf(handle, vms.getFirst()));
+        Optional<VmId> active = controlVms.active(vms);
+        Optional<HostId> bridgeHost = active.flatMap(vm -> store.read(handle -> DlrQueries.hostOf(handle, vm)));
         Map<String, Bridge> bridges = new HashMap<>();
         dlr.bridges().forEach(bridge -> {
             Bridge.Builder built = Bridge.newBuilder().setBridgeId(bridge.id().value()).setVni(bridge.vni().value())
@@ -90,7 +104,8 @@ public final class DlrSync implements Closeable {
             }
         }
         for (int i = 0; i < vms.size(); i++) {
-            controlVms.configure(vms.get(i), DlrSouthbound.controlVmConfig(dlr, controllers.addresses(), true, i == 0));
+            controlVms.configure(vms.get(i), DlrSouthbound.controlVmConfig(dlr, controllers.addresses(), true, i, vms,
+                    controlVms, ha));
         }
         for (String gone : lifsBefore.keySet()) {
             if (!lifs.containsKey(gone)) {
@@ -109,7 +124,7 @@ public final class DlrSync implements Closeable {
         }
         LOG.info("{} at generation {} is on its controller: {} LIFs, {} static routes, {} bridges", dlr.id(),
                 dlr.generation(), lifs.size(), dlr.staticRoutes().size(), bridges.size());
-        return new Pushed(dlr.generation(), lifs, bridges);
+        return new Pushed(dlr.generation(), active, lifs, bridges);
     }
 
     @Override

@@ -28,6 +28,9 @@ public final class ControlVmService extends ControlVmManagerChannelGrpc.ControlV
     private final Map<VmId, StreamObserver<ControlVmConfig>> streams = new ConcurrentHashMap<>();
     private final Map<VmId, ControlVmConfig> desired = new ConcurrentHashMap<>();
     private final Map<VmId, ControlVmStatus> statuses = new ConcurrentHashMap<>();
+    private final Map<VmId, String> haAddresses = new ConcurrentHashMap<>();
+    private final java.util.List<java.util.function.Consumer<ControlVmStatus>> roleListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override
     public void connect(ControlVmHello hello, StreamObserver<ControlVmConfig> observer) {
@@ -56,6 +59,9 @@ public final class ControlVmService extends ControlVmManagerChannelGrpc.ControlV
                 return;
             }
             LOG.info("control VM {} of {} connected back", vm, hello.getDlrId());
+            if (!hello.getHaAddress().isEmpty()) {
+                haAddresses.put(vm, hello.getHaAddress());
+            }
             ControlVmConfig config = desired.get(vm);
             if (config != null) {
                 safely(() -> observer.onNext(config));
@@ -66,7 +72,10 @@ public final class ControlVmService extends ControlVmManagerChannelGrpc.ControlV
     @Override
     public void reportStatus(ControlVmStatus status, StreamObserver<ControlVmAck> observer) {
         try {
-            statuses.put(VmId.of(status.getVmId()), status);
+            ControlVmStatus before = statuses.put(VmId.of(status.getVmId()), status);
+            if (before == null || before.getActive() != status.getActive() || before.getHaTerm() != status.getHaTerm()) {
+                roleListeners.forEach(listener -> listener.accept(status));
+            }
             observer.onNext(ControlVmAck.getDefaultInstance());
             observer.onCompleted();
         } catch (InvalidValueException e) {
@@ -91,10 +100,31 @@ public final class ControlVmService extends ControlVmManagerChannelGrpc.ControlV
     public synchronized void forget(VmId vm) {
         desired.remove(vm);
         statuses.remove(vm);
+        haAddresses.remove(vm);
         StreamObserver<ControlVmConfig> stream = streams.remove(vm);
         if (stream != null) {
             safely(stream::onCompleted);
         }
+    }
+
+    /** Told when a control VM reports a new HA role (on a gRPC thread; must be quick). */
+    public void addRoleListener(java.util.function.Consumer<ControlVmStatus> listener) {
+        roleListeners.add(listener);
+    }
+
+    /** Where {@code vm} takes its HA peer's heartbeats, once it has connected. */
+    public Optional<String> haAddress(VmId vm) {
+        return Optional.ofNullable(haAddresses.get(vm));
+    }
+
+    /**
+     * The active one of a DLR's control VMs: the one that reports itself active with the highest
+     * HA term, or the first (the one the manager started active) until any has reported.
+     */
+    public Optional<VmId> active(java.util.List<VmId> vms) {
+        return vms.stream().filter(vm -> status(vm).map(ControlVmStatus::getActive).orElse(false))
+                .max(java.util.Comparator.comparingLong(vm -> status(vm).map(ControlVmStatus::getHaTerm).orElse(0L)))
+                .or(() -> vms.stream().findFirst());
     }
 
     public boolean isConnected(VmId vm) {
