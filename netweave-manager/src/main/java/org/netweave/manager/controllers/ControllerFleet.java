@@ -33,6 +33,29 @@ public interface ControllerFleet extends Closeable {
     /** What the node says about itself, while it runs. */
     Optional<ControllerRuntime> runtime(ControllerId id);
 
+    /**
+     * What the node's own CLI prints for {@code show control-cluster <view>} (status, roles,
+     * startup-nodes); empty when the manager cannot ask it (not running, or run elsewhere).
+     */
+    default Optional<String> show(ControllerId id, String view) {
+        return Optional.empty();
+    }
+
+    /**
+     * Crashes the node and its ZooKeeper peer as a power failure would (the lab mode's "controller
+     * stop"); the others take its slices after the session timeout.
+     *
+     * @throws UnsupportedOperationException when the fleet's nodes run elsewhere
+     */
+    default void stop(ControllerId id) throws Exception {
+        throw new UnsupportedOperationException("this manager's controllers run outside it; stop " + id + " where it runs");
+    }
+
+    /** Starts a stopped node again on its data. */
+    default void restart(ControllerId id) throws Exception {
+        throw new UnsupportedOperationException("this manager's controllers run outside it; start " + id + " where it runs");
+    }
+
     /** The host-facing gRPC addresses of every controller of the fleet, up or down. */
     List<String> addresses();
 

@@ -25,6 +25,12 @@ public final class ControllerRoutes implements ApiRoutes {
                 ControllerView.class, ctx -> ctx.json(controllers.list()));
         api.get("/controllers/{id}", "One controller", ControllerView.class,
                 ctx -> ctx.json(controllers.get(id(ctx.pathParam("id")))));
+        api.get("/controllers/{id}/show/{view}", "What the node prints for show control-cluster status|roles|startup-nodes",
+                ControllerCliView.class, ctx -> ctx.json(controllers.show(id(ctx.pathParam("id")), ctx.pathParam("view"))));
+        api.post("/controllers/{id}/stop", "Crash the node and its ZooKeeper peer (lab mode, for failure drills)",
+                null, ControllerView.class, 200, ctx -> ctx.json(controllers.stop(id(ctx.pathParam("id")))));
+        api.post("/controllers/{id}/start", "Start a stopped node again (lab mode)", null, ControllerView.class, 200,
+                ctx -> ctx.json(controllers.start(id(ctx.pathParam("id")))));
         api.delete("/controllers/{id}", "Remove a controller (a job); ?forceRemoval=true for the last one",
                 ControllerJobAccepted.class, ctx -> {
                     String force = ctx.queryParam("forceRemoval");

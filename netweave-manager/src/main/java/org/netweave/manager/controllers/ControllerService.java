@@ -120,6 +120,53 @@ public final class ControllerService {
         });
     }
 
+    /** The views of {@code show control-cluster}, as the node prints them. */
+    public static final java.util.Set<String> VIEWS = java.util.Set.of("status", "roles", "startup-nodes");
+
+    public ControllerCliView show(ControllerId id, String view) {
+        if (!VIEWS.contains(view)) {
+            throw ApiException.invalid("view", "view must be one of " + new java.util.TreeSet<>(VIEWS) + ", not '" + view + "'");
+        }
+        get(id);
+        String text = fleet.show(id, view).orElseThrow(() -> ApiException.unavailable(id + " is not running, or runs "
+                + "where this manager cannot ask it"));
+        return new ControllerCliView(id.value(), view, text);
+    }
+
+    /** Crashes a node and its peer (lab mode): the rest of the cluster carries on if it keeps a majority. */
+    public ControllerView stop(ControllerId id) {
+        get(id);
+        if (fleet.runtime(id).map(runtime -> !runtime.up()).orElse(false)) {
+            throw ApiException.conflict("id", id + " is already stopped");
+        }
+        try {
+            fleet.stop(id);
+        } catch (UnsupportedOperationException e) {
+            throw ApiException.conflict("id", e.getMessage());
+        } catch (Exception e) {
+            throw new IllegalStateException("stopping " + id + " failed", e);
+        }
+        LOG.info("{} stopped by the operator (its node and ZooKeeper peer crashed)", id);
+        return get(id);
+    }
+
+    /** Starts a stopped node again; it rejoins the ensemble and the cluster rebalances. */
+    public ControllerView start(ControllerId id) {
+        get(id);
+        if (fleet.runtime(id).map(ControllerRuntime::up).orElse(false)) {
+            throw ApiException.conflict("id", id + " is running");
+        }
+        try {
+            fleet.restart(id);
+        } catch (UnsupportedOperationException e) {
+            throw ApiException.conflict("id", e.getMessage());
+        } catch (Exception e) {
+            throw ApiException.unavailable(id + " did not start: " + e.getMessage());
+        }
+        LOG.info("{} started again by the operator", id);
+        return get(id);
+    }
+
     public List<ControllerView> list() {
         return store.read(ControllerQueries::list).stream().map(this::withRuntime).toList();
     }

@@ -77,6 +77,34 @@ public final class EmbeddedControllerFleet implements ControllerFleet {
     }
 
     @Override
+    public Optional<String> show(ControllerId id, String view) {
+        if (!contains(id) || !cluster.isUp(id)) {
+            return Optional.empty();
+        }
+        try {
+            var status = cluster.status(id);
+            return Optional.of(switch (view) {
+                case "status" -> status.showStatus();
+                case "roles" -> status.showRoles();
+                case "startup-nodes" -> status.showStartupNodes();
+                default -> throw new IllegalArgumentException(view);
+            });
+        } catch (IllegalStateException stoppedMeanwhile) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void stop(ControllerId id) {
+        cluster.kill(id);
+    }
+
+    @Override
+    public void restart(ControllerId id) throws Exception {
+        cluster.restart(id);
+    }
+
+    @Override
     public List<String> addresses() {
         return cluster.hostAddresses();
     }
