@@ -1,5 +1,6 @@
 package org.netweave.cli;
 
+import org.netweave.cli.api.ManagerApi;
 import org.netweave.model.InvalidValueException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -7,7 +8,8 @@ import picocli.CommandLine.Command;
 /** The {@code netweave} command. */
 @Command(name = "netweave", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Open network virtualization: logical switches over VXLAN, distributed logical routers, L2 bridging.",
-        subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ControllerCommand.class, ShowCommand.class, VmCommand.class, JobCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -21,7 +23,7 @@ public final class Main {
 
     /** Bad input is the user's to fix: say what is wrong in one line, no stack trace. */
     private static int reportError(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
-        if (e instanceof InvalidValueException) {
+        if (e instanceof InvalidValueException || e instanceof ManagerApi.Failure) {
             cli.getErr().println("netweave: " + e.getMessage());
             cli.getErr().flush();
             return 2;

@@ -1,0 +1,45 @@
+package org.netweave.cli;
+
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.netweave.cli.api.ApiOptions;
+import org.netweave.cli.api.Columns;
+import org.netweave.cli.api.ManagerApi;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code netweave vm list}: the VMs of the compute inventory. */
+@Command(name = "vm", description = "The VMs of the compute inventory.", subcommands = VmCommand.ListVms.class)
+final class VmCommand {
+
+    @Command(name = "list", description = "Every VM with its host, power state and vNICs.")
+    static final class ListVms implements Callable<Integer> {
+        @Mixin
+        ApiOptions api;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            JsonNode vms = api.manager().get("/vms");
+            if (api.json) {
+                spec.commandLine().getOut().println(ManagerApi.pretty(vms));
+                return 0;
+            }
+            Columns table = new Columns("ID", "NAME", "KIND", "HOST", "POWER", "VNICS");
+            for (JsonNode vm : vms) {
+                StringBuilder vnics = new StringBuilder();
+                vm.path("vnics").forEach(n -> vnics.append(vnics.isEmpty() ? "" : " ").append(n.path("mac").asText())
+                        .append(n.hasNonNull("ip") ? "/" + n.path("ip").asText() : "")
+                        .append(n.hasNonNull("logicalSwitchId") ? "@" + n.path("logicalSwitchId").asText() : ""));
+                table.row(vm.path("id").asText(), vm.path("name").asText(), vm.path("kind").asText(),
+                        vm.path("hostId").asText(), vm.path("powerState").asText(), vnics.isEmpty() ? "-" : vnics);
+            }
+            spec.commandLine().getOut().print(table.render());
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package org.netweave.cli.api;
+
+import picocli.CommandLine.Option;
+
+/** The options every command that talks to a running manager shares. */
+public final class ApiOptions {
+    @Option(names = "--api", description = "The manager's API (default: $NETWEAVE_API or http://127.0.0.1:8080/api/v1).")
+    String api;
+
+    @Option(names = "--json", description = "Print the API's JSON instead of a table, for scripts.")
+    public boolean json;
+
+    public ManagerApi manager() {
+        String url = api != null ? api : System.getenv().getOrDefault("NETWEAVE_API", "http://127.0.0.1:8080/api/v1");
+        return new ManagerApi(url);
+    }
+}

@@ -1,0 +1,74 @@
+package org.netweave.cli.api;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The CLI's client of a running manager's REST API. */
+public final class ManagerApi {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A refusal or failure the CLI reports in one line. */
+    public static final class Failure extends RuntimeException {
+        public Failure(String message) {
+            super(message);
+        }
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    public ManagerApi(String base) {
+        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    public JsonNode get(String path) {
+        return send("GET", path, null);
+    }
+
+    public JsonNode post(String path, String body) {
+        return send("POST", path, body);
+    }
+
+    private JsonNode send(String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Accept", "application/json");
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode json = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+            if (response.statusCode() >= 400) {
+                throw new Failure(json.path("message").asText("HTTP " + response.statusCode()) + " ("
+                        + response.statusCode() + (json.hasNonNull("field") ? ", field " + json.get("field").asText() : "")
+                        + ")");
+            }
+            return json;
+        } catch (ConnectException e) {
+            throw new Failure("no manager answers at " + base + "; start one with ./netweave run, or point --api at it");
+        } catch (IOException e) {
+            throw new Failure(method + " " + base + path + " failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Failure("interrupted");
+        }
+    }
+
+    public static String pretty(JsonNode json) {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

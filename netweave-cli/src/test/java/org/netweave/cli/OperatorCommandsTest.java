@@ -1,0 +1,110 @@
+package org.netweave.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netweave.controller.zk.ZkTuning;
+import org.netweave.manager.Manager;
+import org.netweave.manager.ManagerSettings;
+import org.netweave.manager.controllers.EmbeddedControllerFleet;
+import picocli.CommandLine;
+
+/** The operator commands against a running manager with one controller. */
+class OperatorCommandsTest {
+    @TempDir
+    static Path dir;
+
+    private static Manager manager;
+    private static String api;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        manager = Manager.start(ManagerSettings.local(dir.resolve("manager")), EmbeddedControllerFleet.create(
+                dir.resolve("controllers"), ZkTuning.ofTick(Duration.ofMillis(200)), Duration.ofSeconds(2)));
+        api = "http://127.0.0.1:" + manager.apiPort() + "/api/v1";
+        HttpClient http = HttpClient.newHttpClient();
+        http.send(HttpRequest.newBuilder(URI.create(api + "/controllers")).POST(HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
+        await().atMost(Duration.ofSeconds(60)).until(() -> run("controller", "list").out().contains("RUNNING"));
+    }
+
+    @AfterAll
+    static void stop() {
+        manager.close();
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        String[] withApi = new String[args.length + 2];
+        System.arraycopy(args, 0, withApi, 0, args.length);
+        withApi[args.length] = "--api";
+        withApi[args.length + 1] = api;
+        int exit = cli.execute(withApi);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void controllerListShowsTheNodeItsStateAndItsRoles() {
+        Run list = run("controller", "list");
+        assertThat(list.exit()).isZero();
+        assertThat(list.out().lines().findFirst().orElseThrow()).startsWith("ID").contains("MASTER OF");
+        assertThat(list.out()).contains("controller-1", "RUNNING", "Connected to cluster majority", "switch_manager");
+        Run json = run("controller", "list", "--json");
+        assertThat(json.out().strip()).startsWith("[").contains("\"masterOf\"");
+    }
+
+    @Test
+    void showControlClusterPrintsWhatTheControllerPrints() {
+        Run status = run("show", "control-cluster", "status");
+        assertThat(status.exit()).isZero();
+        assertThat(status.out()).contains("Join status:        Join complete");
+        assertThat(run("show", "control-cluster", "roles").out()).contains("api_provider");
+    }
+
+    @Test
+    void emptyInventoriesPrintTheirHeaders() {
+        assertThat(run("vm", "list").out()).startsWith("ID").contains("HOST");
+        assertThat(run("show", "logical-switch", "list", "all").out()).startsWith("NAME").contains("VNI");
+        assertThat(run("show", "logical-router", "list", "all").out()).startsWith("Edge-Id");
+    }
+
+    @Test
+    void aJobShowsItsNamedSteps() {
+        Run job = run("job", "jobdata-1");
+        assertThat(job.exit()).isZero();
+        assertThat(job.out()).contains("DEPLOY_CONTROLLER", "SUCCEEDED", "start the controller node and its ZooKeeper peer");
+    }
+
+    @Test
+    void refusalsAndAMissingManagerAreOneLineWithExitTwo() {
+        Run unknown = run("job", "jobdata-999");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no job jobdata-999").doesNotContain("Exception");
+        CommandLine cli = Main.commandLine();
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err));
+        int exit = cli.execute("vm", "list", "--api", "http://127.0.0.1:9/api/v1");
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("no manager answers at http://127.0.0.1:9/api/v1");
+    }
+}
