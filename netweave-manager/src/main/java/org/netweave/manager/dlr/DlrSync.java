@@ -52,6 +52,13 @@ public final class DlrSync implements Closeable {
         store.addCommitListener(generation -> worker.wake());
         // A control VM that takes over moves the DLR's bridges to its host.
         controlVms.addRoleListener(status -> worker.wake());
+        // A control VM that (re)connects may have a new heartbeat address its peer must be told.
+        controlVms.addConnectListener(hello -> {
+            if (!hello.getDlrId().isEmpty()) {
+                pushed.remove(DlrId.of(hello.getDlrId()));
+                worker.wake();
+            }
+        });
         worker.start().wake();
         return this;
     }

@@ -31,6 +31,8 @@ public final class ControlVmService extends ControlVmManagerChannelGrpc.ControlV
     private final Map<VmId, String> haAddresses = new ConcurrentHashMap<>();
     private final java.util.List<java.util.function.Consumer<ControlVmStatus>> roleListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.List<java.util.function.Consumer<ControlVmHello>> connectListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override
     public void connect(ControlVmHello hello, StreamObserver<ControlVmConfig> observer) {
@@ -66,6 +68,7 @@ public final class ControlVmService extends ControlVmManagerChannelGrpc.ControlV
             if (config != null) {
                 safely(() -> observer.onNext(config));
             }
+            connectListeners.forEach(listener -> listener.accept(hello));
         }
     }
 
@@ -105,6 +108,11 @@ public final class ControlVmService extends ControlVmManagerChannelGrpc.ControlV
         if (stream != null) {
             safely(stream::onCompleted);
         }
+    }
+
+    /** Told when a control VM connects (on a gRPC thread; must be quick). */
+    public void addConnectListener(java.util.function.Consumer<ControlVmHello> listener) {
+        connectListeners.add(listener);
     }
 
     /** Told when a control VM reports a new HA role (on a gRPC thread; must be quick). */
