@@ -155,7 +155,24 @@ class HostAgentClusterTest {
     }
 
     @Test
-    void aVmPoweredOffIsDetachedAndItsBindingLeavesTheOtherHostOnlyWithTheConfiguration() {
+    void whenTheControllerIsBackTheHostsAreInSyncAgainWithTheSameTables() throws Exception {
+        awaitInSync();
+        List<String> installedA = agentA.installed().lines();
+        List<String> installedB = agentB.installed().lines();
+        var controller = cluster.ids().getFirst();
+        cluster.kill(controller);
+        await().atMost(WAIT).until(() -> !agentA.view().controlPlaneInSync() && !agentB.view().controlPlaneInSync());
+
+        cluster.restart(controller);
+
+        awaitInSync();
+        assertThat(agentA.installed().lines()).isEqualTo(installedA);
+        assertThat(agentB.installed().lines()).isEqualTo(installedB);
+        assertThat(vm1.ping(VM2_IP, 1, 0, 2_000).get(10, TimeUnit.SECONDS).allReplied()).isTrue();
+    }
+
+    @Test
+    void aDisconnectedVnicIsDetachedOnceItsGenerationIsReportedAndTheLifsSwitchStays() {
         awaitInSync();
 
         manager.push(config(HOST_B, VTEP_B, 2, vnic("vm2", VM2_MAC, "10.0.2.10", 5001).setConnected(false)));
