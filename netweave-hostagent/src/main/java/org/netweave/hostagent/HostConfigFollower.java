@@ -77,6 +77,8 @@ public final class HostConfigFollower implements Closeable {
     private Optional<HostDesiredState> latest = Optional.empty();
     private boolean resyncPending = true;
     private boolean controlPlaneInSync;
+    /** The last realizer failure logged, so a failure repeated at every check is logged once. */
+    private String lastFailure;
     private SortedMap<DlrId, DlrRealization> realized = new TreeMap<>();
     private Subscription subscription;
     private boolean connected;
@@ -204,10 +206,15 @@ public final class HostConfigFollower implements Closeable {
             resyncPending = false;
         } catch (RuntimeException e) {
             resyncPending = true;
-            LOG.warn("{}: realising generation {} failed, retrying at the next check: {}", host, desired.generation(),
-                    e.toString());
+            String failure = desired.generation() + " " + e;
+            if (!failure.equals(lastFailure)) {
+                lastFailure = failure;
+                LOG.warn("{}: realising generation {} failed, retrying at every check: {}", host, desired.generation(),
+                        e.toString());
+            }
             return;
         }
+        lastFailure = null;
         if (applied.isEmpty() || applied.get() != desired) {
             applied = latest;
             LOG.info("{}: generation {} applied", host, desired.generation());
