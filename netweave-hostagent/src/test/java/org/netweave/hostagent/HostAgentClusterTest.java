@@ -172,6 +172,23 @@ class HostAgentClusterTest {
     }
 
     @Test
+    void aRestartedAgentResyncsTheSameTablesIntoTheDatapathItFindsAndReportsAgain() throws Exception {
+        awaitInSync();
+        List<String> installedA = agentA.installed().lines();
+        DatapathTables tablesA = datapathA.tables();
+        agentA.close();
+
+        agentA = new HostAgent(HOST_A, managerChannel, channels, SliceSpace.DEFAULT, datapathA);
+        agentA.start();
+
+        awaitInSync();
+        assertThat(agentA.installed().lines()).isEqualTo(installedA);
+        assertThat(datapathA.tables().routers()).isEqualTo(tablesA.routers());
+        assertThat(datapathA.tables().ports()).isEqualTo(tablesA.ports());
+        assertThat(vm1.ping(VM2_IP, 1, 0, 2_000).get(10, TimeUnit.SECONDS).allReplied()).isTrue();
+    }
+
+    @Test
     void aDisconnectedVnicIsDetachedOnceItsGenerationIsReportedAndTheLifsSwitchStays() {
         awaitInSync();
 
