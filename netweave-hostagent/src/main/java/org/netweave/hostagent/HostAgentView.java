@@ -17,15 +17,19 @@ import org.netweave.model.HostId;
  * @param dlrsJoined          the DLRs joined on the host's controller session: those of the applied
  *                            configuration while the host has a session, none without one
  * @param dlrs                every DLR of the applied configuration and how far it has come
+ * @param controlPlaneInSync  whether the host has a controller session that holds every VNI and DLR
+ *                            the host needs with its owner's current tables; false is NSX's
+ *                            "control plane out of sync": the host forwards with what it has
  */
 public record HostAgentView(HostId host, long appliedGeneration, boolean connectedToManager,
-                            SortedSet<DlrId> dlrsJoined, SortedMap<DlrId, DlrRealization> dlrs) {
+                            SortedSet<DlrId> dlrsJoined, SortedMap<DlrId, DlrRealization> dlrs,
+                            boolean controlPlaneInSync) {
     public HostAgentView {
         dlrsJoined = Collections.unmodifiableSortedSet(new TreeSet<>(dlrsJoined));
         dlrs = Collections.unmodifiableSortedMap(new TreeMap<>(dlrs));
     }
 
     static HostAgentView initial(HostId host) {
-        return new HostAgentView(host, 0, false, new TreeSet<>(), new TreeMap<>());
+        return new HostAgentView(host, 0, false, new TreeSet<>(), new TreeMap<>(), false);
     }
 }

@@ -64,6 +64,7 @@ public final class HostConfigFollower implements Closeable {
     private final HostId host;
     private final Channel manager;
     private final HostSessionFactory sessions;
+    private final HostRealizer realizer;
     private final AtomicReference<State> state = new AtomicReference<>(State.LATENT);
     private final ScheduledThreadPoolExecutor thread;
     private volatile HostAgentView view;
@@ -72,6 +73,12 @@ public final class HostConfigFollower implements Closeable {
     private HostSession session;
     private InstalledState installed = InstalledState.EMPTY;
     private Optional<HostDesiredState> applied = Optional.empty();
+    /** The newest configuration carried out on the session; applied once the realizer took it. */
+    private Optional<HostDesiredState> latest = Optional.empty();
+    private boolean resyncPending = true;
+    private boolean controlPlaneInSync;
+    /** The last realizer failure logged, so a failure repeated at every check is logged once. */
+    private String lastFailure;
     private SortedMap<DlrId, DlrRealization> realized = new TreeMap<>();
     private Subscription subscription;
     private boolean connected;
@@ -80,9 +87,18 @@ public final class HostConfigFollower implements Closeable {
 
     /** A follower that opens its controller sessions through {@code sessions}. */
     public HostConfigFollower(HostId host, Channel manager, HostSessionFactory sessions) {
+        this(host, manager, sessions, HostRealizer.SESSION_ONLY);
+    }
+
+    /**
+     * A follower that opens its controller sessions through {@code sessions} and hands every
+     * configuration to {@code realizer} (the datapath reconciler) before reporting it applied.
+     */
+    public HostConfigFollower(HostId host, Channel manager, HostSessionFactory sessions, HostRealizer realizer) {
         this.host = host;
         this.manager = manager;
         this.sessions = sessions;
+        this.realizer = realizer;
         this.view = HostAgentView.initial(host);
         this.thread = new ScheduledThreadPoolExecutor(1, Thread.ofVirtual().name(host + "-config").factory());
         // A pending resubscribe must not hold up close().
@@ -128,6 +144,8 @@ public final class HostConfigFollower implements Closeable {
         if (!connected) {
             connected = true;
             failures = 0;
+            // What happened on the host while the manager was away is set right by a full resync.
+            resyncPending = true;
             LOG.info("{}: subscribed to the manager's host configuration", host);
         }
         apply(config);
@@ -165,11 +183,44 @@ public final class HostConfigFollower implements Closeable {
         }
         HostDiff diff = HostDiff.between(installed, desired);
         carryOut(diff);
-        applied = Optional.of(desired);
-        LOG.info("{}: generation {} applied{}", host, desired.generation(), describe(diff));
-        // The manager hears of every applied generation, even one that changed nothing here.
-        lastReported = null;
+        if (diff.session() != HostDiff.SessionAction.KEEP) {
+            resyncPending = true;
+        }
+        latest = Optional.of(desired);
+        LOG.info("{}: generation {} carried out on the controller session{}", host, desired.generation(), describe(diff));
         reportIfChanged();
+    }
+
+    /**
+     * Hands the newest configuration to the realizer; once it has taken it, that generation is
+     * the applied one. A failure leaves the previous generation applied and is tried again, whole,
+     * at the next check.
+     */
+    private void realizeLatest() {
+        if (latest.isEmpty()) {
+            return;
+        }
+        HostDesiredState desired = latest.get();
+        try {
+            controlPlaneInSync = realizer.realize(desired, Optional.ofNullable(session), resyncPending);
+            resyncPending = false;
+        } catch (RuntimeException e) {
+            resyncPending = true;
+            String failure = desired.generation() + " " + e;
+            if (!failure.equals(lastFailure)) {
+                lastFailure = failure;
+                LOG.warn("{}: realising generation {} failed, retrying at every check: {}", host, desired.generation(),
+                        e.toString());
+            }
+            return;
+        }
+        lastFailure = null;
+        if (applied.isEmpty() || applied.get() != desired) {
+            applied = latest;
+            LOG.info("{}: generation {} applied", host, desired.generation());
+            // The manager hears of every applied generation, even one that changed nothing here.
+            lastReported = null;
+        }
     }
 
     private void carryOut(HostDiff diff) {
@@ -230,7 +281,12 @@ public final class HostConfigFollower implements Closeable {
     // ---- reporting ----
 
     private void reportIfChanged() {
-        if (state.get() != State.STARTED || applied.isEmpty()) {
+        if (state.get() != State.STARTED) {
+            return;
+        }
+        realizeLatest();
+        if (applied.isEmpty()) {
+            publishView();
             return;
         }
         // Two snapshots taken one after the other; a DLR moving between them is set right by the next check.
@@ -276,7 +332,8 @@ public final class HostConfigFollower implements Closeable {
     }
 
     private void publishView() {
-        view = new HostAgentView(host, appliedGeneration(), connected, installed.dlrs(), realized);
+        view = new HostAgentView(host, appliedGeneration(), connected, installed.dlrs(), realized,
+                session != null && controlPlaneInSync);
     }
 
     // ---- lifecycle ----

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -12,6 +13,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.netweave.dataplane.ExternalVtep;
 import org.netweave.model.DlrId;
 import org.netweave.model.EndpointId;
 import org.netweave.model.HostId;
@@ -21,6 +23,8 @@ import org.netweave.model.MacAddress;
 import org.netweave.model.ReplicationMode;
 import org.netweave.model.Vni;
 import org.netweave.proto.manager.v1.DlrInstanceConfig;
+import org.netweave.proto.manager.v1.ExternalBinding;
+import org.netweave.proto.manager.v1.ExternalVtepConfig;
 import org.netweave.proto.manager.v1.HostConfig;
 import org.netweave.proto.manager.v1.LogicalSwitchConfig;
 import org.netweave.proto.manager.v1.VnicConfig;
@@ -56,7 +60,7 @@ public record HostDesiredState(HostId host, long generation, Optional<Ipv4Addres
         SortedMap<Vni, DesiredLogicalSwitch> switches = new TreeMap<>();
         for (LogicalSwitchConfig ls : config.getLogicalSwitchesList()) {
             DesiredLogicalSwitch decoded = new DesiredLogicalSwitch(Vni.of(ls.getVni()), ls.getName(),
-                    replicationMode(ls));
+                    replicationMode(ls), externalVteps(ls));
             if (switches.put(decoded.vni(), decoded) != null) {
                 throw new InvalidValueException("logicalSwitches", ls.getVni(), "is listed twice");
             }
@@ -94,6 +98,30 @@ public record HostDesiredState(HostId host, long generation, Optional<Ipv4Addres
                     throw new InvalidValueException("replicationMode", ls.getReplicationModeValue(),
                             "of logical switch " + ls.getVni() + " is not unicast, hybrid or multicast");
         };
+    }
+
+    /**
+     * The external VTEPs of a switch. A binding without an IP (only the MAC is known) has no place
+     * in the datapath's external VTEP record, which maps IPs to MACs, so it is left out.
+     */
+    private static SortedMap<Ipv4Address, ExternalVtep> externalVteps(LogicalSwitchConfig ls) {
+        SortedMap<Ipv4Address, ExternalVtep> vteps = new TreeMap<>();
+        for (ExternalVtepConfig vtep : ls.getExternalVtepsList()) {
+            Ipv4Address ip = Ipv4Address.of(vtep.getVtepIp());
+            if (ip.equals(Ipv4Address.ANY)) {
+                throw new InvalidValueException("externalVteps", 0, "of logical switch " + ls.getVni() + " has no VTEP address");
+            }
+            Map<Ipv4Address, MacAddress> endpoints = new TreeMap<>();
+            for (ExternalBinding binding : vtep.getBindingsList()) {
+                if (binding.getIp() != 0) {
+                    endpoints.put(Ipv4Address.of(binding.getIp()), MacAddress.of(binding.getMac()));
+                }
+            }
+            if (vteps.put(ip, new ExternalVtep(ip, endpoints)) != null) {
+                throw new InvalidValueException("externalVteps", ip.toString(), "is listed twice on logical switch " + ls.getVni());
+            }
+        }
+        return vteps;
     }
 
     private static DesiredVnic vnic(VnicConfig vnic) {

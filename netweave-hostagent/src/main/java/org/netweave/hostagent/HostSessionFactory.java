@@ -3,6 +3,7 @@ package org.netweave.hostagent;
 import org.netweave.controller.client.ControllerChannels;
 import org.netweave.controller.client.HostSession;
 import org.netweave.controller.slice.SliceSpace;
+import org.netweave.dataplane.HostDatapathConfig;
 import org.netweave.model.HostId;
 import org.netweave.proto.controller.v1.Ipv4Prefix;
 import org.netweave.proto.controller.v1.Vtep;
@@ -32,6 +33,21 @@ public interface HostSessionFactory {
         return (host, target) -> {
             Vtep vtep = Vtep.newBuilder().setIp(target.vtep().value())
                     .setSegment(Ipv4Prefix.newBuilder().setAddress(target.vtep().value()).setLength(32)).build();
+            return new HostSession(host, target.vtep(), REPORTED_PORT, vtep, target.controllerStrings(), channels, space);
+        };
+    }
+
+    /**
+     * Sessions that describe the VTEP as the host's datapath has it: its segment and its MAC. The
+     * owners refuse to let a VTEP without a unicast MAC join a VNI, so a host with vNICs needs this.
+     * The VTEP address still comes from the configuration; the agent refuses a configuration whose
+     * VTEP is not the datapath's.
+     */
+    static HostSessionFactory over(ControllerChannels channels, SliceSpace space, HostDatapathConfig datapath) {
+        return (host, target) -> {
+            Vtep vtep = Vtep.newBuilder().setIp(target.vtep().value()).setMac(datapath.vtepMac().value())
+                    .setSegment(Ipv4Prefix.newBuilder().setAddress(datapath.vtepSegment().address().value())
+                            .setLength(datapath.vtepSegment().length())).build();
             return new HostSession(host, target.vtep(), REPORTED_PORT, vtep, target.controllerStrings(), channels, space);
         };
     }

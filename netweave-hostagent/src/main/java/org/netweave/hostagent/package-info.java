@@ -14,8 +14,16 @@
  * deployment job sees each instance come up. Without the manager the host keeps what it applied
  * (headless) and resubscribes.
  *
- * <p>Next comes the reconciler into the datapath: the same desired-versus-installed step for the
- * VNIs joined when a vNIC comes up, the LIFs, routes, neighbours and MAC-to-VTEP tables, ARP
- * suppression, and a full resync after a restart or reconnect.
+ * <p>{@link org.netweave.hostagent.HostAgent} adds the reconciler into the host's datapath
+ * ({@link org.netweave.hostagent.DatapathReconciler}, the follower's {@link
+ * org.netweave.hostagent.HostRealizer}): it joins every VNI a connected local vNIC or a local DLR's
+ * LIF needs at its owner, reporting the vNICs' MAC and IP bindings
+ * ({@link org.netweave.hostagent.VniJoins}, pure); translates the configuration and the owners'
+ * tables into the wanted datapath tables ({@link org.netweave.hostagent.DatapathDesired}, pure);
+ * and applies only the difference from what it installed ({@link
+ * org.netweave.hostagent.DatapathDiff}, pure), or everything again after a new session, a manager
+ * reconnect or the control plane coming back in sync. A generation is reported applied only once
+ * the datapath took it. With every controller gone the owners' last tables are kept and the host
+ * forwards with them; its view says the control plane is out of sync.
  */
 package org.netweave.hostagent;

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.netweave.dataplane.ExternalVtep;
 import org.netweave.model.DlrId;
 import org.netweave.model.EndpointId;
 import org.netweave.model.HostId;
@@ -16,6 +18,8 @@ import org.netweave.model.MacAddress;
 import org.netweave.model.ReplicationMode;
 import org.netweave.model.Vni;
 import org.netweave.proto.manager.v1.DlrInstanceConfig;
+import org.netweave.proto.manager.v1.ExternalBinding;
+import org.netweave.proto.manager.v1.ExternalVtepConfig;
 import org.netweave.proto.manager.v1.HostConfig;
 import org.netweave.proto.manager.v1.LogicalSwitchConfig;
 import org.netweave.proto.manager.v1.VnicConfig;
@@ -91,6 +95,23 @@ class HostDesiredStateTest {
         VnicConfig vnic = VnicConfig.newBuilder().setVmId("vm-1").setMac(0x0050_5601_0001L).build();
         assertRefused(config().addVnics(vnic).addVnics(vnic), "vnics");
         assertRefused(config().setRouterMac(1L << 50), "mac");
+    }
+
+    @Test
+    void externalVtepsKeepTheirBindingsWithAnAddressAndRefuseNoAddressOrRepeats() {
+        ExternalVtepConfig tor = ExternalVtepConfig.newBuilder().setVtepIp(0x7F000201)
+                .addBindings(ExternalBinding.newBuilder().setMac(0x0050_5600_0364L).setIp(0x0A000264))
+                .addBindings(ExternalBinding.newBuilder().setMac(0x0050_5600_0365L)).build();
+        LogicalSwitchConfig.Builder app = LogicalSwitchConfig.newBuilder().setVni(5001).setName("app")
+                .setReplicationMode(org.netweave.proto.controller.v1.ReplicationMode.UNICAST);
+
+        HostDesiredState desired = HostDesiredState.from(config().addLogicalSwitches(app.clone().addExternalVteps(tor)).build());
+
+        assertThat(desired.logicalSwitches().get(Vni.of(5001)).externalVteps()).containsExactly(org.assertj.core.api.Assertions.entry(
+                Ipv4Address.of(0x7F000201), new ExternalVtep(Ipv4Address.of(0x7F000201),
+                        Map.of(Ipv4Address.of(0x0A000264), MacAddress.of(0x0050_5600_0364L)))));
+        assertRefused(config().addLogicalSwitches(app.clone().addExternalVteps(tor.toBuilder().setVtepIp(0))), "externalVteps");
+        assertRefused(config().addLogicalSwitches(app.clone().addExternalVteps(tor).addExternalVteps(tor)), "externalVteps");
     }
 
     private static void assertRefused(HostConfig.Builder config, String field) {
