@@ -33,7 +33,8 @@ final class HaAgent implements AutoCloseable {
     private final AtomicReference<HaRole> role = new AtomicReference<>();
     private volatile HaSettings settings;
     private Server server;
-    private ManagedChannel peer;
+    private volatile ManagedChannel peer;
+    private volatile boolean closed;
     private String peerAddress = "";
 
     HaAgent(String vmId, Clock clock, SerialThread thread, Consumer<HaRole> changes) {
@@ -92,6 +93,9 @@ final class HaAgent implements AutoCloseable {
     }
 
     private void beat() {
+        if (closed) {
+            return;
+        }
         HaSettings current = settings;
         HaRole mine = role.get();
         if (mine != null && peer != null) {
@@ -105,6 +109,9 @@ final class HaAgent implements AutoCloseable {
                 LOG.debug("{}: no answer from the HA peer: {}", vmId, silent.getStatus());
             }
         }
+        if (closed) {
+            return;
+        }
         update(r -> r == null ? null : r.tick(clock.instant()));
         thread.schedule(this::beat, current.interval());
     }
@@ -117,8 +124,9 @@ final class HaAgent implements AutoCloseable {
             before = role.get();
             after = change.apply(before);
         } while (!role.compareAndSet(before, after));
-        // The first role comes with a configuration, which the publisher handles itself.
-        if (before != null && after != null && (before.active() != after.active() || before.term() != after.term())) {
+        // The first role comes with a configuration, which the publisher handles itself; a closing
+        // control VM takes over nothing.
+        if (!closed && before != null && after != null && (before.active() != after.active() || before.term() != after.term())) {
             LOG.info("{}: HA role {} (term {}){}", vmId, after.active() ? "ACTIVE" : "STANDBY", after.term(),
                     after.active() ? ": the peer was silent for " + after.deadTime().toMillis() + " ms, taking over"
                             : ": the peer is active with a higher term");
@@ -129,13 +137,13 @@ final class HaAgent implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         if (server != null) {
             server.shutdownNow();
         }
-        thread.execute(() -> {
-            if (peer != null) {
-                peer.shutdownNow();
-            }
-        });
+        ManagedChannel channel = peer;
+        if (channel != null) {
+            channel.shutdownNow();
+        }
     }
 }

@@ -21,7 +21,11 @@ public record HaRole(String self, boolean active, long term, Instant lastHeard, 
         return new HaRole(self, active, 1, now, deadTime);
     }
 
-    /** The peer's state arrived (its heartbeat, or its answer to ours). */
+    /**
+     * The peer's state arrived (its heartbeat, or its answer to ours). Only an active peer keeps a
+     * standby's dead-time clock from running out: two standbys hearing each other would otherwise
+     * wait for each other forever; of two standbys, the lower VM id takes over at once.
+     */
     public HaRole heard(HaBeat peer, Instant now) {
         if (active && peer.getActive()) {
             boolean peerWins = peer.getTerm() > term
@@ -29,7 +33,12 @@ public record HaRole(String self, boolean active, long term, Instant lastHeard, 
             return peerWins ? new HaRole(self, false, peer.getTerm(), now, deadTime)
                     : new HaRole(self, true, term, now, deadTime);
         }
-        return new HaRole(self, active, Math.max(term, peer.getTerm()), now, deadTime);
+        long newTerm = Math.max(term, peer.getTerm());
+        if (!active && !peer.getActive()) {
+            return self.compareTo(peer.getVmId()) < 0 ? new HaRole(self, true, newTerm + 1, now, deadTime)
+                    : new HaRole(self, false, newTerm, lastHeard, deadTime);
+        }
+        return new HaRole(self, active, newTerm, peer.getActive() ? now : lastHeard, deadTime);
     }
 
     /** Time passed without news: a standby whose peer was silent for the dead time takes over. */

@@ -73,11 +73,13 @@ final class TablePublisher {
     }
 
     /** The HA role changed (from the heartbeat's thread): publish now if this became the active one. */
-    void haChanged(HaRole role) {
+    void haChanged(HaRole ignored) {
         thread.execute(() -> {
             if (held == null || !paired) {
                 return;
             }
+            // Callbacks come from two threads and may arrive out of order: act on the role as it is now.
+            HaRole role = ha.role();
             if (!held.publish()) {
                 return;
             }
@@ -90,6 +92,9 @@ final class TablePublisher {
             }
             if (!role.active()) {
                 publication = Publication.STANDBY;
+            } else if (publication == Publication.RETRYING || publication == Publication.REFUSED) {
+                push(held);
+                return;
             }
             show(table.unresolvedSummary());
             report(table.unresolvedSummary());
@@ -202,7 +207,8 @@ final class TablePublisher {
         show(errors(error, table.unresolvedSummary()));
         report(errors(error, table.unresolvedSummary()));
         thread.schedule(() -> {
-            if (held == config && pending.get() == null) {
+            // A control VM demoted meanwhile must not push: the new active one does.
+            if (held == config && pending.get() == null && publication == Publication.RETRYING && isActive(config)) {
                 push(config);
             }
         }, retryDelay);

@@ -51,6 +51,16 @@ class HaRoleTest {
     }
 
     @Test
+    void twoStandbysDoNotWaitForEachOtherTheLowerVmIdTakesOver() {
+        HaRole a = HaRole.initial("vm-1", false, T0, DEAD).heard(beat("vm-2", false, 1), T0.plusSeconds(1));
+        assertThat(a.active()).isTrue();
+        assertThat(a.term()).isEqualTo(2);
+        HaRole b = HaRole.initial("vm-2", false, T0, DEAD).heard(beat("vm-1", false, 1), T0.plusSeconds(1));
+        assertThat(b.active()).isFalse();
+        assertThat(b.lastHeard()).as("a standby peer does not reset the dead-time clock").isEqualTo(T0);
+    }
+
+    @Test
     void anActiveNeverStepsDownForSilence() {
         assertThat(HaRole.initial("vm-1", true, T0, DEAD).tick(T0.plusSeconds(3600)).active()).isTrue();
     }

@@ -38,7 +38,13 @@ public final class ManagerApi {
     }
 
     private JsonNode send(String method, String path, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+        URI uri;
+        try {
+            uri = URI.create(base + path);
+        } catch (IllegalArgumentException e) {
+            throw new Failure("not a valid request: " + base + path);
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
                 .header("Accept", "application/json");
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body));

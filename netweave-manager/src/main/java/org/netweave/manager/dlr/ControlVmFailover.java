@@ -71,11 +71,24 @@ public final class ControlVmFailover implements JobKind {
                 SimpleStep.of(STEPS.get(2), this::awaitTable));
     }
 
-    /** A term above the first means a takeover happened; record each takeover once. */
+    /**
+     * A control VM that reports itself active at a term above the first has taken over; record each
+     * takeover once, and never let a failure here fail the control VM's report.
+     */
     private void roleReported(ControlVmStatus status) {
-        if (!status.getActive() || status.getHaTerm() < 2 || !recorded.add(status.getDlrId() + "@" + status.getHaTerm())) {
+        String key = status.getDlrId() + "@" + status.getHaTerm();
+        if (!status.getActive() || status.getHaTerm() < 2 || recorded.contains(key)) {
             return;
         }
+        try {
+            record(status);
+            recorded.add(key);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: recording the control VM failover failed: {}", status.getDlrId(), e.toString());
+        }
+    }
+
+    private void record(ControlVmStatus status) {
         DlrId dlr = DlrId.of(status.getDlrId());
         List<VmId> vms = store.read(handle -> DlrQueries.controlVms(handle, dlr));
         String silent = vms.stream().map(VmId::value).filter(vm -> !vm.equals(status.getVmId())).findFirst().orElse("its peer");

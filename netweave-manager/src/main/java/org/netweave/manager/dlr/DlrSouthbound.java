@@ -38,7 +38,12 @@ final class DlrSouthbound {
      */
     static ControlVmConfig controlVmConfig(DlrConfig dlr, List<String> controllers, boolean publish, int index,
                                            List<org.netweave.model.VmId> vms, ControlVmService controlVms, ControlVmHaTiming ha) {
-        ControlVmConfig config = controlVmConfig(dlr, controllers, publish, index == 0);
+        // A control VM that restarts starts in the role its VM last reported (the manager's view of
+        // who is active), not by its place in the list, so it does not come back active beside the
+        // one that took over.
+        boolean active = vms.size() < 2 ? index == 0
+                : controlVms.active(vms).map(vms.get(index)::equals).orElse(index == 0);
+        ControlVmConfig config = controlVmConfig(dlr, controllers, publish, active);
         if (vms.size() < 2) {
             return config;
         }
