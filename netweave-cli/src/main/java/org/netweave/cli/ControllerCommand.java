@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.netweave.cli.api.ApiOptions;
 import org.netweave.cli.api.Columns;
-import org.netweave.cli.api.ManagerApi;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -26,54 +25,65 @@ final class ControllerCommand {
 
         @Override
         public Integer call() {
-            JsonNode controllers = api.manager().get("/controllers");
-            if (api.json) {
-                spec.commandLine().getOut().println(ManagerApi.pretty(controllers));
-                return 0;
-            }
-            Columns table = new Columns("ID", "NAME", "ADDRESS", "STATUS", "UP", "MAJORITY", "MASTER OF");
-            for (JsonNode c : controllers) {
-                JsonNode runtime = c.path("runtime");
-                table.row(c.path("id").asText(), c.path("name").asText(), c.path("address").asText("-"),
-                        c.path("status").asText(), runtime.isMissingNode() || runtime.isNull() ? "?" : runtime.path("up").asBoolean() ? "yes" : "no",
-                        runtime.path("majorityStatus").asText("-"), join(runtime.path("masterOf")));
-            }
-            spec.commandLine().getOut().print(table.render());
+            api.print(spec.commandLine().getOut(), api.manager().get("/controllers"), controllers -> {
+                Columns table = new Columns("ID", "NAME", "ADDRESS", "STATUS", "UP", "MAJORITY", "MASTER OF");
+                for (JsonNode c : controllers) {
+                    JsonNode runtime = c.path("runtime");
+                    table.row(c.path("id").asText(), c.path("name").asText(), c.path("address").asText("-"),
+                            c.path("status").asText(), runtime.isMissingNode() || runtime.isNull() ? "?"
+                                    : runtime.path("up").asBoolean() ? "yes" : "no",
+                            runtime.path("majorityStatus").asText("-"), join(runtime.path("masterOf")));
+                }
+                return table.render();
+            });
+            return 0;
+        }
+    }
+
+    /** Stop and start differ only in the verb and what follows it. */
+    abstract static class Operation implements Callable<Integer> {
+        @Mixin
+        ApiOptions api;
+        @Parameters(paramLabel = "<id>", description = "e.g. controller-2")
+        String id;
+        @Spec
+        CommandSpec spec;
+
+        abstract String verb();
+
+        abstract String outcome();
+
+        @Override
+        public Integer call() {
+            api.manager().post("/controllers/" + id + "/" + verb(), "");
+            spec.commandLine().getOut().println(id + " " + outcome());
             return 0;
         }
     }
 
     @Command(name = "stop", description = "Crash a controller node and its ZooKeeper peer (all-in-one lab mode).")
-    static final class Stop implements Callable<Integer> {
-        @Mixin
-        ApiOptions api;
-        @Parameters(paramLabel = "<id>", description = "e.g. controller-2")
-        String id;
-        @Spec
-        CommandSpec spec;
+    static final class Stop extends Operation {
+        @Override
+        String verb() {
+            return "stop";
+        }
 
         @Override
-        public Integer call() {
-            api.manager().post("/controllers/" + id + "/stop", "");
-            spec.commandLine().getOut().println(id + " stopped; the others take its slices after the session timeout");
-            return 0;
+        String outcome() {
+            return "stopped; the others take its slices after the session timeout";
         }
     }
 
     @Command(name = "start", description = "Start a stopped controller node again (all-in-one lab mode).")
-    static final class Start implements Callable<Integer> {
-        @Mixin
-        ApiOptions api;
-        @Parameters(paramLabel = "<id>", description = "e.g. controller-2")
-        String id;
-        @Spec
-        CommandSpec spec;
+    static final class Start extends Operation {
+        @Override
+        String verb() {
+            return "start";
+        }
 
         @Override
-        public Integer call() {
-            api.manager().post("/controllers/" + id + "/start", "");
-            spec.commandLine().getOut().println(id + " started; it rejoins the cluster");
-            return 0;
+        String outcome() {
+            return "started; it rejoins the cluster";
         }
     }
 

@@ -61,19 +61,17 @@ final class ShowCommand {
 
         @Override
         public Integer call() {
-            JsonNode dlrs = api.manager().get("/dlrs");
-            if (api.json) {
-                spec.commandLine().getOut().println(ManagerApi.pretty(dlrs));
-                return 0;
-            }
-            Columns table = new Columns("Edge-Id", "Name", "Instance", "State", "Transport-Zone", "Controller", "Lifs");
-            for (JsonNode d : dlrs) {
-                JsonNode full = api.manager().get("/dlrs/" + d.path("id").asText());
-                table.row(full.path("id").asText(), full.path("name").asText(), full.path("instanceName").asText("-"),
-                        full.path("state").asText(), full.path("transportZoneId").asText("-"),
-                        full.path("controllerId").asText("-"), full.path("interfaces").size());
-            }
-            spec.commandLine().getOut().print(table.render());
+            ManagerApi manager = api.manager();
+            api.print(spec.commandLine().getOut(), manager.get("/dlrs"), dlrs -> {
+                Columns table = new Columns("Edge-Id", "Name", "Instance", "State", "Transport-Zone", "Controller", "Lifs");
+                for (JsonNode d : dlrs) {
+                    JsonNode full = manager.get("/dlrs/" + d.path("id").asText());
+                    table.row(full.path("id").asText(), full.path("name").asText(), full.path("instanceName").asText("-"),
+                            full.path("state").asText(), full.path("transportZoneId").asText("-"),
+                            full.path("controllerId").asText("-"), full.path("interfaces").size());
+                }
+                return table.render();
+            });
             return 0;
         }
     }
@@ -89,18 +87,15 @@ final class ShowCommand {
 
         @Override
         public Integer call() {
-            JsonNode switches = api.manager().get("/logical-switches");
-            if (api.json) {
-                spec.commandLine().getOut().println(ManagerApi.pretty(switches));
-                return 0;
-            }
-            Columns table = new Columns("NAME", "UUID", "VNI", "Trans Zone ID", "Replication", "Realization");
-            for (JsonNode ls : switches) {
-                table.row(ls.path("name").asText(), ls.path("id").asText(), ls.path("vni").asText(),
-                        ls.path("transportZoneId").asText(), ls.path("replicationMode").asText(),
-                        ls.path("realization").path("state").asText("-"));
-            }
-            spec.commandLine().getOut().print(table.render());
+            api.print(spec.commandLine().getOut(), api.manager().get("/logical-switches"), switches -> {
+                Columns table = new Columns("NAME", "UUID", "VNI", "Trans Zone ID", "Replication", "Realization");
+                for (JsonNode ls : switches) {
+                    table.row(ls.path("name").asText(), ls.path("id").asText(), ls.path("vni").asText(),
+                            ls.path("transportZoneId").asText(), ls.path("replicationMode").asText(),
+                            ls.path("realization").path("state").asText("-"));
+                }
+                return table.render();
+            });
             return 0;
         }
     }

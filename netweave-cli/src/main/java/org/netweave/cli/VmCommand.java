@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.netweave.cli.api.ApiOptions;
 import org.netweave.cli.api.Columns;
-import org.netweave.cli.api.ManagerApi;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -24,22 +23,21 @@ final class VmCommand {
 
         @Override
         public Integer call() {
-            JsonNode vms = api.manager().get("/vms");
-            if (api.json) {
-                spec.commandLine().getOut().println(ManagerApi.pretty(vms));
-                return 0;
-            }
-            Columns table = new Columns("ID", "NAME", "KIND", "HOST", "POWER", "VNICS");
-            for (JsonNode vm : vms) {
-                StringBuilder vnics = new StringBuilder();
-                vm.path("vnics").forEach(n -> vnics.append(vnics.isEmpty() ? "" : " ").append(n.path("mac").asText())
-                        .append(n.hasNonNull("ip") ? "/" + n.path("ip").asText() : "")
-                        .append(n.hasNonNull("logicalSwitchId") ? "@" + n.path("logicalSwitchId").asText() : ""));
-                table.row(vm.path("id").asText(), vm.path("name").asText(), vm.path("kind").asText(),
-                        vm.path("hostId").asText(), vm.path("powerState").asText(), vnics.isEmpty() ? "-" : vnics);
-            }
-            spec.commandLine().getOut().print(table.render());
+            api.print(spec.commandLine().getOut(), api.manager().get("/vms"), VmCommand::table);
             return 0;
         }
+    }
+
+    private static String table(JsonNode vms) {
+        Columns table = new Columns("ID", "NAME", "KIND", "HOST", "POWER", "VNICS");
+        for (JsonNode vm : vms) {
+            StringBuilder vnics = new StringBuilder();
+            vm.path("vnics").forEach(n -> vnics.append(vnics.isEmpty() ? "" : " ").append(n.path("mac").asText())
+                    .append(n.hasNonNull("ip") ? "/" + n.path("ip").asText() : "")
+                    .append(n.hasNonNull("logicalSwitchId") ? "@" + n.path("logicalSwitchId").asText() : ""));
+            table.row(vm.path("id").asText(), vm.path("name").asText(), vm.path("kind").asText(),
+                    vm.path("hostId").asText(), vm.path("powerState").asText(), vnics.isEmpty() ? "-" : vnics);
+        }
+        return table.render();
     }
 }

@@ -10,6 +10,13 @@ public final class ApiOptions {
     @Option(names = "--json", description = "Print the API's JSON instead of a table, for scripts.")
     public boolean json;
 
+    /** Prints the API's JSON with --json, otherwise the table the command renders from it. */
+    public void print(java.io.PrintWriter out, com.fasterxml.jackson.databind.JsonNode json,
+                      java.util.function.Function<com.fasterxml.jackson.databind.JsonNode, String> table) {
+        out.print(this.json ? ManagerApi.pretty(json) + "\n" : table.apply(json));
+        out.flush();
+    }
+
     public ManagerApi manager() {
         String url = api != null ? api : System.getenv().getOrDefault("NETWEAVE_API", "http://127.0.0.1:8080/api/v1");
         return new ManagerApi(url);
