@@ -51,8 +51,8 @@ public final class ControllerService {
         this.clock = clock;
         this.settleTimeout = settleTimeout;
         this.controllersChanged = controllersChanged;
-        jobs.register(kind(DEPLOY, deploySteps()));
-        jobs.register(kind(REMOVE, removeSteps()));
+        jobs.register(JobKind.of(DEPLOY, deploySteps()));
+        jobs.register(JobKind.of(REMOVE, removeSteps()));
     }
 
     public ControllerJobAccepted deploy(DeployControllerRequest request) {
@@ -271,20 +271,6 @@ public final class ControllerService {
         java.util.Set<String> roles = new java.util.TreeSet<>();
         store.read(ControllerQueries::list).forEach(c -> fleet.runtime(c.id()).ifPresent(r -> roles.addAll(r.masterOf())));
         return roles;
-    }
-
-    private static JobKind kind(String name, List<JobStep> steps) {
-        return new JobKind() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public List<JobStep> steps() {
-                return steps;
-            }
-        };
     }
 
     static Optional<ControllerView> find(Handle handle, ControllerId id) {

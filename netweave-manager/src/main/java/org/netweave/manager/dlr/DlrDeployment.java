@@ -17,6 +17,7 @@ import org.netweave.manager.network.router.DlrConfig;
 import org.netweave.manager.network.router.DlrState;
 import org.netweave.manager.network.router.DlrStore;
 import org.netweave.manager.network.router.Lif;
+import org.netweave.manager.network.zone.TransportZoneStore;
 import org.netweave.manager.realization.RealizationService;
 import org.netweave.manager.southbound.ControlVmService;
 import org.netweave.manager.southbound.ControllerWriters;
@@ -154,7 +155,7 @@ public final class DlrDeployment implements JobKind {
         if (dlr.applianceCluster() != null) {
             return List.of(dlr.applianceCluster());
         }
-        return DlrQueries.clustersOfZone(handle, zone(handle, dlr));
+        return TransportZoneStore.clusters(handle, zone(dlr));
     }
 
     // ---- 3 ----
@@ -205,9 +206,9 @@ public final class DlrDeployment implements JobKind {
         record Zone(TransportZoneId zone, List<ClusterId> clusters, List<HostId> hosts, long generation) {
         }
         Zone zone = store.write((handle, generation) -> {
-            TransportZoneId tz = zone(handle, dlr);
+            TransportZoneId tz = zone(dlr);
             DlrQueries.setInstances(handle, generation, dlr.id(), tz, true);
-            return new Zone(tz, DlrQueries.clustersOfZone(handle, tz), Spans.hostsOfZone(handle, tz), generation);
+            return new Zone(tz, TransportZoneStore.clusters(handle, tz), Spans.hostsOfZone(handle, tz), generation);
         }).value();
         Waits.until(context, timeouts.hostsApply(), "the hosts to take the DLR instance",
                 () -> connected(zone.hosts()).stream().allMatch(host -> realization.isRealized(host, zone.generation())),
@@ -335,13 +336,12 @@ public final class DlrDeployment implements JobKind {
                 .orElseThrow(() -> new IllegalStateException("DLR " + id + " is gone"));
     }
 
-    private static TransportZoneId zone(org.jdbi.v3.core.Handle handle, DlrConfig dlr) {
-        List<TransportZoneId> zones = DlrQueries.zonesOfInterfaces(handle, dlr.id());
-        if (zones.size() != 1) {
-            throw new IllegalStateException("the DLR's logical switches are in " + zones.size()
-                    + " transport zones " + zones + "; a DLR lives in exactly one");
+    /** The zone of the DLR's logical switches, as the network store derives it until step 5 stores it. */
+    private static TransportZoneId zone(DlrConfig dlr) {
+        if (dlr.transportZone() == null) {
+            throw new IllegalStateException(dlr.id() + " has no interface on a logical switch, so no transport zone");
         }
-        return zones.getFirst();
+        return dlr.transportZone();
     }
 
     /** The hosts to wait for: connected ones (others get the DLR when they connect). */

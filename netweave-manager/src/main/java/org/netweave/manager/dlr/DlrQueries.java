@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import org.jdbi.v3.core.Handle;
 import org.netweave.manager.network.router.DlrState;
-import org.netweave.model.ClusterId;
 import org.netweave.model.DlrId;
 import org.netweave.model.HostId;
 import org.netweave.model.TransportZoneId;
@@ -14,19 +13,6 @@ import org.netweave.model.VmId;
 /** Reads of a DLR and of what its deployment touches, for the jobs and the reconciler. */
 final class DlrQueries {
     private DlrQueries() {
-    }
-
-    /** The transport zones of the DLR's logical switches; the API lets only one through. */
-    static List<TransportZoneId> zonesOfInterfaces(Handle handle, DlrId id) {
-        return handle.createQuery("""
-                        SELECT DISTINCT ls.transport_zone_id FROM lif l JOIN logical_switch ls ON ls.id = l.logical_switch_id
-                        WHERE l.dlr_id = :id ORDER BY 1""")
-                .bind("id", id.value()).map((rs, ctx) -> TransportZoneId.of(rs.getString(1))).list();
-    }
-
-    static List<ClusterId> clustersOfZone(Handle handle, TransportZoneId zone) {
-        return handle.createQuery("SELECT cluster_id FROM transport_zone_cluster WHERE transport_zone_id = :tz ORDER BY 1")
-                .bind("tz", zone.value()).map((rs, ctx) -> ClusterId.of(rs.getString(1))).list();
     }
 
     /** The DLR's control VMs, appliance 0 (the one that starts active) first. */

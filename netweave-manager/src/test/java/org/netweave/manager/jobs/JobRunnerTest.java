@@ -49,17 +49,7 @@ class JobRunnerTest {
     }
 
     private static JobKind kind(String name, JobStep... steps) {
-        return new JobKind() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public List<JobStep> steps() {
-                return List.of(steps);
-            }
-        };
+        return JobKind.of(name, List.of(steps));
     }
 
     private static JobId create(Store store, JobRunner runner, String kind, List<String> steps, int done) {
