@@ -20,6 +20,7 @@ import org.netweave.manager.dlr.DlrUndeployment;
 import org.netweave.manager.dlr.InProcessControlVmLauncher;
 import org.netweave.manager.dlr.InventoryControlVmCompute;
 import org.netweave.manager.dlr.JobDlrLifecycle;
+import org.netweave.manager.hosttables.HostTablesSource;
 import org.netweave.manager.inventory.InventoryAdminService;
 import org.netweave.manager.inventory.InventoryConfig;
 import org.netweave.manager.inventory.InventoryRoutes;
@@ -57,6 +58,7 @@ public final class Manager implements Closeable {
     private JobRunner jobs;
     private List<ApiRoutes> routes = List.of();
     private ControlVmLauncher launcher;
+    private HostTablesSource hostTables = HostTablesSource.NONE;
 
     private Manager() {
     }
@@ -67,9 +69,19 @@ public final class Manager implements Closeable {
      * @param fleet where controller nodes come from; the manager closes it
      */
     public static Manager start(ManagerSettings settings, ControllerFleet fleet) throws IOException {
+        return start(settings, fleet, ManagerExtensions.NONE);
+    }
+
+    /**
+     * Starts a manager with what its hosting process adds.
+     *
+     * @param fleet where controller nodes come from; the manager closes it
+     */
+    public static Manager start(ManagerSettings settings, ControllerFleet fleet, ManagerExtensions extensions)
+            throws IOException {
         Manager manager = new Manager();
         try {
-            manager.startAll(settings, fleet);
+            manager.startAll(settings, fleet, extensions);
         } catch (IOException | RuntimeException e) {
             manager.close();
             throw e;
@@ -77,7 +89,9 @@ public final class Manager implements Closeable {
         return manager;
     }
 
-    private void startAll(ManagerSettings settings, ControllerFleet fleet) throws IOException {
+    private void startAll(ManagerSettings settings, ControllerFleet fleet, ManagerExtensions extensions)
+            throws IOException {
+        this.hostTables = extensions.hostTables();
         Clock clock = Clock.systemUTC();
         Database database = settings.jdbcUrl().isPresent()
                 ? Database.open(settings.jdbcUrl().get(), settings.dbUser(), settings.dbPassword())
@@ -117,6 +131,7 @@ public final class Manager implements Closeable {
         routes.add(new InventoryRoutes(inventory, inventoryAdmin, realization));
         routes.addAll(network.routes());
         routes.add(new JobRoutes(store));
+        routes.addAll(extensions.extraRoutes().apply(this));
         this.routes = List.copyOf(routes);
         // Everything an earlier run left is picked up before the API takes new work.
         controllers.adoptFleet();
@@ -161,6 +176,11 @@ public final class Manager implements Closeable {
     /** The control VMs' guests in this JVM (the all-in-one mode), for operator commands and tests. */
     public ControlVmLauncher controlVmLauncher() {
         return launcher;
+    }
+
+    /** Where host views read a host's datapath tables. */
+    public HostTablesSource hostTables() {
+        return hostTables;
     }
 
     public ControlVmService controlVms() {
