@@ -1,15 +1,25 @@
 package org.netweave.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.netweave.dataplane.emulated.EmulatedHost;
+import java.util.stream.Stream;
+
+import org.netweave.cli.allinone.AllInOne;
+import org.netweave.cli.allinone.AllInOneSettings;
+import org.netweave.cli.allinone.LabHost;
+import org.netweave.cli.allinone.SeedScenario;
 import org.netweave.dataplane.emulated.PingResult;
-import org.netweave.dataplane.emulated.SeedTopology;
 import org.netweave.model.InvalidValueException;
 import org.netweave.model.Ipv4Address;
+import org.netweave.model.VmId;
 import org.netweave.packet.Vxlan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,15 +29,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code netweave run}: the all-in-one job. Until the control plane exists it starts the
- * emulated data plane with the seeds' static topology, proves the seed paths with pings, and
- * keeps forwarding (with a periodic health ping) until Ctrl-C or SIGTERM.
+ * {@code netweave run}: the all-in-one job. Starts three controllers, the manager and emulated
+ * hosts in this JVM ({@link AllInOne}), optionally builds the seeds' topology through the API,
+ * and serves the API until Ctrl-C or SIGTERM, logging a health ping now and then.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Start the emulated data plane with the seed topology (VNI 5000/5001, a DLR, a VXLAN-VLAN bridge).")
+        description = "Run the whole system in one JVM: three controllers, the manager (REST API) and emulated hosts.")
 final class RunCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
-    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
+    private static final Duration CONVERGENCE = Duration.ofSeconds(60);
+
+    enum Scenario { none, seed }
 
     @Spec
     CommandSpec spec;
@@ -35,15 +48,29 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--hosts", defaultValue = "4", description = "Emulated hosts, split into two clusters (default: ${DEFAULT-VALUE}).")
     int hosts;
 
+    @Option(names = "--api-port", defaultValue = "8080", description = "The REST API's port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int apiPort;
+
+    @Option(names = "--data-dir", description = "Where the manager's H2 store and the controllers' data live (default: a"
+            + " temporary directory removed at exit). It must not hold an earlier run's store.")
+    Path dataDir;
+
+    @Option(names = "--reset", description = "Wipe the --data-dir of an earlier run before starting.")
+    boolean reset;
+
+    @Option(names = "--scenario", defaultValue = "none",
+            description = "What to build once the system is up: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Scenario scenario;
+
     @Option(names = "--vxlan-port", defaultValue = "" + Vxlan.DEFAULT_UDP_PORT,
-            description = "VXLAN UDP port of the transport zone (default: ${DEFAULT-VALUE}; NSX-V used 8472).")
+            description = "VXLAN UDP port of every VTEP (default: ${DEFAULT-VALUE}; NSX-V used 8472).")
     int vxlanPort;
 
     @Option(names = "--health-interval", defaultValue = "PT10S",
-            description = "How often to ping VM1 -> VM2 and log the result, as an ISO-8601 duration (default: ${DEFAULT-VALUE}).")
+            description = "With --scenario seed: how often to ping VM1 -> VM2 and log it, as an ISO-8601 duration (default: ${DEFAULT-VALUE}).")
     Duration healthInterval;
 
-    @Option(names = "--exit-after-check", description = "Build the topology, run the seed checks, then stop (exit 0 only if all passed).")
+    @Option(names = "--exit-after-check", description = "Start, build the scenario, run its checks, then stop (exit 0 only if all passed).")
     boolean exitAfterCheck;
 
     @Override
@@ -51,52 +78,125 @@ final class RunCommand implements Callable<Integer> {
         if (healthInterval.isNegative() || healthInterval.isZero()) {
             throw new InvalidValueException("health-interval", healthInterval, "must be positive");
         }
-        if (hosts < 2) {
-            throw new InvalidValueException("hosts", hosts, "must be at least 2 (VM1 and VM2 run on different hosts)");
-        }
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("Starting %d emulated hosts (VXLAN port %d) with the seed topology...%n", hosts, vxlanPort);
+        boolean temporary = dataDir == null;
+        Path dir = temporary ? Files.createTempDirectory("netweave-run-") : dataDir.toAbsolutePath();
+        if (reset && !temporary) {
+            deleteTree(dir);
+        }
+        AllInOneSettings settings = AllInOneSettings.defaults(dir, line -> {
+            out.println("  " + line);
+            out.flush();
+        }).withApiPort(apiPort).withHosts(hosts).withVxlanPort(vxlanPort);
+        out.printf("Starting Netweave: 3 controllers, the manager, %d emulated hosts (data in %s)...%n", hosts, dir);
         out.flush();
+
         CountDownLatch stopRequested = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         // On SIGTERM or Ctrl-C the JVM runs this hook and exits when it returns, so the hook
-        // waits until the main thread has closed every host.
+        // waits until the main thread has closed everything.
         Thread hook = Thread.ofPlatform().name("netweave-shutdown").unstarted(() -> {
             log.info("stop requested, shutting down");
             stopRequested.countDown();
             awaitQuietly(stopped, SHUTDOWN_GRACE);
         });
-        try (SeedTopology seed = SeedTopology.build(hosts, vxlanPort)) {
-            Runtime.getRuntime().addShutdownHook(hook);
-            printTopology(out, seed);
-            boolean ok = seedChecks(out, seed);
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (AllInOne lab = AllInOne.start(settings)) {
+            printHosts(out, lab);
+            boolean ok = true;
+            SeedScenario.Built seed = null;
+            if (scenario == Scenario.seed) {
+                out.println("Building the seed scenario through the API...");
+                out.flush();
+                seed = lab.buildSeedScenario();
+                ok = seedChecks(out, lab, seed);
+            }
             if (exitAfterCheck) {
-                Runtime.getRuntime().removeShutdownHook(hook);
                 return ok ? 0 : 1;
             }
-            out.println("Netweave data plane is running. Press Ctrl-C to stop.");
+            out.println("Netweave is running: API " + lab.apiUrl() + " (try ./netweave show control-cluster status,"
+                    + " ./netweave vm list). Press Ctrl-C to stop.");
             out.flush();
             while (!stopRequested.await(healthInterval.toMillis(), TimeUnit.MILLISECONDS)) {
-                logHealth(seed);
+                if (seed != null) {
+                    logHealth(lab, seed);
+                }
             }
         } finally {
+            if (temporary) {
+                deleteTree(dir);
+            }
             // Logged before the hook is released: once it returns, the JVM may end at any point.
             log.info("stopped");
             stopped.countDown();
+            if (stopRequested.getCount() > 0) {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
         }
         return 0;
     }
 
-    /** One health ping; whatever goes wrong is logged, the data plane keeps running. */
-    private static void logHealth(SeedTopology seed) {
+    private static void printHosts(PrintWriter out, AllInOne lab) {
+        out.println();
+        out.println("Host     Name     Cluster  VTEP            Router MAC");
+        for (LabHost h : lab.hosts()) {
+            out.printf("%-8s %-8s %-8s %-15s %s%n", h.id(), h.name(), "cluster-" + h.cluster(), h.vtep(), h.routerMac());
+        }
+        out.println();
+        out.flush();
+    }
+
+    /** The seed paths, each once the hosts have converged (the first ping waits for that, up to a minute). */
+    private static boolean seedChecks(PrintWriter out, AllInOne lab, SeedScenario.Built seed) throws InterruptedException {
+        VmId vm1 = VmId.of(seed.vm1());
+        VmId vm2 = VmId.of(seed.vm2());
+        Instant start = Instant.now();
+        boolean converged = awaitReply(lab, vm1, SeedScenario.VM2_IP);
+        out.printf("  hosts converged in %d ms%n", Duration.between(start, Instant.now()).toMillis());
+        boolean routed = converged && check(out, "VM1 -> VM2 (routed by the DLR, seed 001)",
+                lab.guests().ping(vm1, SeedScenario.VM2_IP, 3, Duration.ofMillis(100), Duration.ofSeconds(2)));
+        boolean bridged = check(out, "VM2 -> physical server (bridged to VLAN 100, seed 004)",
+                lab.guests().ping(vm2, SeedScenario.SERVER_IP, 3, Duration.ofMillis(100), Duration.ofSeconds(2)));
+        boolean both = check(out, "VM1 -> physical server (routed, then bridged)",
+                lab.guests().ping(vm1, SeedScenario.SERVER_IP, 3, Duration.ofMillis(100), Duration.ofSeconds(2)));
+        out.println();
+        out.flush();
+        return routed && bridged && both;
+    }
+
+    /** Pings once a second until a reply comes back or {@link #CONVERGENCE} is over. */
+    private static boolean awaitReply(AllInOne lab, VmId from, Ipv4Address to) throws InterruptedException {
+        Instant deadline = Instant.now().plus(CONVERGENCE);
+        while (Instant.now().isBefore(deadline)) {
+            if (lab.guests().hostOf(from).isPresent()
+                    && lab.guests().ping(from, to, 1, Duration.ZERO, Duration.ofSeconds(1)).allReplied()) {
+                return true;
+            }
+            if (lab.guests().hostOf(from).isEmpty()) {
+                Thread.sleep(100);
+            }
+        }
+        return false;
+    }
+
+    private static boolean check(PrintWriter out, String what, PingResult r) {
+        out.printf("  %-56s %d/%d replies, avg rtt %.3f ms, reply TTL %d  %s%n", what, r.received(), r.sent(),
+                r.averageRttMillis(), r.replyTtl(), r.allReplied() ? "OK" : "FAILED");
+        out.flush();
+        return r.allReplied();
+    }
+
+    /** One health ping; whatever goes wrong is logged, the system keeps running. */
+    private static void logHealth(AllInOne lab, SeedScenario.Built seed) {
         try {
-            PingResult health = seed.vm1().ping(Ipv4Address.parse("10.0.2.10"), 1, 0, 1_000).get(5, TimeUnit.SECONDS);
-            log.info("health: vm1 -> vm2 {}", health.allReplied()
+            PingResult health = lab.guests().ping(VmId.of(seed.vm1()), SeedScenario.VM2_IP, 1, Duration.ZERO,
+                    Duration.ofSeconds(1));
+            log.info("health: VM1 -> VM2 {}", health.allReplied()
                     ? String.format("ok, rtt %.3f ms", health.averageRttMillis()) : "LOST");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            log.warn("health: vm1 -> vm2 could not be checked: {}", e.toString());
+        } catch (RuntimeException e) {
+            log.warn("health: VM1 -> VM2 could not be checked: {}", e.toString());
         }
     }
 
@@ -108,38 +208,14 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static void printTopology(PrintWriter out, SeedTopology seed) {
-        out.println();
-        out.println("Host        VTEP            Segment          Router MAC");
-        for (EmulatedHost h : seed.lab().hosts()) {
-            var c = h.config();
-            out.printf("%-11s %-15s %-16s %s%s%n", c.hostId(), c.vtepIp() + ":" + c.vxlanPort(), c.vtepSegment(),
-                    c.routerMac(), h == seed.bridgeHost() ? "  (bridge VXLAN 5001 <-> VLAN 100)" : "");
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
         }
-        out.println();
-        out.println("DLR edge-1: lif-5000 10.0.1.1/24 on VNI 5000, lif-5001 10.0.2.1/24 on VNI 5001 (vMAC " + SeedTopology.VMAC + ")");
-        out.println("VM1 10.0.1.10 on " + SeedTopology.hostName(0) + ", VM2 10.0.2.10 on " + SeedTopology.hostName(1)
-                + ", physical server 10.0.2.100 on VLAN 100");
-        out.println();
-        out.flush();
-    }
-
-    private static boolean seedChecks(PrintWriter out, SeedTopology seed) throws Exception {
-        boolean routed = check(out, "VM1 -> VM2 (routed by the DLR, seed 001)",
-                seed.vm1().ping(Ipv4Address.parse("10.0.2.10"), 3, 100, 2_000).get(10, TimeUnit.SECONDS));
-        boolean bridged = check(out, "VM2 -> physical server (bridged to VLAN 100, seed 004)",
-                seed.vm2().ping(Ipv4Address.parse("10.0.2.100"), 3, 100, 2_000).get(10, TimeUnit.SECONDS));
-        boolean both = check(out, "VM1 -> physical server (routed, then bridged)",
-                seed.vm1().ping(Ipv4Address.parse("10.0.2.100"), 3, 100, 2_000).get(10, TimeUnit.SECONDS));
-        out.println();
-        out.flush();
-        return routed && bridged && both;
-    }
-
-    private static boolean check(PrintWriter out, String what, PingResult r) {
-        out.printf("  %-56s %d/%d replies, avg rtt %.3f ms, reply TTL %d  %s%n", what, r.received(), r.sent(),
-                r.averageRttMillis(), r.replyTtl(), r.allReplied() ? "OK" : "FAILED");
-        out.flush();
-        return r.allReplied();
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 }

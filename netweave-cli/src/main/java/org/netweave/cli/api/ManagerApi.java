@@ -37,6 +37,10 @@ public final class ManagerApi {
         return send("POST", path, body);
     }
 
+    public JsonNode put(String path, String body) {
+        return send("PUT", path, body);
+    }
+
     private JsonNode send(String method, String path, String body) {
         URI uri;
         try {

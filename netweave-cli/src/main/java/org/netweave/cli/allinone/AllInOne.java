@@ -1,0 +1,131 @@
+package org.netweave.cli.allinone;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.netweave.cli.api.ManagerApi;
+import org.netweave.manager.Manager;
+import org.netweave.manager.ManagerExtensions;
+import org.netweave.manager.ManagerSettings;
+import org.netweave.manager.controllers.EmbeddedControllerFleet;
+import org.netweave.manager.dlr.DlrDeployment;
+import org.netweave.model.InvalidValueException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole system in one JVM ({@code netweave run}): three controllers with an embedded
+ * three-peer ZooKeeper ensemble, the manager with its H2 file store and REST API, and emulated
+ * hosts, each a datapath with a host agent, sharing a top-of-rack switch. The controllers and the
+ * compute inventory are created through the manager's API, as an operator would; the processes
+ * talk gRPC over loopback exactly as separate daemons would.
+ *
+ * <p>Started in dependency order and closed in reverse: guests, host agents and datapaths, then
+ * the manager, which closes the controllers.
+ */
+public final class AllInOne implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(AllInOne.class);
+    private static final Duration DLR_STEP = Duration.ofSeconds(60);
+
+    private final AllInOneSettings settings;
+    private final EmulatedHypervisors hypervisors;
+    private EmbeddedControllerFleet fleet;
+    private Manager manager;
+    private ManagerApi api;
+    private List<LabHost> hosts = List.of();
+    private volatile EmulatedGuests guests;
+
+    private AllInOne(AllInOneSettings settings) {
+        this.settings = settings;
+        this.hypervisors = new EmulatedHypervisors(settings);
+    }
+
+    /**
+     * Starts everything and builds the controller cluster and the compute inventory.
+     *
+     * @throws InvalidValueException when {@code dataDir} holds an earlier run's store
+     */
+    public static AllInOne start(AllInOneSettings settings) throws IOException {
+        Path managerDir = settings.dataDir().resolve("manager");
+        if (Files.exists(managerDir.resolve("netweave.mv.db"))) {
+            throw new InvalidValueException("data-dir", settings.dataDir(),
+                    "holds an earlier run's store; the all-in-one starts from an empty one (remove it, or pass --reset)");
+        }
+        AllInOne lab = new AllInOne(settings);
+        try {
+            lab.startAll(managerDir);
+        } catch (IOException | RuntimeException e) {
+            lab.close();
+            throw e;
+        }
+        return lab;
+    }
+
+    private void startAll(Path managerDir) throws IOException {
+        fleet = EmbeddedControllerFleet.create(settings.dataDir().resolve("controllers"), settings.zkTuning(),
+                settings.zkSession());
+        ManagerSettings managerSettings = ManagerSettings.local(managerDir).withApiPort(settings.apiPort())
+                .withDlrTimeouts(new DlrDeployment.Timeouts(DLR_STEP, DLR_STEP, DLR_STEP, settings.controlVmHa()));
+        manager = Manager.start(managerSettings, fleet,
+                new ManagerExtensions(hypervisors, started -> List.of(new GuestRoutes(() -> guests))));
+        api = new ManagerApi(apiUrl());
+        settings.progress().accept("manager up: API " + apiUrl());
+        hosts = LabInventory.build(api, settings);
+        hypervisors.start(hosts, manager.southboundPort(), settings.vxlanPort());
+        settings.progress().accept(hosts.size() + " emulated hosts up, each with its host agent");
+        guests = new EmulatedGuests(api, hypervisors, manager.store());
+        LOG.info("all-in-one up: {} hosts, API {}", hosts.size(), apiUrl());
+    }
+
+    /** Builds the seeds' topology through the API (see {@link SeedScenario}). */
+    public SeedScenario.Built buildSeedScenario() {
+        return SeedScenario.build(api, hosts, hypervisors, settings);
+    }
+
+    public String apiUrl() {
+        return "http://127.0.0.1:" + manager.apiPort() + "/api/v1";
+    }
+
+    public ManagerApi api() {
+        return api;
+    }
+
+    public Manager manager() {
+        return manager;
+    }
+
+    public EmbeddedControllerFleet controllers() {
+        return fleet;
+    }
+
+    public List<LabHost> hosts() {
+        return hosts;
+    }
+
+    public EmulatedHypervisors hypervisors() {
+        return hypervisors;
+    }
+
+    public EmulatedGuests guests() {
+        return guests;
+    }
+
+    @Override
+    public void close() {
+        EmulatedGuests running = guests;
+        if (running != null) {
+            running.close();
+        }
+        hypervisors.close();
+        if (manager != null) {
+            manager.close();
+        } else if (fleet != null) {
+            fleet.close();
+        }
+        LOG.info("all-in-one stopped");
+    }
+}

@@ -1,0 +1,158 @@
+package org.netweave.cli.allinone;
+
+import java.io.Closeable;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.netweave.cli.api.ManagerApi;
+import org.netweave.dataplane.emulated.EmulatedEndpoint;
+import org.netweave.dataplane.emulated.PingResult;
+import org.netweave.manager.southbound.CoalescingWorker;
+import org.netweave.manager.store.Store;
+import org.netweave.model.EndpointId;
+import org.netweave.model.HostId;
+import org.netweave.model.Ipv4Address;
+import org.netweave.model.Ipv4InterfaceAddress;
+import org.netweave.model.MacAddress;
+import org.netweave.model.PortId;
+import org.netweave.model.VmId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The lab's compute: runs every powered-on workload VM's guest on the host the inventory places it
+ * on, as vCenter and ESXi do. After each committed write it reads the VMs through the API and
+ * plugs, moves (vMotion: the same guest, with its ARP cache, on the new host) or unplugs guests.
+ * Only vNICs with an address and a logical switch get a guest: the lab has no DHCP.
+ */
+public final class EmulatedGuests implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(EmulatedGuests.class);
+
+    private final ManagerApi api;
+    private final EmulatedHypervisors hypervisors;
+    private final Map<PortId, Guest> guests = new ConcurrentHashMap<>();
+    private final CoalescingWorker worker;
+    private final Store store;
+    private final Store.CommitListener listener;
+
+    EmulatedGuests(ManagerApi api, EmulatedHypervisors hypervisors, Store store) {
+        this.api = api;
+        this.hypervisors = hypervisors;
+        this.store = store;
+        this.worker = new CoalescingWorker("lab-guests", this::reconcile).start();
+        this.listener = generation -> worker.wake();
+        store.addCommitListener(listener);
+        worker.wake();
+    }
+
+    /** The host a VM's guest runs on now, if it runs. */
+    public Optional<HostId> hostOf(VmId vm) {
+        return guest(vm).map(Guest::host);
+    }
+
+    /**
+     * Pings {@code target} from the VM's first vNIC and waits for the answers.
+     *
+     * @throws IllegalArgumentException when the VM has no guest here
+     */
+    public PingResult ping(VmId vm, Ipv4Address target, int count, Duration interval, Duration timeout)
+            throws InterruptedException {
+        Guest guest = guest(vm).orElseThrow(() -> new IllegalArgumentException(vm
+                + " has no running guest: it is not a powered-on workload with an addressed vNIC on a logical switch"));
+        long wait = interval.toMillis() * count + timeout.toMillis() + 5_000;
+        try {
+            return guest.endpoint().ping(target, count, interval.toMillis(), timeout.toMillis()).get(wait, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the ping from " + vm + " did not finish: " + e.getMessage(), e);
+        }
+    }
+
+    private Optional<Guest> guest(VmId vm) {
+        return guests.values().stream().filter(g -> g.vm().equals(vm))
+                .min((a, b) -> Integer.compare(a.vnic(), b.vnic()));
+    }
+
+    private void reconcile() {
+        Map<PortId, Wanted> wanted = wanted();
+        Map<String, Ipv4InterfaceAddress> lifs = null;
+        for (Guest guest : List.copyOf(guests.values())) {
+            Wanted w = wanted.get(guest.port());
+            if (w == null || !w.mac().equals(guest.endpoint().mac())) {
+                hypervisors.hypervisor(guest.host()).datapath().unplug(guest.port());
+                guests.remove(guest.port());
+                LOG.info("guest {} vNIC {} stopped on {}", guest.vm(), guest.vnic(), guest.host());
+            } else if (!w.host().equals(guest.host())) {
+                hypervisors.hypervisor(guest.host()).datapath().unplug(guest.port());
+                hypervisors.hypervisor(w.host()).datapath().plug(guest.port(), guest.endpoint());
+                guests.put(guest.port(), guest.on(w.host()));
+                LOG.info("guest {} vNIC {} moved from {} to {} (vMotion)", guest.vm(), guest.vnic(), guest.host(), w.host());
+            }
+        }
+        for (Wanted w : wanted.values()) {
+            if (guests.containsKey(w.port())) {
+                continue;
+            }
+            if (lifs == null) {
+                lifs = lifsBySwitch();
+            }
+            GuestNetwork network = GuestNetwork.of(w.ip(), w.logicalSwitchId(), lifs);
+            EmulatedEndpoint endpoint = new EmulatedEndpoint(EndpointId.of(w.vm().value() + "-" + w.vnic()), w.mac(),
+                    network.address(), network.gateway());
+            hypervisors.hypervisor(w.host()).datapath().plug(w.port(), endpoint);
+            guests.put(w.port(), new Guest(w.vm(), w.vnic(), w.port(), endpoint, w.host()));
+            LOG.info("guest {} vNIC {} ({} {}, gateway {}) started on {}", w.vm(), w.vnic(), w.mac(), network.address(),
+                    network.gateway(), w.host());
+        }
+    }
+
+    private record Wanted(VmId vm, int vnic, PortId port, HostId host, MacAddress mac, Ipv4Address ip,
+                          String logicalSwitchId) {
+    }
+
+    private Map<PortId, Wanted> wanted() {
+        Map<PortId, Wanted> wanted = new HashMap<>();
+        for (JsonNode vm : api.get("/vms?kind=WORKLOAD")) {
+            if (!vm.path("powerState").asText().equals("POWERED_ON")) {
+                continue;
+            }
+            VmId id = VmId.of(vm.path("id").asText());
+            HostId host = HostId.of(vm.path("hostId").asText());
+            for (JsonNode vnic : vm.path("vnics")) {
+                if (vnic.hasNonNull("ip") && vnic.hasNonNull("logicalSwitchId")) {
+                    int index = vnic.path("index").asInt();
+                    // The port the host agent attaches for this vNIC: <vm>.<index, three digits>.
+                    PortId port = PortId.of(id.value() + "." + String.format("%03d", index));
+                    wanted.put(port, new Wanted(id, index, port, host, MacAddress.parse(vnic.path("mac").asText()),
+                            Ipv4Address.parse(vnic.path("ip").asText()), vnic.path("logicalSwitchId").asText()));
+                }
+            }
+        }
+        return wanted;
+    }
+
+    private Map<String, Ipv4InterfaceAddress> lifsBySwitch() {
+        Map<String, Ipv4InterfaceAddress> lifs = new HashMap<>();
+        for (JsonNode summary : api.get("/dlrs")) {
+            for (JsonNode lif : api.get("/dlrs/" + summary.path("id").asText()).path("interfaces")) {
+                if (lif.hasNonNull("logicalSwitchId")) {
+                    lifs.put(lif.path("logicalSwitchId").asText(), Ipv4InterfaceAddress.parse(lif.path("address").asText()));
+                }
+            }
+        }
+        return lifs;
+    }
+
+    @Override
+    public void close() {
+        store.removeCommitListener(listener);
+        worker.close();
+    }
+}

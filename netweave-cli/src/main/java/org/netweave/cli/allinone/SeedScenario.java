@@ -1,0 +1,85 @@
+package org.netweave.cli.allinone;
+
+import java.time.Duration;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.netweave.cli.api.Jobs;
+import org.netweave.cli.api.ManagerApi;
+import org.netweave.dataplane.emulated.EmulatedEndpoint;
+import org.netweave.model.EndpointId;
+import org.netweave.model.Ipv4Address;
+import org.netweave.model.Ipv4InterfaceAddress;
+import org.netweave.model.MacAddress;
+import org.netweave.model.VlanId;
+
+/**
+ * The seeds' topology, built through the manager's API and the DLR deployment job as an operator
+ * would: logical switches VNI 5000 and 5001 in one transport zone over both clusters; a DLR with
+ * LIFs 10.0.1.1/24 (VNI 5000) and 10.0.2.1/24 (VNI 5001) and an HA pair of control VMs; a bridge
+ * VNI 5001 ↔ VLAN 100 on the active control VM's host; VM1 10.0.1.10 on host A and VM2 10.0.2.10
+ * on host B; and a physical server 10.0.2.100 on VLAN 100 behind the top-of-rack switch.
+ */
+public final class SeedScenario {
+    public static final Ipv4Address VM1_IP = Ipv4Address.parse("10.0.1.10");
+    public static final Ipv4Address VM2_IP = Ipv4Address.parse("10.0.2.10");
+    public static final Ipv4Address SERVER_IP = Ipv4Address.parse("10.0.2.100");
+    public static final VlanId VLAN_100 = VlanId.of(100);
+    private static final Duration DLR_JOB = Duration.ofSeconds(180);
+
+    /**
+     * What the scenario made, by the ids the manager gave.
+     *
+     * @param physicalServer the VLAN 100 endpoint; it lives outside the manager's inventory
+     */
+    public record Built(String transportZone, String web, String app, String dlr, String vm1, String vm2,
+                        EmulatedEndpoint physicalServer) {
+    }
+
+    private SeedScenario() {
+    }
+
+    static Built build(ManagerApi api, List<LabHost> hosts, EmulatedHypervisors hypervisors, AllInOneSettings settings) {
+        var progress = settings.progress();
+        api.post("/segment-pools", "{\"name\":\"segments\",\"begin\":5000,\"end\":5999}");
+        String clusters = String.join("\",\"", api.get("/clusters").findValuesAsText("id"));
+        String zone = api.post("/transport-zones", "{\"name\":\"tz-1\",\"replicationMode\":\"UNICAST\",\"clusterIds\":[\""
+                + clusters + "\"]}").path("id").asText();
+        String web = logicalSwitch(api, "web", zone, 5000);
+        String app = logicalSwitch(api, "app", zone, 5001);
+        progress.accept("transport zone " + zone + " with logical switches web (VNI 5000) and app (VNI 5001)");
+
+        JsonNode accepted = api.post("/dlrs", "{\"name\":\"dlr-1\",\"controlVm\":{\"haEnabled\":true},\"interfaces\":["
+                + "{\"name\":\"web\",\"type\":\"INTERNAL\",\"logicalSwitchId\":\"" + web + "\",\"address\":\"10.0.1.1/24\"},"
+                + "{\"name\":\"app\",\"type\":\"INTERNAL\",\"logicalSwitchId\":\"" + app + "\",\"address\":\"10.0.2.1/24\"}]}");
+        String dlr = accepted.path("dlrId").asText();
+        progress.accept("DLR " + dlr + " deploying (job " + accepted.path("jobId").asText() + ")...");
+        Jobs.awaitSuccess(api, accepted.path("jobId").asText(), DLR_JOB);
+        progress.accept("DLR " + dlr + " deployed: LIFs 10.0.1.1/24 and 10.0.2.1/24 on every host, control VMs "
+                + String.join(", ", api.get("/vms?kind=CONTROL_VM").findValuesAsText("id")));
+        api.put("/dlrs/" + dlr + "/bridges/br-app", "{\"logicalSwitchId\":\"" + app + "\",\"vlan\":100}");
+        progress.accept("bridge br-app: VNI 5001 <-> VLAN 100");
+
+        EmulatedEndpoint server = new EmulatedEndpoint(EndpointId.of("server-1"), MacAddress.parse("00:11:22:33:44:55"),
+                new Ipv4InterfaceAddress(SERVER_IP, 24), Ipv4Address.parse("10.0.2.1"));
+        hypervisors.physicalSwitch().plug(server, VLAN_100);
+
+        String vm1 = vm(api, "VM1", hosts.get(0), VM1_IP, web);
+        String vm2 = vm(api, "VM2", hosts.get(1), VM2_IP, app);
+        progress.accept("VM1 (" + vm1 + ") 10.0.1.10 on " + hosts.get(0).id() + ", VM2 (" + vm2 + ") 10.0.2.10 on "
+                + hosts.get(1).id() + ", physical server 10.0.2.100 on VLAN 100");
+        return new Built(zone, web, app, dlr, vm1, vm2, server);
+    }
+
+    private static String logicalSwitch(ManagerApi api, String name, String zone, int vni) {
+        return api.post("/logical-switches", "{\"name\":\"" + name + "\",\"transportZoneId\":\"" + zone + "\",\"vni\":"
+                + vni + "}").path("id").asText();
+    }
+
+    private static String vm(ManagerApi api, String name, LabHost host, Ipv4Address ip, String logicalSwitch) {
+        String id = api.post("/vms", "{\"name\":\"" + name + "\",\"hostId\":\"" + host.id().value()
+                + "\",\"vnics\":[{\"ip\":\"" + ip + "\"}]}").path("id").asText();
+        api.put("/vms/" + id + "/vnics/0", "{\"logicalSwitchId\":\"" + logicalSwitch + "\"}");
+        return id;
+    }
+}
