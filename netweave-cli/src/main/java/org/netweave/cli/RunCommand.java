@@ -84,10 +84,18 @@ final class RunCommand implements Callable<Integer> {
         if (reset && !temporary) {
             deleteTree(dir);
         }
-        AllInOneSettings settings = AllInOneSettings.defaults(dir, line -> {
-            out.println("  " + line);
-            out.flush();
-        }).withApiPort(apiPort).withHosts(hosts).withVxlanPort(vxlanPort);
+        AllInOneSettings settings;
+        try {
+            settings = AllInOneSettings.defaults(dir, line -> {
+                out.println("  " + line);
+                out.flush();
+            }).withApiPort(apiPort).withHosts(hosts).withVxlanPort(vxlanPort);
+        } catch (InvalidValueException e) {
+            if (temporary) {
+                deleteTree(dir);
+            }
+            throw e;
+        }
         out.printf("Starting Netweave: 3 controllers, the manager, %d emulated hosts (data in %s)...%n", hosts, dir);
         out.flush();
 
