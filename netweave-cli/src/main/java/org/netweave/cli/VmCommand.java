@@ -10,8 +10,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code netweave vm list}: the VMs of the compute inventory. */
-@Command(name = "vm", description = "The VMs of the compute inventory.", subcommands = VmCommand.ListVms.class)
+/** {@code netweave vm list|ping|move}: the VMs of the compute inventory. */
+@Command(name = "vm", description = "The VMs of the compute inventory.",
+        subcommands = {VmCommand.ListVms.class, VmPing.class, VmMove.class})
 final class VmCommand {
 
     @Command(name = "list", description = "Every VM with its host, power state and vNICs.")

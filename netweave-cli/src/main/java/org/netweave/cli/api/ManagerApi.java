@@ -74,6 +74,15 @@ public final class ManagerApi {
         }
     }
 
+    /** A JSON object of alternating names and values, with the values escaped as JSON requires. */
+    public static String object(Object... namesAndValues) {
+        var node = JSON.createObjectNode();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            node.set((String) namesAndValues[i], JSON.valueToTree(namesAndValues[i + 1]));
+        }
+        return node.toString();
+    }
+
     public static String pretty(JsonNode json) {
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json);
