@@ -229,6 +229,17 @@ public class EmulatedEndpoint implements PortEndpoint {
         return hw;
     }
 
+    /**
+     * Sends a gratuitous ARP (a request for its own address, broadcast), as a host does when its
+     * link comes up or it wants its neighbours and the switches in between to learn where it is.
+     */
+    public void announce() {
+        nic().loop().run(() -> {
+            int n = ArpFrames.request(out, 0, mac.value(), address.address().value(), address.address().value());
+            send(out, 0, n);
+        });
+    }
+
     private void requestArp(int nextHop) {
         long now = System.nanoTime();
         if (now - lastArpRequest >= ARP_RETRY_NANOS) {

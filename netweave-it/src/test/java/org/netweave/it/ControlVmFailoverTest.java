@@ -1,0 +1,96 @@
+package org.netweave.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netweave.cli.allinone.Hypervisor;
+import org.netweave.cli.allinone.SeedScenario;
+import org.netweave.dataplane.emulated.PingResult;
+import org.netweave.manager.dlr.ControlVmFailover;
+import org.netweave.model.DlrId;
+import org.netweave.model.HostId;
+import org.netweave.model.VmId;
+
+/**
+ * The active control VM dies during traffic: the standby takes over, the routes stay on every host
+ * (no routed ping is lost), the bridge instance moves to the new active VM's host and carries the
+ * physical server's traffic again, and the failover job's log says what happened.
+ */
+class ControlVmFailoverTest {
+    @TempDir
+    Path dir;
+    SeedLab lab;
+
+    @BeforeEach
+    void start() throws Exception {
+        lab = SeedLab.start(dir, "127.23.0.0");
+    }
+
+    @AfterEach
+    void stop() {
+        lab.close();
+    }
+
+    @Test
+    void theStandbyTakesOverRoutesStayTheBridgeMovesAndTheJobLogShowsIt() throws Exception {
+        lab.awaitReplies(lab.vm2, SeedScenario.SERVER_IP);
+        HostId bridgeHost = bridgeHost().orElseThrow();
+        JsonNode controlVms = lab.lab.api().get("/vms?kind=CONTROL_VM");
+        JsonNode active = controlVms.get(0).path("hostId").asText().equals(bridgeHost.value()) ? controlVms.get(0) : controlVms.get(1);
+        JsonNode standby = active == controlVms.get(0) ? controlVms.get(1) : controlVms.get(0);
+        HostId standbyHost = HostId.of(standby.path("hostId").asText());
+        CompletableFuture<PingResult> routed = CompletableFuture.supplyAsync(() -> {
+            try {
+                return lab.ping(lab.vm1, SeedScenario.VM2_IP, 40, Duration.ofMillis(100));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        lab.lab.manager().controlVmLauncher().powerOff(VmId.of(active.path("id").asText()));
+
+        await().atMost(SeedLab.CONVERGE).until(() -> bridgeHost().equals(Optional.of(standbyHost)));
+        SeedLab.assertAllReplied(routed.get(), "VM1 -> VM2 during the failover");
+        for (Hypervisor host : lab.hosts()) {
+            assertThat(host.datapath().tables().router(DlrId.of(lab.seed.dlr())).routes())
+                    .as("routes on %s", host.host().id()).extracting(r -> r.prefix().toString())
+                    .contains("10.0.1.0/24", "10.0.2.0/24");
+        }
+        // Hosts learned the server's MAC behind the old bridge host's VTEP; the data plane has no
+        // way to know it moved until the server speaks. A gratuitous ARP (as a server sends on a
+        // link event or its ARP refresh) is bridged by the new instance and teaches every host.
+        lab.seed.physicalServer().announce();
+        lab.awaitReplies(lab.vm2, SeedScenario.SERVER_IP);
+        SeedLab.assertAllReplied(lab.ping(lab.vm1, SeedScenario.SERVER_IP, 3, Duration.ofMillis(50)),
+                "VM1 -> the physical server over the moved bridge");
+
+        String job = failoverJob().orElseThrow();
+        await().atMost(SeedLab.CONVERGE).until(() -> lab.lab.api().get("/jobs/" + job).path("state").asText().equals("SUCCEEDED"));
+        SeedLab.Run log = lab.cli("job", job);
+        assertThat(log.out()).contains(ControlVmFailover.KIND, "SUCCEEDED", standby.path("id").asText(), standbyHost.value());
+    }
+
+    private Optional<HostId> bridgeHost() {
+        return lab.hosts().stream().filter(h -> !h.datapath().tables().bridges().isEmpty())
+                .map(h -> h.host().id()).findFirst();
+    }
+
+    private Optional<String> failoverJob() {
+        for (JsonNode job : lab.lab.api().get("/jobs?subjectId=" + lab.seed.dlr())) {
+            if (job.path("kind").asText().equals(ControlVmFailover.KIND)) {
+                return Optional.of(job.path("id").asText());
+            }
+        }
+        return Optional.empty();
+    }
+}

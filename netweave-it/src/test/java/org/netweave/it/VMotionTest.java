@@ -1,0 +1,66 @@
+package org.netweave.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netweave.cli.allinone.Hypervisor;
+import org.netweave.cli.allinone.LabHost;
+import org.netweave.cli.allinone.SeedScenario;
+import org.netweave.model.MacAddress;
+
+/** vMotion of VM2 to a host of the other cluster: every table follows, and the routed path works again. */
+class VMotionTest {
+    @TempDir
+    Path dir;
+    SeedLab lab;
+
+    @BeforeEach
+    void start() throws Exception {
+        lab = SeedLab.start(dir, "127.21.0.0");
+    }
+
+    @AfterEach
+    void stop() {
+        lab.close();
+    }
+
+    @Test
+    void afterVm2MovesEveryHostSendsToItsNewVtepAndVm1ReachesItAgain() {
+        LabHost target = lab.lab.hosts().get(2);
+        MacAddress vm2Mac = MacAddress.parse(lab.lab.api().get("/vms/" + lab.vm2.value()).path("vnics").get(0)
+                .path("mac").asText());
+
+        SeedLab.Run move = lab.cli("vm", "move", lab.vm2.value(), target.id().value());
+
+        assertThat(move.exit()).as(move.out() + move.err()).isZero();
+        assertThat(move.out()).contains("now runs on " + target.id().value());
+        await().atMost(SeedLab.CONVERGE).untilAsserted(() -> {
+            for (Hypervisor host : lab.hosts()) {
+                String expected = host.host().id().equals(target.id()) ? "LOCAL_PORT" : "REMOTE_VTEP " + target.vtep();
+                assertThat(SeedLab.macLocation(host, 5001, vm2Mac)).as("VM2's MAC on %s", host.host().id())
+                        .startsWith(expected);
+            }
+        });
+        assertThat(lab.lab.guests().hostOf(lab.vm2)).contains(target.id());
+        lab.awaitReplies(lab.vm1, SeedScenario.VM2_IP);
+        SeedLab.Run ping = lab.cli("vm", "ping", lab.vm1.value(), "10.0.2.10", "--count", "5");
+        assertThat(ping.exit()).as(ping.out() + ping.err()).isZero();
+        assertThat(lab.lab.api().get("/vms/" + lab.vm2.value()).path("hostId").asText()).isEqualTo(target.id().value());
+    }
+
+    @Test
+    void aMoveToAnUnknownHostIsRefusedAndNothingMoves() {
+        SeedLab.Run move = lab.cli("vm", "move", lab.vm2.value(), "host-99");
+
+        assertThat(move.exit()).isEqualTo(2);
+        assertThat(move.err()).contains("host-99").contains("404");
+        assertThat(lab.lab.guests().hostOf(lab.vm2)).contains(lab.lab.hosts().get(1).id());
+    }
+}
