@@ -26,6 +26,14 @@ public interface Datapath extends AutoCloseable {
 
     DatapathCounters counters();
 
+    /**
+     * Where ARP suppression asks when the host's own table has no binding (the VNI's owning
+     * controller, through the host agent). Called on the forwarding path: it must answer from
+     * memory. A backend that suppresses ARP some other way may ignore it.
+     */
+    default void setArpResolver(ArpResolver resolver) {
+    }
+
     /** A consistent snapshot of the installed tables, for show commands and tests. */
     DatapathTables tables();
 

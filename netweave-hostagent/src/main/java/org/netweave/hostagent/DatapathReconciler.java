@@ -42,8 +42,16 @@ final class DatapathReconciler implements HostRealizer {
     private boolean wasInSync;
     private volatile DatapathDesired installed = DatapathDesired.EMPTY;
 
+    private final OwnerArpResolver arpResolver = new OwnerArpResolver();
+
     DatapathReconciler(Datapath datapath) {
         this.datapath = datapath;
+        datapath.setArpResolver(arpResolver);
+    }
+
+    /** Where the datapath's ARP suppression asks the owners. */
+    OwnerArpResolver arpResolver() {
+        return arpResolver;
     }
 
     /** What the reconciler last installed in the datapath. */
@@ -56,6 +64,7 @@ final class DatapathReconciler implements HostRealizer {
         desired.vtep().filter(vtep -> !vtep.equals(datapath.config().vtepIp())).ifPresent(vtep -> {
             throw new InvalidValueException("vtepIp", vtep, "is not the datapath's VTEP " + datapath.config().vtepIp());
         });
+        arpResolver.use(session);
         session.ifPresent(s -> {
             vniTables.putAll(s.vniTables());
             dlrStates.putAll(s.dlrStates());

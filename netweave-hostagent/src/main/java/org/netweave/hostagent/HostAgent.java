@@ -62,6 +62,11 @@ public final class HostAgent implements Closeable {
         return reconciler.installed();
     }
 
+    /** The resolver the datapath's ARP suppression asks on a miss, for tests. */
+    OwnerArpResolver arpResolver() {
+        return reconciler.arpResolver();
+    }
+
     public Datapath datapath() {
         return datapath;
     }

@@ -135,6 +135,22 @@ class HostAgentClusterTest {
     }
 
     @Test
+    void aBindingTheHostLacksIsAnsweredByTheVnisOwner() {
+        awaitInSync();
+        OwnerArpResolver resolver = agentA.arpResolver();
+        Vni app = Vni.of(5001);
+
+        assertThat(resolver.resolve(app, VM2_IP)).as("the first miss asks the owner and answers unknown now").isNull();
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(resolver.resolve(app, VM2_IP)).isEqualTo(VM2_MAC));
+        Ipv4Address nobody = Ipv4Address.parse("10.0.2.77");
+        assertThat(resolver.resolve(app, nobody)).isNull();
+        await().atMost(WAIT).until(() -> resolver.pending() == 0);
+        assertThat(resolver.resolve(app, nobody)).as("the owner knows nobody there").isNull();
+        assertThat(resolver.answers()).as("only what the owner knows is kept").isEqualTo(1);
+    }
+
+    @Test
     void withTheControllerGoneTheHostsAreOutOfSyncAndForwardWithTheTablesTheyHold() throws Exception {
         awaitInSync();
         DatapathTables beforeA = datapathA.tables();

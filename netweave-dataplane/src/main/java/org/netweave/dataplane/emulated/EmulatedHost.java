@@ -126,6 +126,7 @@ public final class EmulatedHost implements Datapath {
         return loop.call(() -> (InetSocketAddress) uplink.getLocalAddress());
     }
 
+    @Override
     public void setArpResolver(ArpResolver resolver) {
         loop.run(() -> engine.setArpResolver(resolver));
     }
