@@ -7,12 +7,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.netweave.cli.allinone.AllInOne;
+import org.netweave.cli.api.ManagerApi;
 import org.netweave.cli.allinone.AllInOneSettings;
 import org.netweave.cli.allinone.LabHost;
 import org.netweave.cli.allinone.SeedScenario;
@@ -82,7 +84,7 @@ final class RunCommand implements Callable<Integer> {
         boolean temporary = dataDir == null;
         Path dir = temporary ? Files.createTempDirectory("netweave-run-") : dataDir.toAbsolutePath();
         if (reset && !temporary) {
-            deleteTree(dir);
+            resetDataDir(dir);
         }
         AllInOneSettings settings;
         try {
@@ -103,42 +105,69 @@ final class RunCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         // On SIGTERM or Ctrl-C the JVM runs this hook and exits when it returns, so the hook
         // waits until the main thread has closed everything.
+        Thread main = Thread.currentThread();
         Thread hook = Thread.ofPlatform().name("netweave-shutdown").unstarted(() -> {
             log.info("stop requested, shutting down");
             stopRequested.countDown();
+            // Starting or building the scenario can take minutes; interrupted, it stops and closes what it started.
+            main.interrupt();
             awaitQuietly(stopped, SHUTDOWN_GRACE);
         });
         Runtime.getRuntime().addShutdownHook(hook);
-        try (AllInOne lab = AllInOne.start(settings)) {
-            printHosts(out, lab);
-            boolean ok = true;
-            SeedScenario.Built seed = null;
-            if (scenario == Scenario.seed) {
-                out.println("Building the seed scenario through the API...");
-                out.flush();
-                seed = lab.buildSeedScenario();
-                ok = seedChecks(out, lab, seed);
+        AllInOne lab = null;
+        try {
+            lab = AllInOne.start(settings);
+            return serve(out, lab, stopRequested);
+        } catch (InterruptedException | ManagerApi.Failure e) {
+            if (stopRequested.getCount() > 0) {
+                throw e;
             }
-            if (exitAfterCheck) {
-                return ok ? 0 : 1;
-            }
-            out.println("Netweave is running: API " + lab.apiUrl() + " (try ./netweave show control-cluster status,"
-                    + " ./netweave vm list). Press Ctrl-C to stop.");
-            out.flush();
-            while (!stopRequested.await(healthInterval.toMillis(), TimeUnit.MILLISECONDS)) {
-                if (seed != null) {
-                    logHealth(lab, seed);
+            return 0;
+        } finally {
+            try {
+                // Closing must not see the interrupt that asked for it: ZooKeeper and gRPC wait while they close.
+                Thread.interrupted();
+                if (lab != null) {
+                    lab.close();
+                }
+                if (temporary) {
+                    deleteTree(dir);
+                }
+            } finally {
+                // Logged before the hook is released: once it returns, the JVM may end at any point.
+                log.info("stopped");
+                stopped.countDown();
+                if (stopRequested.getCount() > 0) {
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(hook);
+                    } catch (IllegalStateException shuttingDown) {
+                        // A signal came in between: the hook runs and finds everything stopped.
+                    }
                 }
             }
-        } finally {
-            if (temporary) {
-                deleteTree(dir);
-            }
-            // Logged before the hook is released: once it returns, the JVM may end at any point.
-            log.info("stopped");
-            stopped.countDown();
-            if (stopRequested.getCount() > 0) {
-                Runtime.getRuntime().removeShutdownHook(hook);
+        }
+    }
+
+    /** Builds the scenario if asked, then serves until a stop is requested; the exit status. */
+    private int serve(PrintWriter out, AllInOne lab, CountDownLatch stopRequested) throws InterruptedException {
+        printHosts(out, lab);
+        boolean ok = true;
+        SeedScenario.Built seed = null;
+        if (scenario == Scenario.seed) {
+            out.println("Building the seed scenario through the API...");
+            out.flush();
+            seed = lab.buildSeedScenario();
+            ok = seedChecks(out, lab, seed);
+        }
+        if (exitAfterCheck) {
+            return ok ? 0 : 1;
+        }
+        out.println("Netweave is running: API " + lab.apiUrl() + " (try ./netweave show control-cluster status,"
+                + " ./netweave vm list). Press Ctrl-C to stop.");
+        out.flush();
+        while (!stopRequested.await(healthInterval.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (seed != null) {
+                logHealth(lab, seed);
             }
         }
         return 0;
@@ -214,6 +243,26 @@ final class RunCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Wipes what an earlier run left in {@code dir}: its store and its controllers' data, nothing
+     * else. A directory holding anything more is refused rather than emptied.
+     */
+    private static void resetDataDir(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            List<String> foreign = entries.map(p -> p.getFileName().toString())
+                    .filter(name -> !name.equals("manager") && !name.equals("controllers")).sorted().toList();
+            if (!foreign.isEmpty()) {
+                throw new InvalidValueException("data-dir", dir, "holds more than a Netweave run (" + foreign
+                        + "); --reset only wipes manager/ and controllers/");
+            }
+        }
+        deleteTree(dir.resolve("manager"));
+        deleteTree(dir.resolve("controllers"));
     }
 
     private static void deleteTree(Path dir) throws IOException {

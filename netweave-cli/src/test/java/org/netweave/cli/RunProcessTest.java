@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RunProcessTest {
 
     @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void theAllInOneServesTheApiForwardsAndSigtermShutsItDownCleanly(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("stderr.log");
         Process p = new ProcessBuilder(List.of(

@@ -1,6 +1,8 @@
 package org.netweave.hostagent;
 
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,10 +10,14 @@ import java.util.SortedMap;
 
 import org.netweave.controller.client.HostSession;
 import org.netweave.controller.client.HostSession.VniBindings;
+import org.netweave.dataplane.ArpResolver;
+import org.netweave.dataplane.Bridge;
+import org.netweave.dataplane.DatapathTables;
 import org.netweave.dataplane.Datapath;
 import org.netweave.dataplane.DatapathChange;
 import org.netweave.model.DlrId;
 import org.netweave.model.InvalidValueException;
+import org.netweave.model.MacAddress;
 import org.netweave.model.Vni;
 import org.netweave.proto.controller.v1.DlrState;
 import org.netweave.proto.controller.v1.VniTables;
@@ -49,6 +55,11 @@ final class DatapathReconciler implements HostRealizer {
         datapath.setArpResolver(arpResolver);
     }
 
+    /** Takes the resolver off the datapath: a closed agent asks no owner. */
+    void detach() {
+        datapath.setArpResolver(ArpResolver.NONE);
+    }
+
     /** Where the datapath's ARP suppression asks the owners. */
     OwnerArpResolver arpResolver() {
         return arpResolver;
@@ -70,7 +81,7 @@ final class DatapathReconciler implements HostRealizer {
             dlrStates.putAll(s.dlrStates());
         });
         dlrStates.keySet().retainAll(desired.dlrs());
-        SortedMap<Vni, VniBindings> wanted = VniJoins.of(desired, dlrStates);
+        SortedMap<Vni, VniBindings> wanted = VniJoins.of(desired, dlrStates, bridgedMacs());
         vniTables.keySet().retainAll(wanted.keySet());
         session.ifPresent(s -> join(s, wanted));
 
@@ -92,6 +103,26 @@ final class DatapathReconciler implements HostRealizer {
         }
         installed = target;
         return inSync;
+    }
+
+    /**
+     * The MACs the bridge instances on this host learned on their VLAN side, by VNI: read from the
+     * datapath, since only traffic teaches them. Empty (and free) on a host that bridges nothing.
+     */
+    private Map<Vni, Set<MacAddress>> bridgedMacs() {
+        if (installed.bridges().isEmpty()) {
+            return Map.of();
+        }
+        Map<Vni, Set<MacAddress>> bridged = new HashMap<>();
+        DatapathTables tables = datapath.tables();
+        for (Bridge bridge : installed.bridges().values()) {
+            DatapathTables.SwitchTable table = tables.logicalSwitch(bridge.vni().value());
+            if (table != null) {
+                table.macs().stream().filter(entry -> entry.location() == DatapathTables.MacLocation.VLAN)
+                        .forEach(entry -> bridged.computeIfAbsent(bridge.vni(), v -> new HashSet<>()).add(entry.mac()));
+            }
+        }
+        return bridged;
     }
 
     /** Joins what is newly wanted or whose bindings changed; everything again on a new session. */

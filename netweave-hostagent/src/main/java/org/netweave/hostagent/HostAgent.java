@@ -75,6 +75,7 @@ public final class HostAgent implements Closeable {
     public void close() {
         if (state.getAndSet(State.CLOSED) != State.CLOSED) {
             follower.close();
+            reconciler.detach();
         }
     }
 }

@@ -17,8 +17,10 @@ import org.netweave.proto.controller.v1.Lif;
 
 /**
  * The VNIs the host joins at their owners, with the bindings it reports there: a VNI with a
- * connected local vNIC (its MAC behind this host's VTEP, its IP if known), or one a local DLR has
- * a LIF on or bridges here (no bindings: the host only needs the VNI's tables).
+ * connected local vNIC (its MAC behind this host's VTEP, its IP if known), one a local DLR has a
+ * LIF on (no bindings: the host only needs the VNI's tables), or one it bridges — with the MACs
+ * its bridge instance learned on the VLAN side, as NSX's bridge host reports them, so every host
+ * sends to them through this host's VTEP and stops when the bridge moves away.
  */
 final class VniJoins {
     private VniJoins() {
@@ -26,6 +28,17 @@ final class VniJoins {
 
     /** Pure. {@code dlrStates} may hold DLRs the configuration dropped; only configured ones count. */
     static SortedMap<Vni, VniBindings> of(HostDesiredState config, Map<DlrId, DlrState> dlrStates) {
+        return of(config, dlrStates, Map.of());
+    }
+
+    /**
+     * Pure.
+     *
+     * @param bridged per VNI, the MACs this host's bridge instances learned on their VLAN side; only
+     *                VNIs bridged here count
+     */
+    static SortedMap<Vni, VniBindings> of(HostDesiredState config, Map<DlrId, DlrState> dlrStates,
+                                          Map<Vni, Set<MacAddress>> bridged) {
         Map<Vni, Set<MacAddress>> macs = new HashMap<>();
         Map<Vni, Map<Ipv4Address, MacAddress>> arps = new HashMap<>();
         for (DesiredVnic vnic : config.vnics()) {
@@ -48,7 +61,8 @@ final class VniJoins {
                 }
             }
             state.getBridgesList().stream().filter(b -> config.host().value().equals(b.getHostId()))
-                    .forEach(b -> macs.computeIfAbsent(Vni.of(b.getVni()), v -> new HashSet<>()));
+                    .forEach(b -> macs.computeIfAbsent(Vni.of(b.getVni()), v -> new HashSet<>())
+                            .addAll(bridged.getOrDefault(Vni.of(b.getVni()), Set.of())));
         }
         SortedMap<Vni, VniBindings> joins = new TreeMap<>();
         macs.forEach((vni, set) -> joins.put(vni, new VniBindings(Set.copyOf(set), Map.copyOf(arps.getOrDefault(vni, Map.of())))));

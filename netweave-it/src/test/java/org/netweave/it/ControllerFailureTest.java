@@ -58,6 +58,7 @@ class ControllerFailureTest {
         SeedLab.Run stop = lab.cli("controller", "stop", owner.value());
 
         assertThat(stop.exit()).as(stop.out() + stop.err()).isZero();
+        assertThat(continuous).as("the stop came while the ping ran").isNotDone();
         SeedLab.assertAllReplied(continuous.get(), "VM1 -> VM2 while " + owner + " is down");
         await().atMost(SeedLab.CONVERGE).until(() -> ownerOf(VNI_5001).filter(o -> !o.equals(owner)).isPresent());
 

@@ -33,8 +33,8 @@ class HostAgentRestartTest {
     }
 
     @Test
-    void aRestartedAgentResyncsToTheSameTablesAndTheHostKeepsForwarding() throws Exception {
-        Hypervisor hostA = lab.host(lab.lab.hosts().get(0).id());
+    void aRestartedAgentResyncsToTheSameTablesAndForwardingWorksAfter() throws Exception {
+        Hypervisor hostA = lab.host(lab.seed.vm1Host());
         await().atMost(SeedLab.CONVERGE).until(() -> hostA.agent().view().controlPlaneInSync());
         List<String> installed = hostA.agent().installed().lines();
         DatapathTables tables = hostA.datapath().tables();

@@ -1,6 +1,7 @@
 package org.netweave.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,9 +88,25 @@ class SeedScenarioTest {
     }
 
     @Test
+    void aPingFromAnUnknownVmIs404AndABadTargetIs400NamingTheField() {
+        SeedLab.Run unknown = lab.cli("vm", "ping", "vm-999", "10.0.2.10");
+        SeedLab.Run badTarget = lab.cli("vm", "ping", lab.vm1.value(), "10.0.2.300");
+
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("vm-999").contains("404");
+        assertThat(badTarget.exit()).isEqualTo(2);
+        assertThat(badTarget.err()).contains("400").contains("field target");
+        assertThatThrownBy(() -> lab.lab.api().post("/vms/" + lab.vm1.value() + "/ping",
+                "{\"target\":\"10.0.2.10\",\"count\":100,\"intervalMillis\":10000}"))
+                .as("a ping longer than a request may wait").hasMessageContaining("400, field count");
+    }
+
+    @Test
     void theRoutedPathIsRoutedOnTheSourceHostOnly() throws Exception {
-        Hypervisor hostA = lab.host(lab.lab.hosts().get(0).id());
-        Hypervisor hostB = lab.host(lab.lab.hosts().get(1).id());
+        Hypervisor hostA = lab.host(lab.seed.vm1Host());
+        Hypervisor hostB = lab.host(lab.seed.vm2Host());
+        assertThat(hostA.host().cluster()).as("VM1 and VM2 sit in different clusters: different VTEP segments")
+                .isNotEqualTo(hostB.host().cluster());
         long routedA = hostA.datapath().counters().routed();
         long routedB = hostB.datapath().counters().routed();
 

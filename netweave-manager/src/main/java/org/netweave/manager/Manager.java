@@ -91,6 +91,7 @@ public final class Manager implements Closeable {
 
     private void startAll(ManagerSettings settings, ControllerFleet fleet, ManagerExtensions extensions)
             throws IOException {
+        keep(fleet); // owned from the first line, so a failed start closes it too
         this.hostTables = extensions.hostTables();
         Clock clock = Clock.systemUTC();
         Database database = settings.jdbcUrl().isPresent()
@@ -99,7 +100,6 @@ public final class Manager implements Closeable {
         store = keep(new Store(database));
         realization = new RealizationService();
         jobs = keep(new JobRunner(store, clock));
-        keep(fleet);
 
         HostConfigService[] configs = new HostConfigService[1];
         LogicalSwitchSync[] switches = new LogicalSwitchSync[1];

@@ -13,6 +13,7 @@ import org.netweave.manager.ManagerExtensions;
 import org.netweave.manager.ManagerSettings;
 import org.netweave.manager.controllers.EmbeddedControllerFleet;
 import org.netweave.manager.dlr.DlrDeployment;
+import org.netweave.manager.inventory.InventoryService;
 import org.netweave.model.InvalidValueException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,7 @@ public final class AllInOne implements Closeable {
     private ManagerApi api;
     private List<LabHost> hosts = List.of();
     private volatile EmulatedGuests guests;
+    private boolean managerOwnsFleet;
 
     private AllInOne(AllInOneSettings settings) {
         this.settings = settings;
@@ -59,7 +61,12 @@ public final class AllInOne implements Closeable {
         try {
             lab.startAll(managerDir);
         } catch (IOException | RuntimeException e) {
+            // An interrupted start (Ctrl-C) closes without the interrupt, then passes it on.
+            boolean interrupted = Thread.interrupted();
             lab.close();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
             throw e;
         }
         return lab;
@@ -70,8 +77,11 @@ public final class AllInOne implements Closeable {
                 settings.zkSession());
         ManagerSettings managerSettings = ManagerSettings.local(managerDir).withApiPort(settings.apiPort())
                 .withDlrTimeouts(new DlrDeployment.Timeouts(DLR_STEP, DLR_STEP, DLR_STEP, settings.controlVmHa()));
+        // From here the manager owns the fleet and closes it, even when its start fails.
+        managerOwnsFleet = true;
         manager = Manager.start(managerSettings, fleet,
-                new ManagerExtensions(hypervisors, started -> List.of(new GuestRoutes(() -> guests))));
+                new ManagerExtensions(hypervisors, started -> List.of(
+                        new GuestRoutes(() -> guests, new InventoryService(started.store())))));
         api = new ManagerApi(apiUrl());
         settings.progress().accept("manager up: API " + apiUrl());
         hosts = LabInventory.build(api, settings);
@@ -117,13 +127,15 @@ public final class AllInOne implements Closeable {
     @Override
     public void close() {
         EmulatedGuests running = guests;
+        // Unpublished first: from now on the ping route answers 503 instead of using closing hosts.
+        guests = null;
         if (running != null) {
             running.close();
         }
         hypervisors.close();
         if (manager != null) {
             manager.close();
-        } else if (fleet != null) {
+        } else if (fleet != null && !managerOwnsFleet) {
             fleet.close();
         }
         LOG.info("all-in-one stopped");

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.netweave.cli.api.ManagerApi;
@@ -30,8 +31,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The lab's compute: runs every powered-on workload VM's guest on the host the inventory places it
  * on, as vCenter and ESXi do. After each committed write it reads the VMs through the API and
- * plugs, moves (vMotion: the same guest, with its ARP cache, on the new host) or unplugs guests.
- * Only vNICs with an address and a logical switch get a guest: the lab has no DHCP.
+ * plugs, moves (vMotion: the same guest, with its ARP cache, on the new host), restarts (its
+ * address, switch or gateway changed) or unplugs guests. Only vNICs with an address and a logical
+ * switch get a guest: the lab has no DHCP.
  */
 public final class EmulatedGuests implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(EmulatedGuests.class);
@@ -42,6 +44,7 @@ public final class EmulatedGuests implements Closeable {
     private final CoalescingWorker worker;
     private final Store store;
     private final Store.CommitListener listener;
+    private volatile boolean closed;
 
     EmulatedGuests(ManagerApi api, EmulatedHypervisors hypervisors, Store store) {
         this.api = api;
@@ -59,19 +62,27 @@ public final class EmulatedGuests implements Closeable {
     }
 
     /**
-     * Pings {@code target} from the VM's first vNIC and waits for the answers.
+     * Pings {@code target} from the VM's first vNIC and waits for the answers. A vMotion of the VM
+     * waits until the ping is over, and so does another ping from it.
      *
      * @throws IllegalArgumentException when the VM has no guest here
      */
     public PingResult ping(VmId vm, Ipv4Address target, int count, Duration interval, Duration timeout)
             throws InterruptedException {
-        Guest guest = guest(vm).orElseThrow(() -> new IllegalArgumentException(vm
+        Guest first = guest(vm).orElseThrow(() -> new IllegalArgumentException(vm
                 + " has no running guest: it is not a powered-on workload with an addressed vNIC on a logical switch"));
         long wait = interval.toMillis() * count + timeout.toMillis() + 5_000;
+        first.lock().lockInterruptibly();
         try {
-            return guest.endpoint().ping(target, count, interval.toMillis(), timeout.toMillis()).get(wait, TimeUnit.MILLISECONDS);
+            if (closed) {
+                throw new IllegalStateException("the lab is shutting down");
+            }
+            return first.endpoint().ping(target, count, interval.toMillis(), timeout.toMillis())
+                    .get(wait, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("the ping from " + vm + " did not finish: " + e.getMessage(), e);
+        } finally {
+            first.lock().unlock();
         }
     }
 
@@ -81,44 +92,66 @@ public final class EmulatedGuests implements Closeable {
     }
 
     private void reconcile() {
-        Map<PortId, Wanted> wanted = wanted();
-        Map<String, Ipv4InterfaceAddress> lifs = null;
+        Map<PortId, GuestSpec> wanted = wanted();
         for (Guest guest : List.copyOf(guests.values())) {
-            Wanted w = wanted.get(guest.port());
-            if (w == null || !w.mac().equals(guest.endpoint().mac())) {
-                hypervisors.hypervisor(guest.host()).datapath().unplug(guest.port());
-                guests.remove(guest.port());
-                LOG.info("guest {} vNIC {} stopped on {}", guest.vm(), guest.vnic(), guest.host());
-            } else if (!w.host().equals(guest.host())) {
-                hypervisors.hypervisor(guest.host()).datapath().unplug(guest.port());
-                hypervisors.hypervisor(w.host()).datapath().plug(guest.port(), guest.endpoint());
-                guests.put(guest.port(), guest.on(w.host()));
-                LOG.info("guest {} vNIC {} moved from {} to {} (vMotion)", guest.vm(), guest.vnic(), guest.host(), w.host());
+            GuestSpec w = wanted.get(guest.port());
+            try {
+                if (w == null || w.differsFromStarted(guest.wanted())) {
+                    stop(guest);
+                } else if (!w.host().equals(guest.host())) {
+                    move(guest, w.host());
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("guest {} vNIC {}: {}", guest.vm(), guest.vnic(), e.toString());
             }
         }
-        for (Wanted w : wanted.values()) {
-            if (guests.containsKey(w.port())) {
-                continue;
+        for (GuestSpec w : wanted.values()) {
+            if (!guests.containsKey(w.port())) {
+                try {
+                    start(w);
+                } catch (RuntimeException e) {
+                    // A VM on a host the lab does not emulate (added through the API) has no guest.
+                    LOG.warn("guest {} vNIC {} cannot start on {}: {}", w.vm(), w.vnic(), w.host(), e.getMessage());
+                }
             }
-            if (lifs == null) {
-                lifs = lifsBySwitch();
-            }
-            GuestNetwork network = GuestNetwork.of(w.ip(), w.logicalSwitchId(), lifs);
-            EmulatedEndpoint endpoint = new EmulatedEndpoint(EndpointId.of(w.vm().value() + "-" + w.vnic()), w.mac(),
-                    network.address(), network.gateway());
-            hypervisors.hypervisor(w.host()).datapath().plug(w.port(), endpoint);
-            guests.put(w.port(), new Guest(w.vm(), w.vnic(), w.port(), endpoint, w.host()));
-            LOG.info("guest {} vNIC {} ({} {}, gateway {}) started on {}", w.vm(), w.vnic(), w.mac(), network.address(),
-                    network.gateway(), w.host());
         }
     }
 
-    private record Wanted(VmId vm, int vnic, PortId port, HostId host, MacAddress mac, Ipv4Address ip,
-                          String logicalSwitchId) {
+    private void start(GuestSpec w) {
+        EmulatedEndpoint endpoint = new EmulatedEndpoint(EndpointId.of(w.vm().value() + "-" + w.vnic()), w.mac(),
+                w.network().address(), w.network().gateway());
+        hypervisors.hypervisor(w.host()).datapath().plug(w.port(), endpoint);
+        guests.put(w.port(), new Guest(w.vm(), w.vnic(), w.port(), endpoint, w.host(), w, new ReentrantLock()));
+        LOG.info("guest {} vNIC {} ({} {}, gateway {}) started on {}", w.vm(), w.vnic(), w.mac(), w.network().address(),
+                w.network().gateway(), w.host());
     }
 
-    private Map<PortId, Wanted> wanted() {
-        Map<PortId, Wanted> wanted = new HashMap<>();
+    private void stop(Guest guest) {
+        guest.lock().lock();
+        try {
+            hypervisors.hypervisor(guest.host()).datapath().unplug(guest.port());
+            guests.remove(guest.port());
+            LOG.info("guest {} vNIC {} stopped on {}", guest.vm(), guest.vnic(), guest.host());
+        } finally {
+            guest.lock().unlock();
+        }
+    }
+
+    private void move(Guest guest, HostId to) {
+        guest.lock().lock();
+        try {
+            hypervisors.hypervisor(guest.host()).datapath().unplug(guest.port());
+            hypervisors.hypervisor(to).datapath().plug(guest.port(), guest.endpoint());
+            guests.put(guest.port(), guest.on(to));
+            LOG.info("guest {} vNIC {} moved from {} to {} (vMotion)", guest.vm(), guest.vnic(), guest.host(), to);
+        } finally {
+            guest.lock().unlock();
+        }
+    }
+
+    private Map<PortId, GuestSpec> wanted() {
+        Map<PortId, GuestSpec> wanted = new HashMap<>();
+        Map<String, Ipv4InterfaceAddress> lifs = null;
         for (JsonNode vm : api.get("/vms?kind=WORKLOAD")) {
             if (!vm.path("powerState").asText().equals("POWERED_ON")) {
                 continue;
@@ -127,11 +160,16 @@ public final class EmulatedGuests implements Closeable {
             HostId host = HostId.of(vm.path("hostId").asText());
             for (JsonNode vnic : vm.path("vnics")) {
                 if (vnic.hasNonNull("ip") && vnic.hasNonNull("logicalSwitchId")) {
+                    if (lifs == null) {
+                        lifs = lifsBySwitch();
+                    }
                     int index = vnic.path("index").asInt();
                     // The port the host agent attaches for this vNIC: <vm>.<index, three digits>.
                     PortId port = PortId.of(id.value() + "." + String.format("%03d", index));
-                    wanted.put(port, new Wanted(id, index, port, host, MacAddress.parse(vnic.path("mac").asText()),
-                            Ipv4Address.parse(vnic.path("ip").asText()), vnic.path("logicalSwitchId").asText()));
+                    Ipv4Address ip = Ipv4Address.parse(vnic.path("ip").asText());
+                    String logicalSwitch = vnic.path("logicalSwitchId").asText();
+                    wanted.put(port, new GuestSpec(id, index, port, host, MacAddress.parse(vnic.path("mac").asText()), ip,
+                            logicalSwitch, GuestNetwork.of(ip, logicalSwitch, lifs)));
                 }
             }
         }
@@ -150,9 +188,15 @@ public final class EmulatedGuests implements Closeable {
         return lifs;
     }
 
+    /** Stops following the inventory; a ping under way ends first, new ones are refused. */
     @Override
     public void close() {
+        closed = true;
         store.removeCommitListener(listener);
         worker.close();
+        for (Guest guest : guests.values()) {
+            guest.lock().lock();
+            guest.lock().unlock();
+        }
     }
 }

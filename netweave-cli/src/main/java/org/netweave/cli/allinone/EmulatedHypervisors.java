@@ -50,9 +50,15 @@ public final class EmulatedHypervisors implements HostTablesSource, Closeable {
         for (LabHost host : prepared) {
             EmulatedHost datapath = new EmulatedHost(new HostDatapathConfig(host.id(), host.vtep(), host.vtepSegment(),
                     MacAddress.of(EmulatedUnderlay.vtepMac(host.vtep().value())), host.routerMac(), vxlanPort));
-            datapath.connectUplink(tor.address());
-            tor.addTrunk(datapath.uplinkAddress());
-            HostAgent agent = newAgent(host.id(), datapath);
+            HostAgent agent;
+            try {
+                datapath.connectUplink(tor.address());
+                tor.addTrunk(datapath.uplinkAddress());
+                agent = newAgent(host.id(), datapath);
+            } catch (RuntimeException e) {
+                datapath.close();
+                throw e;
+            }
             hosts.put(host.id(), new Hypervisor(host, datapath, agent));
             LOG.info("{} ({}) up: VTEP {}:{}, router MAC {}", host.id(), host.name(), host.vtep(), vxlanPort, host.routerMac());
         }

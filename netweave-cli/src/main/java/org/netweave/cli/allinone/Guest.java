@@ -1,5 +1,7 @@
 package org.netweave.cli.allinone;
 
+import java.util.concurrent.locks.ReentrantLock;
+
 import org.netweave.dataplane.emulated.EmulatedEndpoint;
 import org.netweave.model.HostId;
 import org.netweave.model.PortId;
@@ -8,9 +10,16 @@ import org.netweave.model.VmId;
 /**
  * A VM's guest operating system as far as the network sees it: one emulated endpoint per vNIC,
  * plugged into the vNIC's port on the host the VM runs on. It keeps its ARP cache across a vMotion.
+ *
+ * <p>A ping runs on the forwarding thread of the host the guest is plugged into, so a move waits
+ * for a running ping to end and a ping waits for a move: {@link #lock} serialises them.
+ *
+ * @param wanted what the inventory said when the guest was started; a change of address, switch
+ *               or MAC restarts it
  */
-record Guest(VmId vm, int vnic, PortId port, EmulatedEndpoint endpoint, HostId host) {
+record Guest(VmId vm, int vnic, PortId port, EmulatedEndpoint endpoint, HostId host, GuestSpec wanted,
+             ReentrantLock lock) {
     Guest on(HostId next) {
-        return new Guest(vm, vnic, port, endpoint, next);
+        return new Guest(vm, vnic, port, endpoint, next, wanted, lock);
     }
 }

@@ -8,6 +8,7 @@ import org.netweave.cli.api.Jobs;
 import org.netweave.cli.api.ManagerApi;
 import org.netweave.dataplane.emulated.EmulatedEndpoint;
 import org.netweave.model.EndpointId;
+import org.netweave.model.HostId;
 import org.netweave.model.Ipv4Address;
 import org.netweave.model.Ipv4InterfaceAddress;
 import org.netweave.model.MacAddress;
@@ -17,8 +18,9 @@ import org.netweave.model.VlanId;
  * The seeds' topology, built through the manager's API and the DLR deployment job as an operator
  * would: logical switches VNI 5000 and 5001 in one transport zone over both clusters; a DLR with
  * LIFs 10.0.1.1/24 (VNI 5000) and 10.0.2.1/24 (VNI 5001) and an HA pair of control VMs; a bridge
- * VNI 5001 ↔ VLAN 100 on the active control VM's host; VM1 10.0.1.10 on host A and VM2 10.0.2.10
- * on host B; and a physical server 10.0.2.100 on VLAN 100 behind the top-of-rack switch.
+ * VNI 5001 ↔ VLAN 100 on the active control VM's host; VM1 10.0.1.10 on host A (the first host of
+ * the first cluster) and VM2 10.0.2.10 on host B (the first of the second); and a physical server
+ * 10.0.2.100 on VLAN 100 behind the top-of-rack switch.
  */
 public final class SeedScenario {
     public static final Ipv4Address VM1_IP = Ipv4Address.parse("10.0.1.10");
@@ -33,7 +35,7 @@ public final class SeedScenario {
      * @param physicalServer the VLAN 100 endpoint; it lives outside the manager's inventory
      */
     public record Built(String transportZone, String web, String app, String dlr, String vm1, String vm2,
-                        EmulatedEndpoint physicalServer) {
+                        HostId vm1Host, HostId vm2Host, EmulatedEndpoint physicalServer) {
     }
 
     private SeedScenario() {
@@ -64,11 +66,21 @@ public final class SeedScenario {
                 new Ipv4InterfaceAddress(SERVER_IP, 24), Ipv4Address.parse("10.0.2.1"));
         hypervisors.physicalSwitch().plug(server, VLAN_100);
 
-        String vm1 = vm(api, "VM1", hosts.get(0), VM1_IP, web);
-        String vm2 = vm(api, "VM2", hosts.get(1), VM2_IP, app);
-        progress.accept("VM1 (" + vm1 + ") 10.0.1.10 on " + hosts.get(0).id() + ", VM2 (" + vm2 + ") 10.0.2.10 on "
-                + hosts.get(1).id() + ", physical server 10.0.2.100 on VLAN 100");
-        return new Built(zone, web, app, dlr, vm1, vm2, server);
+        LabHost hostA = hosts.getFirst();
+        LabHost hostB = secondHost(hosts);
+        String vm1 = vm(api, "VM1", hostA, VM1_IP, web);
+        String vm2 = vm(api, "VM2", hostB, VM2_IP, app);
+        progress.accept("VM1 (" + vm1 + ") 10.0.1.10 on " + hostA.id() + ", VM2 (" + vm2 + ") 10.0.2.10 on "
+                + hostB.id() + ", physical server 10.0.2.100 on VLAN 100");
+        return new Built(zone, web, app, dlr, vm1, vm2, hostA.id(), hostB.id(), server);
+    }
+
+    /**
+     * Host B: the first host of the second cluster, so the routed path crosses VTEP segments (and
+     * a unicast-mode flood needs the proxy VTEP), as between two racks.
+     */
+    static LabHost secondHost(List<LabHost> hosts) {
+        return hosts.stream().filter(h -> h.cluster() != hosts.getFirst().cluster()).findFirst().orElse(hosts.get(1));
     }
 
     private static String logicalSwitch(ManagerApi api, String name, String zone, int vni) {

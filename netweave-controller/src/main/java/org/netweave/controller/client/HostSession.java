@@ -99,9 +99,19 @@ public final class HostSession implements Closeable {
         thread.execute(this::reconcile);
     }
 
+    /**
+     * Joins {@code vni} with these bindings, or — joined already — reports how they changed: the
+     * owner drops a MAC or IP only when told it is gone (a vNIC detached, a bridge moved away).
+     */
     public void joinVni(Vni vni, VniBindings bindings) {
         thread.execute(() -> {
-            vnis.put(vni, bindings);
+            VniBindings before = vnis.put(vni, bindings);
+            String address = placedAt.get(vni);
+            Stream stream = address == null ? null : streams.get(address);
+            if (before != null && stream != null) {
+                sendChanges(stream, vni, before, bindings);
+                return;
+            }
             placedAt.remove(vni);
             reconcile();
         });
@@ -271,6 +281,27 @@ public final class HostSession implements Closeable {
         ArpReport.Builder arps = ArpReport.newBuilder().setVni(vni.value()).setEpoch(epoch);
         bindings.arps().forEach((ip, mac) -> arps.addAdded(ArpEntry.newBuilder().setIp(ipOf(ip)).setMac(mac.value())));
         stream.send(HostMessage.newBuilder().setArpReport(arps).build());
+    }
+
+    private void sendChanges(Stream stream, Vni vni, VniBindings before, VniBindings after) {
+        long epoch = epoch(Role.SWITCH_MANAGER);
+        MacReport.Builder macs = MacReport.newBuilder().setVni(vni.value()).setEpoch(epoch);
+        after.macs().stream().filter(mac -> !before.macs().contains(mac)).forEach(mac ->
+                macs.addAdded(MacEntry.newBuilder().setMac(mac.value()).setVtepIp(hello.getVtep().getIp())));
+        before.macs().stream().filter(mac -> !after.macs().contains(mac)).forEach(mac -> macs.addRemoved(mac.value()));
+        if (macs.getAddedCount() + macs.getRemovedCount() > 0) {
+            stream.send(HostMessage.newBuilder().setMacReport(macs).build());
+        }
+        ArpReport.Builder arps = ArpReport.newBuilder().setVni(vni.value()).setEpoch(epoch);
+        after.arps().forEach((ip, mac) -> {
+            if (!mac.equals(before.arps().get(ip))) {
+                arps.addAdded(ArpEntry.newBuilder().setIp(ipOf(ip)).setMac(mac.value()));
+            }
+        });
+        before.arps().keySet().stream().filter(ip -> !after.arps().containsKey(ip)).forEach(ip -> arps.addRemoved(ipOf(ip)));
+        if (arps.getAddedCount() + arps.getRemovedCount() > 0) {
+            stream.send(HostMessage.newBuilder().setArpReport(arps).build());
+        }
     }
 
     private long epoch(Role role) {

@@ -145,6 +145,33 @@ class OwnerRoutingTest {
         }
     }
 
+    @Test
+    void aHostThatJoinsAgainWithFewerBindingsHasTheOthersWithdrawnEverywhere() {
+        ControllerWriter writer = new ControllerWriter(cluster.hostAddresses(), channels, SliceSpace.DEFAULT, Duration.ofSeconds(20));
+        Vni vni = Vni.of(7006);
+        assertThat(writer.createLogicalSwitch(vni, "withdraw", ReplicationMode.UNICAST, true).hasApplied()).isTrue();
+        MacAddress kept = MacAddress.of(0x0250_5602_0001L);
+        MacAddress gone = MacAddress.of(0x0250_5602_0002L);
+        Ipv4Address keptIp = Ipv4Address.of(0x0A000B0A);
+        Ipv4Address goneIp = Ipv4Address.of(0x0A000B0B);
+        try (HostSession a = session("host-a", 1); HostSession b = session("host-b", 2)) {
+            a.start();
+            b.start();
+            a.joinVni(vni, new HostSession.VniBindings(Set.of(kept, gone), Map.of(keptIp, kept, goneIp, gone)));
+            b.joinVni(vni, new HostSession.VniBindings(Set.of(), Map.of()));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(b.vniTables().get(vni).getMacsList()).extracting(m -> m.getMac()).contains(gone.value()));
+
+            a.joinVni(vni, new HostSession.VniBindings(Set.of(kept), Map.of(keptIp, kept)));
+
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                var tables = b.vniTables().get(vni);
+                assertThat(tables.getMacsList()).extracting(m -> m.getMac()).containsExactly(kept.value());
+                assertThat(tables.getArpsList()).extracting(arp -> arp.getIp()).containsExactly(keptIp.value());
+            });
+        }
+    }
+
     private static HostSession session(String name, int n) {
         Vtep vtep = Vtep.newBuilder().setIp(0xAC1F0100 | n).setSegment(Ipv4Prefix.newBuilder().setAddress(0xAC1F0100).setLength(24))
                 .setMac(0x0250_56BB_0000L | n).build();

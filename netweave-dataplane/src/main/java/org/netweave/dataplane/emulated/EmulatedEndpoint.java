@@ -39,7 +39,8 @@ public class EmulatedEndpoint implements PortEndpoint {
     private long lastArpRequest;
     private volatile long framesReceived;
     private volatile long framesSent;
-    private Nic nic;
+    // Volatile: a vMotion re-plugs the endpoint from another thread while API threads read it.
+    private volatile Nic nic;
 
     public EmulatedEndpoint(EndpointId id, MacAddress mac, Ipv4InterfaceAddress address, Ipv4Address gateway) {
         this.id = id;
@@ -227,17 +228,6 @@ public class EmulatedEndpoint implements PortEndpoint {
             requestArp(nextHop);
         }
         return hw;
-    }
-
-    /**
-     * Sends a gratuitous ARP (a request for its own address, broadcast), as a host does when its
-     * link comes up or it wants its neighbours and the switches in between to learn where it is.
-     */
-    public void announce() {
-        nic().loop().run(() -> {
-            int n = ArpFrames.request(out, 0, mac.value(), address.address().value(), address.address().value());
-            send(out, 0, n);
-        });
     }
 
     private void requestArp(int nextHop) {
