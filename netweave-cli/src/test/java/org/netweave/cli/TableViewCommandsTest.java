@@ -3,8 +3,6 @@ package org.netweave.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,7 +49,6 @@ import org.netweave.model.LifId;
 import org.netweave.model.MacAddress;
 import org.netweave.model.Vni;
 import org.netweave.proto.controller.v1.Vtep;
-import picocli.CommandLine;
 
 /**
  * The NSX table views from the command line against a manager with one controller, a logical
@@ -71,9 +68,6 @@ class TableViewCommandsTest {
     private static int vni;
     private static ControllerChannels channels;
     private static HostSession session;
-
-    record Run(int exit, String out, String err) {
-    }
 
     @BeforeAll
     static void start() throws Exception {
@@ -138,18 +132,8 @@ class TableViewCommandsTest {
                 List.of());
     }
 
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        String[] withApi = new String[args.length + 2];
-        System.arraycopy(args, 0, withApi, 0, args.length);
-        withApi[args.length] = "--api";
-        withApi[args.length + 1] = api;
-        int exit = cli.execute(withApi);
-        return new Run(exit, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(api, args);
     }
 
     private static JsonNode post(String path, String body) throws Exception {
@@ -167,7 +151,7 @@ class TableViewCommandsTest {
 
     @Test
     void controlClusterLogicalSwitchesVniNamesTheMasterAndItsCounts() {
-        Run shown = run("show", "control-cluster", "logical-switches", "vni", String.valueOf(vni));
+        CliRun shown = run("show", "control-cluster", "logical-switches", "vni", String.valueOf(vni));
         assertThat(shown.exit()).as(shown.err()).isZero();
         assertThat(shown.out().lines().toList()).hasSize(2);
         assertThat(shown.out().lines().findFirst().orElseThrow().split("\\s+"))
@@ -178,7 +162,7 @@ class TableViewCommandsTest {
 
     @Test
     void logicalSwitchControllerTablesPrintTheRowsTheHostReported() {
-        Run mac = run("show", "logical-switch", "controller", "controller-1", "vni", String.valueOf(vni), "mac");
+        CliRun mac = run("show", "logical-switch", "controller", "controller-1", "vni", String.valueOf(vni), "mac");
         assertThat(mac.exit()).as(mac.err()).isZero();
         assertThat(mac.out()).startsWith("VNI").contains("MAC", "VTEP-IP", "Connection-ID")
                 .contains(vni + "  " + VM_MAC + "  172.31.1.5").doesNotContain("Note:");
@@ -188,7 +172,7 @@ class TableViewCommandsTest {
                 .contains("Segment", "172.31.1.5", "172.31.1.0/24", "02:50:56:bb:00:05");
         assertThat(run("show", "logical-switch", "controller", "controller-1", "vni", String.valueOf(vni), "connection")
                 .out()).startsWith("Host-IP").contains("192.0.2.1", "40005");
-        Run json = run("show", "logical-switch", "controller", "controller-1", "vni", String.valueOf(vni), "mac", "--json");
+        CliRun json = run("show", "logical-switch", "controller", "controller-1", "vni", String.valueOf(vni), "mac", "--json");
         assertThat(json.out()).contains("\"owner\" : true", "\"ownerId\" : \"controller-1\"");
     }
 
@@ -217,16 +201,16 @@ class TableViewCommandsTest {
 
     @Test
     void refusalsAreOneLineWithExitTwo() {
-        Run noDlr = run("show", "logical-router", "controller", "master", "dlr", "edge-99", "route");
+        CliRun noDlr = run("show", "logical-router", "controller", "master", "dlr", "edge-99", "route");
         assertThat(noDlr.exit()).isEqualTo(2);
         assertThat(noDlr.err()).contains("edge-99", "404").doesNotContain("Exception");
-        Run badVni = run("show", "control-cluster", "logical-switches", "vni", "12");
+        CliRun badVni = run("show", "control-cluster", "logical-switches", "vni", "12");
         assertThat(badVni.exit()).isEqualTo(2);
         assertThat(badVni.err()).contains("400, field vni");
-        Run noView = run("show", "control-cluster");
+        CliRun noView = run("show", "control-cluster");
         assertThat(noView.exit()).isEqualTo(2);
         assertThat(noView.err()).contains("Missing required parameter: '<view>'");
-        Run badWord = run("show", "logical-switch", "controller", "controller-1", "vni", String.valueOf(vni), "macs");
+        CliRun badWord = run("show", "logical-switch", "controller", "controller-1", "vni", String.valueOf(vni), "macs");
         assertThat(badWord.exit()).isEqualTo(2);
         assertThat(badWord.err()).contains("expected one of mac|arp|vtep|connection, not 'macs'");
     }
