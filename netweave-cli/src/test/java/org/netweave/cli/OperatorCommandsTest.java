@@ -30,9 +30,6 @@ class OperatorCommandsTest {
     private static Manager manager;
     private static String api;
 
-    record Run(int exit, String out, String err) {
-    }
-
     @BeforeAll
     static void start() throws Exception {
         manager = Manager.start(ManagerSettings.local(dir.resolve("manager")), EmbeddedControllerFleet.create(
@@ -49,33 +46,23 @@ class OperatorCommandsTest {
         manager.close();
     }
 
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        String[] withApi = new String[args.length + 2];
-        System.arraycopy(args, 0, withApi, 0, args.length);
-        withApi[args.length] = "--api";
-        withApi[args.length + 1] = api;
-        int exit = cli.execute(withApi);
-        return new Run(exit, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(api, args);
     }
 
     @Test
     void controllerListShowsTheNodeItsStateAndItsRoles() {
-        Run list = run("controller", "list");
+        CliRun list = run("controller", "list");
         assertThat(list.exit()).isZero();
         assertThat(list.out().lines().findFirst().orElseThrow()).startsWith("ID").contains("MASTER OF");
         assertThat(list.out()).contains("controller-1", "RUNNING", "Connected to cluster majority", "switch_manager");
-        Run json = run("controller", "list", "--json");
+        CliRun json = run("controller", "list", "--json");
         assertThat(json.out().strip()).startsWith("[").contains("\"masterOf\"");
     }
 
     @Test
     void showControlClusterPrintsWhatTheControllerPrints() {
-        Run status = run("show", "control-cluster", "status");
+        CliRun status = run("show", "control-cluster", "status");
         assertThat(status.exit()).isZero();
         assertThat(status.out()).contains("Join status:        Join complete");
         assertThat(run("show", "control-cluster", "roles").out()).contains("api_provider");
@@ -90,14 +77,14 @@ class OperatorCommandsTest {
 
     @Test
     void aJobShowsItsNamedSteps() {
-        Run job = run("job", "jobdata-1");
+        CliRun job = run("job", "jobdata-1");
         assertThat(job.exit()).isZero();
         assertThat(job.out()).contains("DEPLOY_CONTROLLER", "SUCCEEDED", "start the controller node and its ZooKeeper peer");
     }
 
     @Test
     void refusalsAndAMissingManagerAreOneLineWithExitTwo() {
-        Run unknown = run("job", "jobdata-999");
+        CliRun unknown = run("job", "jobdata-999");
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).contains("no job jobdata-999").doesNotContain("Exception");
         CommandLine cli = Main.commandLine();

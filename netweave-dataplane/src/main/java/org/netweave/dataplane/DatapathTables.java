@@ -80,10 +80,24 @@ public record DatapathTables(
     public record RouteRow(Ipv4Prefix prefix, Ipv4Address gateway, LifId lif, String flags) {
     }
 
-    public record RouterTable(DlrId id, List<Lif> lifs, List<RouteRow> routes) {
+    /**
+     * A neighbour-table row, as {@code net-vdr --nbr -l} shows it: an address on a LIF's subnet
+     * and the MAC the DLR sends to for it. Flags as NSX prints them: {@code VI} for the LIF's own
+     * address (Valid, Interface), {@code V} for a resolved neighbour.
+     */
+    public record NeighbourRow(Ipv4Address ip, MacAddress mac, LifId lif, String flags) {
+    }
+
+    /**
+     * @param neighbours the addresses the DLR can resolve, by LIF then address: each LIF's own
+     *                   address and the ARP bindings of its logical switch that lie on its subnet,
+     *                   which is where the router resolves next hops
+     */
+    public record RouterTable(DlrId id, List<Lif> lifs, List<RouteRow> routes, List<NeighbourRow> neighbours) {
         public RouterTable {
             lifs = List.copyOf(lifs);
             routes = List.copyOf(routes);
+            neighbours = List.copyOf(neighbours);
         }
     }
 }

@@ -131,6 +131,10 @@ public final class Manager implements Closeable {
         routes.add(new InventoryRoutes(inventory, inventoryAdmin, realization));
         routes.addAll(network.routes());
         routes.add(new JobRoutes(store));
+        routes.add(new org.netweave.manager.views.ControllerTableRoutes(new org.netweave.manager.views.ControllerTableViews(
+                store, controllers, network.dlrs(), writers.channels())));
+        routes.add(new org.netweave.manager.views.HostTableRoutes(
+                new org.netweave.manager.views.HostTableViews(inventory, hostTables)));
         routes.addAll(extensions.extraRoutes().apply(this));
         this.routes = List.copyOf(routes);
         // Everything an earlier run left is picked up before the API takes new work.

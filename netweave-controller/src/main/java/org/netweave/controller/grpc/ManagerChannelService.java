@@ -2,9 +2,14 @@ package org.netweave.controller.grpc;
 
 import static org.netweave.controller.grpc.Replies.reply;
 
+import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import org.netweave.controller.owner.ManagerWrites;
 import org.netweave.controller.owner.OwnerService;
+import org.netweave.controller.owner.TableViews;
+import org.netweave.model.DlrId;
+import org.netweave.model.InvalidValueException;
+import org.netweave.model.Vni;
 import org.netweave.proto.controller.v1.Assignments;
 import org.netweave.proto.controller.v1.CreateDlrRequest;
 import org.netweave.proto.controller.v1.CreateLogicalSwitchRequest;
@@ -12,20 +17,26 @@ import org.netweave.proto.controller.v1.DeleteBridgeRequest;
 import org.netweave.proto.controller.v1.DeleteDlrRequest;
 import org.netweave.proto.controller.v1.DeleteLifRequest;
 import org.netweave.proto.controller.v1.DeleteLogicalSwitchRequest;
+import org.netweave.proto.controller.v1.DlrTablesView;
 import org.netweave.proto.controller.v1.GetAssignmentsRequest;
 import org.netweave.proto.controller.v1.ManagerChannelGrpc;
 import org.netweave.proto.controller.v1.PutBridgeRequest;
 import org.netweave.proto.controller.v1.PutLifRequest;
+import org.netweave.proto.controller.v1.ShowDlrTablesRequest;
+import org.netweave.proto.controller.v1.ShowVniTablesRequest;
+import org.netweave.proto.controller.v1.VniTablesView;
 import org.netweave.proto.controller.v1.WriteResult;
 
 /** The manager channel: each call is decoded by protobuf and handed to the owner side. */
 public final class ManagerChannelService extends ManagerChannelGrpc.ManagerChannelImplBase {
     private final OwnerService owner;
     private final ManagerWrites writes;
+    private final TableViews views;
 
     public ManagerChannelService(OwnerService owner) {
         this.owner = owner;
         this.writes = owner.managerWrites();
+        this.views = new TableViews(owner);
     }
 
     @Override
@@ -71,5 +82,23 @@ public final class ManagerChannelService extends ManagerChannelGrpc.ManagerChann
     @Override
     public void deleteBridge(DeleteBridgeRequest request, StreamObserver<WriteResult> responses) {
         reply(writes.deleteBridge(request), responses);
+    }
+
+    @Override
+    public void showVniTables(ShowVniTablesRequest request, StreamObserver<VniTablesView> responses) {
+        try {
+            reply(views.vni(Vni.of(request.getVni())), responses);
+        } catch (InvalidValueException e) {
+            responses.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+        }
+    }
+
+    @Override
+    public void showDlrTables(ShowDlrTablesRequest request, StreamObserver<DlrTablesView> responses) {
+        try {
+            reply(views.dlr(DlrId.of(request.getDlrId())), responses);
+        } catch (InvalidValueException e) {
+            responses.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+        }
     }
 }

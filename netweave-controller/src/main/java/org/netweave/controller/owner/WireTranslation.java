@@ -51,6 +51,14 @@ public final class WireTranslation {
         return new LogicalSwitchSettings(Vni.of(record.getVni()), record.getName(), mode, record.getArpProxy());
     }
 
+    public static org.netweave.proto.controller.v1.ReplicationMode toWire(ReplicationMode mode) {
+        return switch (mode) {
+            case UNICAST -> org.netweave.proto.controller.v1.ReplicationMode.UNICAST;
+            case HYBRID -> org.netweave.proto.controller.v1.ReplicationMode.HYBRID;
+            case MULTICAST -> org.netweave.proto.controller.v1.ReplicationMode.MULTICAST;
+        };
+    }
+
     public static DlrLif lif(Lif lif) {
         LifSegment segment = switch (lif.getSegmentCase()) {
             case VNI -> new LifSegment.Vxlan(Vni.of(lif.getVni()));

@@ -46,6 +46,11 @@ public final class ControllerWriters implements Closeable {
         return addresses.get();
     }
 
+    /** The channels to the controllers, shared with the manager's reads of their tables. */
+    public ControllerChannels channels() {
+        return channels;
+    }
+
     @Override
     public void close() {
         channels.close();

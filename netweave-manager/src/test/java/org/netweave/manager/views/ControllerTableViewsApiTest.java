@@ -1,0 +1,178 @@
+package org.netweave.manager.views;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netweave.controller.client.ControllerChannels;
+import org.netweave.controller.client.HostSession;
+import org.netweave.controller.slice.SliceSpace;
+import org.netweave.controller.zk.ZkTuning;
+import org.netweave.manager.Manager;
+import org.netweave.manager.ManagerSettings;
+import org.netweave.manager.controllers.EmbeddedControllerFleet;
+import org.netweave.manager.testing.ApiClient;
+import org.netweave.manager.testing.HostAgents;
+import org.netweave.manager.testing.LabTopology;
+import org.netweave.model.HostId;
+import org.netweave.model.Ipv4Address;
+import org.netweave.model.MacAddress;
+import org.netweave.model.Vni;
+import org.netweave.proto.controller.v1.Ipv4Prefix;
+import org.netweave.proto.controller.v1.Vtep;
+
+/**
+ * The controller table views through the API against two real embedded controllers, hosts
+ * following their configuration, a deployed DLR and a host session that joined a VNI with a VM
+ * (the host agents here run no datapath, so they join DLRs only): the VNI's master and its counts, one
+ * controller's tables (the master's rows, a non-master's empty tables and note), the DLR's routes
+ * at its master, and the refusals naming the field.
+ */
+class ControllerTableViewsApiTest {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final MacAddress VM_MAC = MacAddress.parse("00:50:56:00:01:0a");
+    private static final Ipv4Address VM_IP = Ipv4Address.parse("10.0.1.10");
+
+    @TempDir
+    static Path dir;
+
+    private static Manager manager;
+    private static ApiClient api;
+    private static LabTopology lab;
+    private static HostAgents agents;
+    private static ControllerChannels channels;
+    private static HostSession vmHost;
+    private static String dlr;
+    private static int vni;
+
+    @BeforeAll
+    static void start() throws Exception {
+        manager = Manager.start(ManagerSettings.local(dir.resolve("manager")),
+                EmbeddedControllerFleet.create(dir.resolve("controllers"), ZkTuning.ofTick(Duration.ofMillis(200)),
+                        Duration.ofSeconds(2)));
+        api = new ApiClient(manager.apiPort());
+        lab = new LabTopology(api).controllers(2).compute(2).logicalSwitches("web", "app");
+        agents = new HostAgents(manager.southboundPort(), lab.hosts);
+        var accepted = api.post("/dlrs", "{\"name\":\"tenant-router\",\"controlVm\":{\"haEnabled\":false},\"interfaces\":["
+                + "{\"name\":\"web\",\"type\":\"INTERNAL\",\"logicalSwitchId\":\"" + lab.logicalSwitches.get(0)
+                + "\",\"address\":\"10.0.1.1/24\"},"
+                + "{\"name\":\"app\",\"type\":\"INTERNAL\",\"logicalSwitchId\":\"" + lab.logicalSwitches.get(1)
+                + "\",\"address\":\"10.0.2.1/24\"}],"
+                + "\"staticRoutes\":[{\"network\":\"192.168.10.0/24\",\"nextHop\":\"10.0.1.254\"}]}");
+        assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
+        dlr = accepted.at("/dlrId").asText();
+        lab.awaitJob(accepted.at("/jobId").asText(), "SUCCEEDED");
+        vni = api.get("/logical-switches/" + lab.logicalSwitches.get(0)).at("/vni").asInt();
+        List<String> addresses = new ArrayList<>();
+        api.get("/controllers").body().forEach(c -> addresses.add(c.at("/address").asText()));
+        channels = new ControllerChannels();
+        Vtep vtep = Vtep.newBuilder().setIp(Ipv4Address.parse("172.31.1.5").value())
+                .setSegment(Ipv4Prefix.newBuilder().setAddress(Ipv4Address.parse("172.31.1.0").value()).setLength(24))
+                .setMac(MacAddress.parse("02:50:56:bb:00:05").value()).build();
+        vmHost = new HostSession(HostId.of(lab.hosts.get(0)), Ipv4Address.parse("192.0.2.1"), 40_005, vtep, addresses,
+                channels, SliceSpace.DEFAULT);
+        vmHost.start();
+        vmHost.joinVni(Vni.of(vni), new HostSession.VniBindings(Set.of(VM_MAC), Map.of(VM_IP, VM_MAC)));
+        await().atMost(WAIT).until(vmHost::isSettled);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        vmHost.close();
+        channels.close();
+        agents.close();
+        manager.close();
+    }
+
+    private static List<String> controllerIds() {
+        List<String> ids = new ArrayList<>();
+        api.get("/controllers").body().forEach(c -> ids.add(c.at("/id").asText()));
+        return ids;
+    }
+
+    @Test
+    void theVnisMasterReportsItsCountsAndIsTheOneControllerHoldingItsTables() {
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(api.get("/logical-switches/vni/" + vni + "/controller").at("/vteps").asInt()).isEqualTo(1));
+        JsonNode summary = api.get("/logical-switches/vni/" + vni + "/controller").body();
+        String master = summary.at("/controllerId").asText();
+        assertThat(summary.at("/connections").asInt()).isEqualTo(1);
+        assertThat(summary.at("/replicationMode").asText()).isEqualTo("UNICAST");
+        assertThat(summary.at("/present").asBoolean()).isTrue();
+
+        JsonNode atMaster = api.get("/controllers/" + master + "/logical-switches/" + vni).body();
+        assertThat(atMaster.at("/owner").asBoolean()).isTrue();
+        assertThat(atMaster.at("/note").isNull()).isTrue();
+        int connection = atMaster.at("/connections/0/id").asInt();
+        assertThat(atMaster.at("/connections/0/hostId").asText()).isEqualTo(lab.hosts.get(0));
+        assertThat(atMaster.at("/connections/0/hostIp").asText()).isEqualTo("192.0.2.1");
+        assertThat(atMaster.at("/vteps/0/ip").asText()).isEqualTo("172.31.1.5");
+        assertThat(atMaster.at("/vteps/0/segment").asText()).isEqualTo("172.31.1.0/24");
+        assertThat(atMaster.at("/macs/0/mac").asText()).isEqualTo(VM_MAC.toString());
+        assertThat(atMaster.at("/macs/0/vtepIp").asText()).isEqualTo("172.31.1.5");
+        assertThat(atMaster.at("/macs/0/connectionId").asInt()).isEqualTo(connection);
+        assertThat(atMaster.at("/arps/0/ip").asText()).isEqualTo("10.0.1.10");
+
+        String other = controllerIds().stream().filter(id -> !id.equals(master)).findFirst().orElseThrow();
+        var elsewhere = api.get("/controllers/" + other + "/logical-switches/" + vni);
+        assertThat(elsewhere.status()).isEqualTo(200);
+        assertThat(elsewhere.at("/owner").asBoolean()).isFalse();
+        assertThat(elsewhere.at("/ownerId").asText()).isEqualTo(master);
+        assertThat(elsewhere.at("/note").asText()).contains(other + " is not the master of VNI " + vni, master);
+        assertThat(elsewhere.at("/vteps")).isEmpty();
+        assertThat(elsewhere.at("/macs")).isEmpty();
+        assertThat(elsewhere.at("/connections")).isEmpty();
+    }
+
+    @Test
+    void theDlrsMasterHoldsTheConnectedSubnetsAndTheControlVmsRoutes() {
+        await().atMost(WAIT).untilAsserted(() -> assertThat(api.get("/dlrs/" + dlr + "/controller-routes").at("/routes"))
+                .anySatisfy(r -> assertThat(r.at("/destination").asText()).isEqualTo("192.168.10.0")));
+        JsonNode view = api.get("/dlrs/" + dlr + "/controller-routes").body();
+        assertThat(controllerIds()).contains(view.at("/controllerId").asText());
+        assertThat(view.at("/controlVm").asText()).isNotEmpty();
+        List<String> rows = new ArrayList<>();
+        view.at("/routes").forEach(r -> rows.add(String.join(" ", r.at("/destination").asText(), r.at("/genMask").asText(),
+                r.at("/gateway").asText(), r.at("/flags").asText(), r.at("/origin").asText())));
+        assertThat(rows).containsExactly(
+                "10.0.1.0 255.255.255.0 0.0.0.0 UCI MANUAL",
+                "10.0.2.0 255.255.255.0 0.0.0.0 UCI MANUAL",
+                "192.168.10.0 255.255.255.0 10.0.1.254 UG AUTO");
+    }
+
+    @Test
+    void refusalsNameTheField() {
+        assertRefused(api.get("/logical-switches/vni/abc/controller"), 400, "vni");
+        assertRefused(api.get("/logical-switches/vni/12/controller"), 400, "vni");
+        assertRefused(api.get("/logical-switches/vni/5999/controller"), 404, "vni");
+        assertRefused(api.get("/controllers/controller-9/logical-switches/" + vni), 404, "id");
+        assertRefused(api.get("/controllers/controller-1/logical-switches/99999999"), 400, "vni");
+        assertRefused(api.get("/dlrs/edge-99/controller-routes"), 404, "id");
+    }
+
+    @Test
+    void hostViewsAnswer503NamingWhyWhenTheManagerCannotAskHosts() {
+        var reply = api.get("/hosts/" + lab.hosts.get(0) + "/logical-switches/" + vni);
+        assertThat(reply.status()).isEqualTo(503);
+        assertThat(reply.at("/error").asText()).isEqualTo("unavailable");
+        assertThat(reply.at("/message").asText()).contains("no way to read hosts' datapath tables");
+        assertRefused(api.get("/hosts/host-99/dlrs/" + dlr), 404, "id");
+    }
+
+    private static void assertRefused(ApiClient.Reply reply, int status, String field) {
+        assertThat(reply.status()).as(reply.text()).isEqualTo(status);
+        assertThat(reply.at("/field").asText()).as(reply.text()).isEqualTo(field);
+        assertThat(reply.at("/message").asText()).isNotEmpty();
+    }
+}
