@@ -60,6 +60,11 @@ class VMotionTest {
                         .startsWith(expected);
             }
         });
+        String owner = lab.cli("show", "control-cluster", "logical-switches", "vni", "5001").out().lines().skip(1)
+                .findFirst().orElseThrow().split(" +")[1];
+        await().atMost(SeedLab.CONVERGE).untilAsserted(() -> assertThat(
+                lab.cli("show", "logical-switch", "controller", owner, "vni", "5001", "mac").out())
+                .as("the owner's MAC table").containsPattern(vm2Mac + " +" + target.vtep().toString().replace(".", "\\.") + " "));
         lab.awaitReplies(lab.vm1, SeedScenario.VM2_IP);
         SeedLab.Run ping = lab.cli("vm", "ping", lab.vm1.value(), "10.0.2.10", "--count", "5");
         assertThat(ping.exit()).as(ping.out() + ping.err()).isZero();
