@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import org.netweave.controller.zk.ZkTuning;
 import org.netweave.manager.Manager;
@@ -36,7 +37,7 @@ import org.netweave.model.HostId;
  * Arguments (or {@code -Dscale.NAME=value}): see {@link ScaleSettings#parse}.
  */
 public final class ScaleBenchmark {
-    private static final Duration CHANGE_WAIT = Duration.ofSeconds(30);
+    private static final Duration CHANGE_WAIT = Duration.ofSeconds(10);
     private static final Duration SYNC_WAIT = Duration.ofMinutes(5);
 
     private ScaleBenchmark() {
@@ -77,7 +78,8 @@ public final class ScaleBenchmark {
                     measured.addLif(i);
                     measured.addRoute(i);
                 }
-                return new ScaleReport(settings, setupSeconds, syncSeconds, heapPerHost, measured.realised(), measured.writes());
+                return new ScaleReport(settings, setupSeconds, syncSeconds, heapPerHost, measured.realised(), measured.writes(),
+                        measured.lost());
             }
         }
     }
@@ -92,6 +94,7 @@ public final class ScaleBenchmark {
         private final ScaleLab.Pod pod;
         private final List<List<Double>> realised = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         private final List<List<Double>> writes = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        private final int[] lost = new int[KINDS.size()];
 
         Measurements(ScaleApi api, ScaleLab lab, ScaleHosts hosts) {
             this.api = api;
@@ -106,7 +109,8 @@ public final class ScaleBenchmark {
             long sent = System.nanoTime();
             long generation = api.put("/vms/" + vm.id() + "/vnics/0", "{\"logicalSwitchId\":\""
                     + lab.switchId(pod.spareSwitches().get(i)) + "\"}").at("/generation").asLong();
-            timed(0, sent, () -> hosts.awaitAll(List.of(host), h -> hosts.appliedGeneration(h) >= generation, CHANGE_WAIT));
+            timed(0, sent, () -> hosts.awaitAll(List.of(host), h -> hosts.appliedGeneration(h) >= generation, CHANGE_WAIT),
+                    () -> host + " applied " + hosts.appliedGeneration(host) + ", the write was " + generation);
         }
 
         void addLif(int i) {
@@ -117,7 +121,8 @@ public final class ScaleBenchmark {
             api.post("/dlrs/" + dlr.id() + "/interfaces", lab.lif("sample-" + i, switchIndex));
             dlr.lifSwitches().add(switchIndex);
             DlrId id = DlrId.of(dlr.id());
-            timed(1, sent, () -> hosts.awaitAll(ids(pod.hosts()), h -> hosts.dlr(h, id).getLifsCount() >= lifs, CHANGE_WAIT));
+            timed(1, sent, () -> hosts.awaitAll(ids(pod.hosts()), h -> hosts.dlr(h, id).getLifsCount() >= lifs, CHANGE_WAIT),
+                    () -> id + " should have " + lifs + " LIFs; hosts by LIFs/routes: " + hosts.census(ids(pod.hosts()), id));
         }
 
         void addRoute(int i) {
@@ -130,15 +135,29 @@ public final class ScaleBenchmark {
                     .map(network -> ScaleLab.route(network, nextHopSwitch)).toList()) + "]}";
             long sent = System.nanoTime();
             api.put("/dlrs/" + dlr.id() + "/routing/static", body);
-            timed(2, sent, () -> hosts.awaitAll(ids(pod.hosts()), h -> hosts.dlr(h, id).getRoutesCount() >= routes, CHANGE_WAIT));
+            timed(2, sent, () -> hosts.awaitAll(ids(pod.hosts()), h -> hosts.dlr(h, id).getRoutesCount() >= routes, CHANGE_WAIT),
+                    () -> id + " should have " + routes + " routes; hosts by LIFs/routes: " + hosts.census(ids(pod.hosts()), id));
         }
 
-        /** Called right after the write answered: the write took until now, the hosts until {@code realised} returns. */
-        private void timed(int kind, long sent, LongSupplier realisedAt) {
+        /**
+         * Called right after the write answered: the write took until now, the hosts until
+         * {@code realised} returns. A change that does not reach its hosts in time is counted as
+         * lost (and described on stderr), not timed.
+         */
+        private void timed(int kind, long sent, LongSupplier realisedAt, Supplier<String> describe) {
             long answered = System.nanoTime();
-            long done = realisedAt.getAsLong();
             writes.get(kind).add((answered - sent) / 1e6);
-            realised.get(kind).add((done - answered) / 1e6);
+            try {
+                long done = realisedAt.getAsLong();
+                realised.get(kind).add((done - answered) / 1e6);
+            } catch (IllegalStateException e) {
+                lost[kind]++;
+                System.err.println(KINDS.get(kind) + " lost: " + e.getMessage() + "; " + describe.get());
+            }
+        }
+
+        List<Integer> lost() {
+            return java.util.Arrays.stream(lost).boxed().toList();
         }
 
         List<Latencies> realised() {

@@ -69,6 +69,18 @@ final class ScaleHosts implements AutoCloseable {
         return session == null ? DlrState.getDefaultInstance() : session.dlrStates().getOrDefault(dlr, DlrState.getDefaultInstance());
     }
 
+    /** How many of {@code hosts} hold how many LIFs/routes of {@code dlr}, for a change that did not arrive. */
+    String census(List<HostId> hosts, DlrId dlr) {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        for (HostId host : hosts) {
+            DlrState state = dlr(host, dlr);
+            HostSession session = sessions.get(host);
+            String owner = session == null ? "no session" : String.valueOf(session.dlrControllers().get(dlr));
+            counts.merge(state.getLifsCount() + "/" + state.getRoutesCount() + " at " + owner, 1, Integer::sum);
+        }
+        return counts.toString();
+    }
+
     /**
      * Waits until {@code holds} is true of every host of {@code hosts}, checking each host that is
      * not there yet every 200 µs; returns when the last one got there.

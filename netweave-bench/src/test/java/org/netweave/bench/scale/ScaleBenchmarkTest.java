@@ -15,6 +15,7 @@ class ScaleBenchmarkTest {
         ScaleReport report = ScaleBenchmark.run(new ScaleSettings(4, 4, 2, 1, 1, 2));
 
         assertThat(report.realised()).extracting(Latencies::kind).containsExactly("vnic-attach", "lif-add", "route-add");
+        assertThat(report.lost()).containsOnly(0);
         assertThat(report.realised()).allSatisfy(latencies -> assertThat(latencies.millis()).hasSize(2));
         assertThat(report.toString()).contains("4 hosts in 1 pods");
     }
