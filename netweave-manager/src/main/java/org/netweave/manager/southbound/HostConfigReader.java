@@ -2,7 +2,7 @@ package org.netweave.manager.southbound;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +45,9 @@ import org.netweave.model.Vni;
  * which at worst reads the keys once for nothing.
  */
 final class HostConfigReader {
+    /** More changed VMs than this in one round and their vNICs are read with the whole table. */
+    static final int WHOLE_READ = 500;
+
     private HostConfigReader() {
     }
 
@@ -148,20 +151,32 @@ final class HostConfigReader {
         return result;
     }
 
-    /** The vNICs written after {@code since} and those of the VMs written after it (moved, powered on or off). */
+    /**
+     * The vNICs written after {@code since} and all vNICs of the VMs written after it (moved,
+     * powered on or off). The VMs are found first, each table through its generation index, and
+     * their vNICs then by the vNIC key: a join filtered on either side's generation leaves the
+     * database free to scan the vNIC table instead. Past {@link #WHOLE_READ} VMs (the first round,
+     * a bulk change) one read of the whole table is cheaper than a lookup per VM.
+     */
     private static List<VnicRow> vnics(Handle handle, long since) {
-        Map<VnicKey, VnicRow> rows = new LinkedHashMap<>();
-        for (String changed : List.of("n.generation > :since", "vm.generation > :since")) {
-            handle.createQuery("""
-                            SELECT vm.host_id, n.vm_id, n.vnic_index, n.mac, n.ip, ls.vni, vm.power_state FROM vnic n
-                            JOIN vm ON vm.id = n.vm_id
-                            LEFT JOIN logical_switch ls ON ls.id = n.logical_switch_id
-                            WHERE\s""" + changed)
-                    .bind("since", since)
-                    .map((rs, ctx) -> vnic(rs))
-                    .forEach(row -> rows.put(row.key(), row));
+        Set<String> vms = new HashSet<>();
+        for (String table : List.of("vnic", "vm")) {
+            handle.createQuery("SELECT " + (table.equals("vm") ? "id" : "vm_id") + " FROM " + table
+                            + " WHERE generation > :since")
+                    .bind("since", since).mapTo(String.class).forEach(vms::add);
         }
-        return new ArrayList<>(rows.values());
+        if (vms.isEmpty()) {
+            return List.of();
+        }
+        String select = """
+                SELECT vm.host_id, n.vm_id, n.vnic_index, n.mac, n.ip, ls.vni, vm.power_state FROM vnic n
+                JOIN vm ON vm.id = n.vm_id
+                LEFT JOIN logical_switch ls ON ls.id = n.logical_switch_id""";
+        if (vms.size() > WHOLE_READ) {
+            return handle.createQuery(select).map((rs, ctx) -> vnic(rs)).list();
+        }
+        return handle.createQuery(select + " WHERE n.vm_id IN (<vms>)").bindList("vms", List.copyOf(vms))
+                .map((rs, ctx) -> vnic(rs)).list();
     }
 
     private static VnicRow vnic(java.sql.ResultSet rs) throws java.sql.SQLException {
