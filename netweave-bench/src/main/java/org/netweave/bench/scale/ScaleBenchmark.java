@@ -72,6 +72,7 @@ public final class ScaleBenchmark {
                 double syncSeconds = seconds(System.nanoTime() - syncStart);
                 long heapPerHost = (usedHeap() - heapBefore) / settings.hosts();
 
+                System.out.printf("lab built in %.1f s, hosts synced in %.1f s; measuring%n", setupSeconds, syncSeconds);
                 Measurements measured = new Measurements(api, lab, hosts);
                 for (int i = 0; i < settings.samples(); i++) {
                     measured.attachVnic(i);

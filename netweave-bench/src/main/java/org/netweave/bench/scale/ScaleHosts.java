@@ -33,7 +33,7 @@ import org.netweave.proto.controller.v1.DlrState;
  * there the moment the host has it, not at the follower's next 150 ms report.
  */
 final class ScaleHosts implements AutoCloseable {
-    private static final long POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final ManagedChannel manager;
     private final ControllerChannels controllers = new ControllerChannels();
@@ -83,7 +83,7 @@ final class ScaleHosts implements AutoCloseable {
 
     /**
      * Waits until {@code holds} is true of every host of {@code hosts}, checking each host that is
-     * not there yet every 200 µs; returns when the last one got there.
+     * not there yet every millisecond; returns when the last one got there.
      *
      * @throws IllegalStateException if some host is not there within {@code atMost}
      */
