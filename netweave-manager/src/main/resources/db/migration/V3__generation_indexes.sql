@@ -8,3 +8,8 @@ CREATE INDEX logical_switch_generation ON logical_switch (generation);
 CREATE INDEX vnic_generation ON vnic (generation);
 CREATE INDEX external_vtep_generation ON external_vtep (generation);
 CREATE INDEX dlr_generation ON dlr (generation);
+
+-- DlrSync looks up each deployed DLR's control VMs after every write; without this index each
+-- lookup scanned the VM table (at 100 DLRs and 10,000 VMs, three quarters of the manager's CPU in
+-- the scale harness).
+CREATE INDEX vm_dlr ON vm (dlr_id);
