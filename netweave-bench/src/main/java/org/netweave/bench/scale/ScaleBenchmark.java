@@ -30,7 +30,7 @@ import org.netweave.model.HostId;
  * </ul>
  *
  * <pre>
- * java -Xmx3g -cp netweave-bench/target/benchmarks.jar org.netweave.bench.scale.ScaleBenchmark hosts=1000
+ * java -Xmx6g -cp netweave-bench/target/benchmarks.jar org.netweave.bench.scale.ScaleBenchmark hosts=1000
  * java -cp ... org.netweave.bench.scale.ScaleBenchmark hosts=20 podSize=20 switches=1000 ports=10 dlrs=100
  * </pre>
  *
