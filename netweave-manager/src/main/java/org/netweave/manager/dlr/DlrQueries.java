@@ -1,7 +1,9 @@
 package org.netweave.manager.dlr;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.jdbi.v3.core.Handle;
 import org.netweave.manager.network.router.DlrState;
@@ -21,14 +23,18 @@ final class DlrQueries {
                 .bind("dlr", id.value()).map((rs, ctx) -> VmId.of(rs.getString(1))).list();
     }
 
+    /** The deployed DLRs with the generation of the last write to their configuration. */
+    static Map<DlrId, Long> deployedGenerations(Handle handle) {
+        Map<DlrId, Long> deployed = new TreeMap<>();
+        handle.createQuery("SELECT id, generation FROM dlr WHERE state = 'DEPLOYED'")
+                .map((rs, ctx) -> Map.entry(DlrId.of(rs.getString(1)), rs.getLong(2)))
+                .forEach(e -> deployed.put(e.getKey(), e.getValue()));
+        return deployed;
+    }
+
     static Optional<HostId> hostOf(Handle handle, VmId vm) {
         return handle.createQuery("SELECT host_id FROM vm WHERE id = :vm").bind("vm", vm.value())
                 .map((rs, ctx) -> HostId.of(rs.getString(1))).findOne();
-    }
-
-    static List<DlrId> deployed(Handle handle) {
-        return handle.createQuery("SELECT id FROM dlr WHERE state = 'DEPLOYED' ORDER BY id")
-                .map((rs, ctx) -> DlrId.of(rs.getString(1))).list();
     }
 
     /** Step 5 done (or undone): the DLR's zone, and whether its hosts carry its id. */

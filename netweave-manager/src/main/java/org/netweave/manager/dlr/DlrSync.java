@@ -72,20 +72,26 @@ public final class DlrSync implements Closeable {
         return last.bridges().values().stream().findFirst().map(bridge -> HostId.of(bridge.getHostId()));
     }
 
+    /**
+     * Every write wakes this, so a round first reads the deployed DLRs' generations in one query
+     * and each one's control VMs through the VM table's DLR index, and reads the whole
+     * configuration only of a DLR written since it was pushed or whose active control VM changed:
+     * the cost of a write follows the DLRs it touched.
+     */
     private void round() {
-        List<DlrId> deployed = store.read(DlrQueries::deployed);
-        pushed.keySet().retainAll(deployed);
-        for (DlrId id : deployed) {
-            Optional<DlrConfig> config = store.read(handle -> DlrStore.get(handle, id));
-            if (config.isEmpty()) {
-                continue;
-            }
+        Map<DlrId, Long> deployed = store.read(DlrQueries::deployedGenerations);
+        pushed.keySet().retainAll(deployed.keySet());
+        for (var entry : deployed.entrySet()) {
+            DlrId id = entry.getKey();
             Pushed before = pushed.get(id);
             Optional<VmId> active = controlVms.active(store.read(handle -> DlrQueries.controlVms(handle, id)));
-            if (before != null && before.generation() >= config.get().generation() && before.active().equals(active)) {
+            if (before != null && before.generation() >= entry.getValue() && before.active().equals(active)) {
                 continue;
             }
-            pushed.put(id, sync(config.get(), before));
+            Optional<DlrConfig> config = store.read(handle -> DlrStore.get(handle, id));
+            if (config.isPresent()) {
+                pushed.put(id, sync(config.get(), before));
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package org.netweave.manager.southbound;
 
 import java.io.Closeable;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,10 +27,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The manager's side of the host configuration channel. After writes (coalesced), one worker
- * thread recomputes every host's configuration from the desired state, notes in the realised-state
- * service where a host's configuration changed, and sends the new configuration to the host if it
- * is subscribed. A host that subscribes gets its whole configuration at once. The worker is the
- * only thread that sends, so a host never sees configurations out of order.
+ * thread reads the rows written since its last round into a {@link HostConfigIndex}, which names
+ * the hosts those rows concern; it rebuilds only those hosts' configurations, notes in the
+ * realised-state service where a configuration changed, and sends a changed configuration to its
+ * host if it is subscribed. A host that subscribes gets its whole configuration at once. The worker
+ * is the only thread that sends, so a host never sees configurations out of order.
  */
 public final class HostConfigService extends HostConfigChannelGrpc.HostConfigChannelImplBase implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(HostConfigService.class);
@@ -40,7 +42,11 @@ public final class HostConfigService extends HostConfigChannelGrpc.HostConfigCha
     private final Map<HostId, StreamObserver<HostConfig>> subscribers = new ConcurrentHashMap<>();
     private final Set<HostId> needFullConfig = ConcurrentHashMap.newKeySet();
     private final Map<HostId, Map<DlrId, DlrConnection>> dlrConnections = new ConcurrentHashMap<>();
-    /** Worker state: the last content computed per host. */
+    // Worker state: the desired state hosts are made of, the generation it is read up to, the
+    // controllers last used and the last content computed per host.
+    private HostConfigIndex index = new HostConfigIndex();
+    private long since;
+    private List<String> lastControllers;
     private final Map<HostId, HostConfig> contents = new HashMap<>();
     private final CoalescingWorker worker;
 
@@ -119,32 +125,63 @@ public final class HostConfigService extends HostConfigChannelGrpc.HostConfigCha
     }
 
     private void recompute() {
-        // The generation first: the contents read after it hold at least everything up to it.
+        // The generation first: every write up to it has committed, so the rows read after it
+        // hold at least everything up to it.
         long generation = store.generation();
         List<String> controllerList = controllers.get();
-        Map<HostId, HostConfigInputs> inputs = store.read(HostConfigQuery::readAll);
-        contents.keySet().removeIf(host -> !inputs.containsKey(host));
-        for (var entry : inputs.entrySet()) {
-            HostId host = entry.getKey();
-            HostConfig content = HostConfigs.build(entry.getValue(), controllerList);
-            boolean changed = !content.equals(contents.get(host));
-            if (changed) {
+        Set<HostId> dirty;
+        try {
+            dirty = store.read(handle -> HostConfigReader.update(handle, index, since));
+        } catch (RuntimeException e) {
+            // A round that failed halfway may have left rows in the index without their hosts
+            // rebuilt: the next round starts from an empty index and compares every host.
+            index = new HostConfigIndex();
+            since = 0;
+            throw e;
+        }
+        since = generation;
+        if (!controllerList.equals(lastControllers)) {
+            lastControllers = controllerList;
+            dirty = index.hosts();
+        }
+        contents.keySet().removeIf(host -> !index.hasHost(host));
+        Set<HostId> sent = new HashSet<>();
+        for (HostId host : dirty) {
+            if (!index.hasHost(host)) {
+                continue;
+            }
+            HostConfig content = HostConfigs.build(index.inputs(host), controllerList);
+            if (!content.equals(contents.get(host))) {
                 contents.put(host, content);
                 realization.configChanged(host, generation);
+                if (send(host, content, generation)) {
+                    sent.add(host);
+                }
             }
-            StreamObserver<HostConfig> subscriber = subscribers.get(host);
+        }
+        for (HostId host : List.copyOf(needFullConfig)) {
             // Only a subscriber seen here consumes the flag: subscribe() adds it after registering
             // the stream and wakes the worker, so a flag set after this read is seen next round.
-            boolean subscribedSinceLastSend = subscriber != null && needFullConfig.remove(host);
-            if (subscriber != null && (changed || subscribedSinceLastSend)) {
-                HostConfig config = content.toBuilder().setGeneration(generation).build();
-                synchronized (subscriber) {
-                    safely(() -> subscriber.onNext(config));
-                }
-                LOG.debug("host {}: configuration of generation {} sent", host, generation);
+            HostConfig content = contents.get(host);
+            if (content != null && subscribers.containsKey(host) && needFullConfig.remove(host) && !sent.contains(host)) {
+                send(host, content, generation);
             }
         }
         realization.computedUpTo(generation);
+    }
+
+    /** Sends {@code content} as of {@code generation} if the host is subscribed; whether it was. */
+    private boolean send(HostId host, HostConfig content, long generation) {
+        StreamObserver<HostConfig> subscriber = subscribers.get(host);
+        if (subscriber == null) {
+            return false;
+        }
+        HostConfig config = content.toBuilder().setGeneration(generation).build();
+        synchronized (subscriber) {
+            safely(() -> subscriber.onNext(config));
+        }
+        LOG.debug("host {}: configuration of generation {} sent", host, generation);
+        return true;
     }
 
     private static void safely(Runnable send) {

@@ -5,8 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
@@ -60,11 +63,15 @@ class HostConfigServiceTest {
     }
 
     private void subscribe(String host) {
+        subscribe(host, last::set);
+    }
+
+    private void subscribe(String host, Consumer<HostConfig> received) {
         HostConfigChannelGrpc.newStub(channel).subscribe(HostHello.newBuilder().setHostId(host).build(),
                 new StreamObserver<>() {
                     @Override
                     public void onNext(HostConfig config) {
-                        last.set(config);
+                        received.accept(config);
                     }
 
                     @Override
@@ -117,5 +124,26 @@ class HostConfigServiceTest {
                 .isEqualTo(200);
         await().atMost(WAIT).until(() -> last.get().getVnicsCount() == 0);
         assertThat(manager.realization().isConnected(HostId.of(host1))).isTrue();
+    }
+
+    @Test
+    void aWriteThatConcernsOneHostIsSentToThatHostOnly() {
+        LabTopology lab = new LabTopology(api).compute(2).logicalSwitches("web");
+        String web = lab.logicalSwitches.getFirst();
+        String host1 = lab.hosts.get(0);
+        List<HostConfig> toHost2 = new CopyOnWriteArrayList<>();
+        subscribe(host1);
+        subscribe(lab.hosts.get(1), toHost2::add);
+        await().atMost(WAIT).until(() -> last.get() != null && !toHost2.isEmpty());
+        String vmId = api.post("/vms", "{\"name\":\"vm1\",\"hostId\":\"" + host1 + "\",\"vnics\":[{}]}").at("/id").asText();
+
+        long attached = api.put("/vms/" + vmId + "/vnics/0", "{\"logicalSwitchId\":\"" + web + "\"}").at("/generation").asLong();
+        await().atMost(WAIT).until(() -> last.get().getVnicsCount() == 1 && last.get().getVnics(0).getVni() == 5000);
+        // A write that concerns both hosts: once host 2 has it, anything sent to it before has arrived.
+        long added = api.post("/logical-switches", "{\"name\":\"app\",\"transportZoneId\":\"" + lab.transportZone + "\"}")
+                .at("/generation").asLong();
+        await().atMost(WAIT).until(() -> toHost2.getLast().getLogicalSwitchesCount() == 2);
+
+        assertThat(toHost2).extracting(HostConfig::getGeneration).noneMatch(g -> g >= attached && g < added);
     }
 }
