@@ -2,6 +2,7 @@ package org.netweave.dataplane;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.netweave.model.DlrId;
 import org.netweave.model.Ipv4Address;
 import org.netweave.model.Ipv4Prefix;
@@ -26,14 +27,23 @@ public record DatapathTables(
         bridges = List.copyOf(bridges);
     }
 
+    /** @throws IllegalArgumentException when the host holds no such switch */
     public SwitchTable logicalSwitch(int vni) {
-        return switches.stream().filter(s -> s.spec().vni().value() == vni).findFirst()
+        return findLogicalSwitch(vni)
                 .orElseThrow(() -> new IllegalArgumentException("no logical switch " + vni + " on " + config.hostId()));
     }
 
+    public Optional<SwitchTable> findLogicalSwitch(int vni) {
+        return switches.stream().filter(s -> s.spec().vni().value() == vni).findFirst();
+    }
+
+    /** @throws IllegalArgumentException when the host holds no instance of the DLR */
     public RouterTable router(DlrId id) {
-        return routers.stream().filter(r -> r.id().equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no DLR " + id + " on " + config.hostId()));
+        return findRouter(id).orElseThrow(() -> new IllegalArgumentException("no DLR " + id + " on " + config.hostId()));
+    }
+
+    public Optional<RouterTable> findRouter(DlrId id) {
+        return routers.stream().filter(r -> r.id().equals(id)).findFirst();
     }
 
     /** Where a MAC table entry sends frames. */

@@ -116,11 +116,9 @@ final class DatapathReconciler implements HostRealizer {
         Map<Vni, Set<MacAddress>> bridged = new HashMap<>();
         DatapathTables tables = datapath.tables();
         for (Bridge bridge : installed.bridges().values()) {
-            DatapathTables.SwitchTable table = tables.logicalSwitch(bridge.vni().value());
-            if (table != null) {
-                table.macs().stream().filter(entry -> entry.location() == DatapathTables.MacLocation.VLAN)
-                        .forEach(entry -> bridged.computeIfAbsent(bridge.vni(), v -> new HashSet<>()).add(entry.mac()));
-            }
+            tables.findLogicalSwitch(bridge.vni().value()).ifPresent(table -> table.macs().stream()
+                    .filter(entry -> entry.location() == DatapathTables.MacLocation.VLAN)
+                    .forEach(entry -> bridged.computeIfAbsent(bridge.vni(), v -> new HashSet<>()).add(entry.mac())));
         }
         return bridged;
     }

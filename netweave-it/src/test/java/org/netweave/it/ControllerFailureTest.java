@@ -69,9 +69,9 @@ class ControllerFailureTest {
         MacAddress vm3Mac = MacAddress.parse(lab.lab.api().get("/vms/" + vm3).path("vnics").get(0).path("mac").asText());
         await().atMost(SeedLab.CONVERGE).untilAsserted(() -> {
             for (Hypervisor host : lab.hosts()) {
-                var table = host.datapath().tables().logicalSwitch(5001);
-                assertThat(table).as("VNI 5001 on %s", host.host().id()).isNotNull();
-                assertThat(table.arp()).as("ARP of VNI 5001 on %s", host.host().id())
+                var table = host.datapath().tables().findLogicalSwitch(5001);
+                assertThat(table).as("VNI 5001 on %s", host.host().id()).isPresent();
+                assertThat(table.get().arp()).as("ARP of VNI 5001 on %s", host.host().id())
                         .containsEntry(vm3Ip, vm3Mac).containsKey(SeedScenario.VM2_IP);
             }
         });

@@ -102,12 +102,10 @@ final class SeedLab implements AutoCloseable {
 
     /** Where {@code host}'s datapath sends frames for {@code mac} on {@code vni}: a VTEP address or a local port. */
     static String macLocation(Hypervisor host, int vni, MacAddress mac) {
-        DatapathTables.SwitchTable table = host.datapath().tables().logicalSwitch(vni);
-        if (table == null) {
-            return "no switch";
-        }
-        DatapathTables.MacEntry entry = table.mac(mac);
-        return entry == null ? "unknown" : entry.location() + " " + entry.where();
+        return host.datapath().tables().findLogicalSwitch(vni).map(table -> {
+            DatapathTables.MacEntry entry = table.mac(mac);
+            return entry == null ? "unknown" : entry.location() + " " + entry.where();
+        }).orElse("no switch");
     }
 
     static void assertAllReplied(PingResult ping, String what) {

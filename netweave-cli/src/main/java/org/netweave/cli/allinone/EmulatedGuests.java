@@ -96,7 +96,7 @@ public final class EmulatedGuests implements Closeable {
         for (Guest guest : List.copyOf(guests.values())) {
             GuestSpec w = wanted.get(guest.port());
             try {
-                if (w == null || w.differsFromStarted(guest.wanted())) {
+                if (w == null || w.differsFromStarted(guest.started())) {
                     stop(guest);
                 } else if (!w.host().equals(guest.host())) {
                     move(guest, w.host());
@@ -121,7 +121,7 @@ public final class EmulatedGuests implements Closeable {
         EmulatedEndpoint endpoint = new EmulatedEndpoint(EndpointId.of(w.vm().value() + "-" + w.vnic()), w.mac(),
                 w.network().address(), w.network().gateway());
         hypervisors.hypervisor(w.host()).datapath().plug(w.port(), endpoint);
-        guests.put(w.port(), new Guest(w.vm(), w.vnic(), w.port(), endpoint, w.host(), w, new ReentrantLock()));
+        guests.put(w.port(), new Guest(w, endpoint, w.host(), new ReentrantLock()));
         LOG.info("guest {} vNIC {} ({} {}, gateway {}) started on {}", w.vm(), w.vnic(), w.mac(), w.network().address(),
                 w.network().gateway(), w.host());
     }

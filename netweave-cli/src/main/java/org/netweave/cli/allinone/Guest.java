@@ -14,12 +14,24 @@ import org.netweave.model.VmId;
  * <p>A ping runs on the forwarding thread of the host the guest is plugged into, so a move waits
  * for a running ping to end and a ping waits for a move: {@link #lock} serialises them.
  *
- * @param wanted what the inventory said when the guest was started; a change of address, switch
- *               or MAC restarts it
+ * @param started what the inventory said when the guest was started; a change of address, switch
+ *                or MAC restarts it
+ * @param host    where it runs now, which a vMotion changes
  */
-record Guest(VmId vm, int vnic, PortId port, EmulatedEndpoint endpoint, HostId host, GuestSpec wanted,
-             ReentrantLock lock) {
+record Guest(GuestSpec started, EmulatedEndpoint endpoint, HostId host, ReentrantLock lock) {
+    VmId vm() {
+        return started.vm();
+    }
+
+    int vnic() {
+        return started.vnic();
+    }
+
+    PortId port() {
+        return started.port();
+    }
+
     Guest on(HostId next) {
-        return new Guest(vm, vnic, port, endpoint, next, wanted, lock);
+        return new Guest(started, endpoint, next, lock);
     }
 }

@@ -25,7 +25,7 @@ public final class HostTableViews {
 
     public HostVniTables vni(HostId host, Vni vni) {
         DatapathTables tables = tables(host);
-        return tables.switches().stream().filter(ls -> ls.spec().vni().equals(vni)).findFirst()
+        return tables.findLogicalSwitch(vni.value())
                 .map(ls -> HostViewTranslation.vni(tables, ls))
                 .orElseThrow(() -> new ApiException(404, "not_found", "vni",
                         host + " holds no logical switch with VNI " + vni));
@@ -33,7 +33,7 @@ public final class HostTableViews {
 
     public HostDlrTables dlr(HostId host, DlrId dlr) {
         DatapathTables tables = tables(host);
-        return tables.routers().stream().filter(r -> r.id().equals(dlr)).findFirst()
+        return tables.findRouter(dlr)
                 .map(r -> HostViewTranslation.dlr(tables, r))
                 .orElseThrow(() -> new ApiException(404, "not_found", "dlrId", host + " holds no instance of DLR " + dlr));
     }
