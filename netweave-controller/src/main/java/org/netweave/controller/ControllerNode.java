@@ -60,6 +60,11 @@ public final class ControllerNode implements Closeable {
                 // the next event (reconnect, assignment change) instead.
                 .connectionTimeoutMs((int) Math.min(config.sessionTimeout().toMillis() / 2, 1_000))
                 .retryPolicy(new RetryNTimes(2, 100))
+                // The node talks to the servers its config names and no others. Curator would
+                // otherwise follow the ensemble's dynamic config to every peer, and a node whose
+                // own embedded peer is gone or cut off would carry on through another one, which
+                // breaks "losing the node's peer is losing the node" (see ControllerNodeConfig).
+                .ensembleTracker(false)
                 .build();
         this.health = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name(config.id() + "-health").factory());
     }

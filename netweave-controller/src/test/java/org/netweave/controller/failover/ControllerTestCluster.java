@@ -19,7 +19,9 @@ import org.netweave.model.ControllerId;
 /**
  * Three controller nodes on a real three-server ZooKeeper ensemble, node i talking only to server
  * i, as a controller talks to its own embedded peer. Killing a node kills its server first, so
- * the node cannot say goodbye and the ensemble waits out its session.
+ * the node cannot say goodbye and the ensemble waits out its session. Each node reaches its
+ * server through a {@link CuttableLink}, so a test can also cut a node off from ZooKeeper while
+ * both keep running.
  */
 final class ControllerTestCluster implements Closeable {
     static final int TICK_MS = 200;
@@ -29,6 +31,7 @@ final class ControllerTestCluster implements Closeable {
     private final List<InstanceSpec> servers;
     private final ControllerNode[] nodes;
     private final int[] ports;
+    private final CuttableLink[] links;
     private final List<ControllerNode> everStarted = new ArrayList<>();
     private final java.util.Map<ControllerId, Long> crashes = new java.util.HashMap<>();
 
@@ -42,14 +45,16 @@ final class ControllerTestCluster implements Closeable {
         servers = specs;
         nodes = new ControllerNode[size];
         ports = new int[size];
+        links = new CuttableLink[size];
         for (int i = 0; i < size; i++) {
+            links[i] = new CuttableLink(specs.get(i).getPort());
             nodes[i] = startNode(i);
         }
     }
 
     private ControllerNode startNode(int index) throws Exception {
         ControllerNodeConfig config = new ControllerNodeConfig(id(index), "127.0.0.1", ports[index],
-                servers.get(index).getConnectString(), SESSION_TIMEOUT, Duration.ofMillis(100), SliceSpace.DEFAULT);
+                links[index].connectString(), SESSION_TIMEOUT, Duration.ofMillis(100), SliceSpace.DEFAULT);
         ControllerNode node = new ControllerNode(config, Clock.systemUTC()).start();
         // A restarted node comes back on the same port, as a controller VM keeps its address.
         ports[index] = Integer.parseInt(node.hostAddress().substring(node.hostAddress().lastIndexOf(':') + 1));
@@ -129,6 +134,15 @@ final class ControllerTestCluster implements Closeable {
         nodes[index] = null;
     }
 
+    /** The network between node {@code index} and its ZooKeeper server fails; both keep running. */
+    void cutFromZooKeeper(int index) {
+        links[index].cut();
+    }
+
+    void reconnectToZooKeeper(int index) {
+        links[index].heal();
+    }
+
     void restart(int index) throws Exception {
         ensemble.restartServer(servers.get(index));
         nodes[index] = startNode(index);
@@ -140,6 +154,9 @@ final class ControllerTestCluster implements Closeable {
             if (node != null) {
                 node.close();
             }
+        }
+        for (CuttableLink link : links) {
+            link.close();
         }
         try {
             ensemble.close();
