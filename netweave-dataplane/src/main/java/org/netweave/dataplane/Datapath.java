@@ -34,6 +34,27 @@ public interface Datapath extends AutoCloseable {
     default void setArpResolver(ArpResolver resolver) {
     }
 
+    /**
+     * Where observations of traced packets go (traceflow). Called on the forwarding path: the
+     * sink must be quick and must not block. A backend that cannot trace ignores it.
+     */
+    default void setObservationSink(ObservationSink sink) {
+    }
+
+    /**
+     * Sends {@code frame} as if the VM on {@code port} had, marked with {@code traceId} (1 to
+     * {@link org.netweave.packet.Vxlan#MAX_TRACE_ID}) so that every component it crosses, on
+     * every host, reports an observation. A traced frame is never handed to a guest: at a vNIC
+     * it is observed as delivered and consumed, as NSX Traceflow does.
+     *
+     * @throws org.netweave.model.InvalidValueException if the port is not attached here or the
+     *         trace id is out of range
+     * @throws UnsupportedOperationException if this backend cannot trace
+     */
+    default void injectTraced(org.netweave.model.PortId port, byte[] frame, int traceId) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot trace packets");
+    }
+
     /** A consistent snapshot of the installed tables, for show commands and tests. */
     DatapathTables tables();
 

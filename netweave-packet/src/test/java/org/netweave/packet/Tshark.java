@@ -41,11 +41,11 @@ final class Tshark {
 
     /**
      * One line per frame: the given fields, comma-separated, with checksum validation on for
-     * IPv4 and UDP (tshark checks ICMP's by default).
+     * IPv4, UDP and TCP (tshark checks ICMP's by default).
      */
     static List<String> fields(Path pcap, String... fields) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("tshark", "-r", pcap.toString(), "-o", "ip.check_checksum:TRUE",
-                "-o", "udp.check_checksum:TRUE", "-T", "fields", "-E", "separator=,", "-E",
+                "-o", "udp.check_checksum:TRUE", "-o", "tcp.check_checksum:TRUE", "-T", "fields", "-E", "separator=,", "-E",
                 "aggregator=" + OCCURRENCES));
         for (String f : fields) {
             cmd.add("-e");

@@ -102,6 +102,20 @@ class TsharkTest {
                 ",,,,,,1,1,10.0.2.10");
     }
 
+    /** The traceflow probe for TCP: a SYN with TTL as asked and a checksum tshark verifies. */
+    @Test
+    void readsATcpSynWithAGoodChecksum() throws Exception {
+        byte[] b = new byte[128];
+        int len = Tcp.synFrame(b, 0, new FrameAddresses(VM1_MAC, ROUTER_MAC, VM1, VM2), 9, 49152, 443, 0x01020304L);
+        Path pcap = write(new Frame(b, 0, len));
+
+        List<String> lines = Tshark.fields(pcap, "ip.ttl", "ip.proto", "tcp.srcport", "tcp.dstport", "tcp.seq_raw",
+                "tcp.flags", "tcp.hdr_len", "tcp.window_size_value", "tcp.checksum.status", "ip.checksum.status");
+
+        assertThat(len).isEqualTo(54);
+        assertThat(lines).containsExactly("9,6,49152,443,16909060,0x0002,20,64240,1,1");
+    }
+
     private record Frame(byte[] b, int off, int len) {
     }
 

@@ -15,7 +15,9 @@ import org.netweave.dataplane.DatapathCounters;
 import org.netweave.dataplane.DatapathTables;
 import org.netweave.dataplane.HostDatapathConfig;
 import org.netweave.dataplane.ObservationSink;
+import org.netweave.model.InvalidValueException;
 import org.netweave.model.PortId;
+import org.netweave.packet.Vxlan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -131,8 +133,40 @@ public final class EmulatedHost implements Datapath {
         loop.run(() -> engine.setArpResolver(resolver));
     }
 
+    @Override
     public void setObservationSink(ObservationSink sink) {
         loop.run(() -> engine.setObservationSink(sink));
+    }
+
+    @Override
+    public void injectTraced(PortId port, byte[] frame, int traceId) {
+        if (traceId < 1 || traceId > Vxlan.MAX_TRACE_ID) {
+            throw new InvalidValueException("traceId", traceId, "is outside 1-"
+                    + Vxlan.MAX_TRACE_ID);
+        }
+        if (frame.length > tx.length - Pipeline.HEADROOM) {
+            throw new InvalidValueException("frame", frame.length + " bytes", "is longer than "
+                    + (tx.length - Pipeline.HEADROOM));
+        }
+        Boolean attached = loop.call(() -> {
+            int index = engine.portIndex(port);
+            if (index < 0) {
+                return false;
+            }
+            // Through the same path as a VM's own frame, so what is traced is what the VM gets.
+            busy = true;
+            try {
+                System.arraycopy(frame, 0, tx, Pipeline.HEADROOM, frame.length);
+                engine.fromPort(index, tx, Pipeline.HEADROOM, frame.length, traceId);
+            } finally {
+                finishBusy();
+            }
+            return true;
+        });
+        if (!attached) {
+            throw new InvalidValueException("port", port.value(), "is not attached on "
+                    + config.hostId().value());
+        }
     }
 
     public void setWireTap(WireTap tap) {

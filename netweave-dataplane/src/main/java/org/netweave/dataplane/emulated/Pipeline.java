@@ -327,10 +327,12 @@ final class Pipeline {
             drop(DropReason.PORT_DOWN, trace, VNIC, port == null ? "?" : port.spec.id().value(), 0);
             return;
         }
-        counters.framesToPorts++;
         if (trace != 0) {
+            // A traceflow probe ends here: observed as delivered, never handed to the guest.
             tracer.observe(trace, DELIVERED, VNIC, port.spec.id().value(), port.ls.vni, null, null);
+            return;
         }
+        counters.framesToPorts++;
         port.endpoint.receive(b, off, len);
     }
 

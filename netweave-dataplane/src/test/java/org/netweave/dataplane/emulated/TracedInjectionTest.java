@@ -1,0 +1,72 @@
+package org.netweave.dataplane.emulated;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.netweave.dataplane.Datapath;
+import org.netweave.dataplane.Observation;
+import org.netweave.dataplane.ObservationKind;
+import org.netweave.model.InvalidValueException;
+import org.netweave.model.Ipv4Address;
+import org.netweave.model.PortId;
+import org.netweave.packet.FrameAddresses;
+import org.netweave.packet.IcmpFrames;
+
+/**
+ * A traceflow probe injected through the Datapath SPI at VM1's vNIC on the seed topology's real
+ * UDP hosts: every host it crosses reports, it carries its trace id to host B, and it is
+ * consumed at VM2's vNIC instead of reaching the guest.
+ */
+class TracedInjectionTest {
+    final SeedTopology seed = SeedTopology.build(2, org.netweave.packet.Vxlan.DEFAULT_UDP_PORT);
+    final List<Observation> seen = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void tearDown() {
+        seed.close();
+    }
+
+    @Test
+    void aRoutedProbeIsObservedOnBothHostsAndNeverReachesTheGuest() {
+        seed.lab().hosts().forEach(h -> h.setObservationSink(seen::add));
+        Datapath hostA = seed.lab().host(SeedTopology.hostName(0));
+        long vm2Received = seed.vm2().framesReceived();
+
+        hostA.injectTraced(PortId.of("vm1.000"), probe("10.0.2.10"), 4242);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> seen.stream().anyMatch(o -> o.kind() == ObservationKind.DELIVERED));
+        assertThat(seen).allMatch(o -> o.traceId() == 4242);
+        assertThat(seen).extracting(o -> o.host().value() + " " + o.kind() + " " + o.componentName()).containsExactly(
+                SeedTopology.hostName(0) + " RECEIVED vm1.000",
+                SeedTopology.hostName(0) + " LOGICAL_RECEIVED vni-5000",
+                SeedTopology.hostName(0) + " LOGICAL_RECEIVED edge-1",
+                SeedTopology.hostName(0) + " LOGICAL_FORWARDED edge-1",
+                SeedTopology.hostName(0) + " FORWARDED " + seed.lab().host(SeedTopology.hostName(1)).config().vtepIp(),
+                SeedTopology.hostName(1) + " RECEIVED " + hostA.config().vtepIp(),
+                SeedTopology.hostName(1) + " LOGICAL_RECEIVED vni-5001",
+                SeedTopology.hostName(1) + " DELIVERED vm2.000");
+        assertThat(seed.vm2().framesReceived()).as("the probe is not handed to VM2").isEqualTo(vm2Received);
+    }
+
+    @Test
+    void refusesAPortThatIsNotHereAndAnOutOfRangeTraceId() {
+        Datapath hostA = seed.lab().host(SeedTopology.hostName(0));
+        assertThatThrownBy(() -> hostA.injectTraced(PortId.of("vm2.000"), probe("10.0.2.10"), 1))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("port");
+        assertThatThrownBy(() -> hostA.injectTraced(PortId.of("vm1.000"), probe("10.0.2.10"), 1 << 24))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("traceId");
+    }
+
+    private byte[] probe(String dst) {
+        byte[] frame = new byte[IcmpFrames.HEADERS_LENGTH + 8];
+        IcmpFrames.echoRequest(frame, 0, FrameAddresses.of(seed.vm1().mac(), SeedTopology.VMAC,
+                Ipv4Address.parse("10.0.1.10"), Ipv4Address.parse(dst)), 1, 1, new byte[8], 0, 8);
+        return frame;
+    }
+}
