@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "netweave", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Open network virtualization: logical switches over VXLAN, distributed logical routers, L2 bridging.",
         subcommands = {RunCommand.class, ControllerCommand.class, ShowCommand.class, VmCommand.class, JobCommand.class,
+                TraceflowCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {

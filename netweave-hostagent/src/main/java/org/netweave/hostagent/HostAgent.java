@@ -13,7 +13,8 @@ import org.netweave.model.HostId;
  * The host agent (netcpa with the Neutron L2 and L3 agents): follows the manager's configuration
  * of the host ({@link HostConfigFollower}), joins the host's VNIs and DLRs at their owning
  * controllers, and reconciles the configuration and the owners' tables into the host's
- * {@link Datapath}. It reports a generation applied only once the datapath has applied it.
+ * {@link Datapath}. It reports a generation applied only once the datapath has applied it, and
+ * injects and reports traceflow probes ({@link TraceflowAgent}).
  *
  * <p>The caller owns the manager channel and the datapath: closing the agent leaves the datapath
  * forwarding with what it holds, as a host does when its agent restarts.
@@ -25,6 +26,7 @@ public final class HostAgent implements Closeable {
     private final AtomicReference<State> state = new AtomicReference<>(State.LATENT);
     private final DatapathReconciler reconciler;
     private final HostConfigFollower follower;
+    private final TraceflowAgent traceflow;
     private final Datapath datapath;
 
     public HostAgent(HostId host, Channel manager, HostSessionFactory sessions, Datapath datapath) {
@@ -34,6 +36,7 @@ public final class HostAgent implements Closeable {
         this.datapath = datapath;
         this.reconciler = new DatapathReconciler(datapath);
         this.follower = new HostConfigFollower(host, manager, sessions, reconciler);
+        this.traceflow = new TraceflowAgent(host, manager, datapath);
     }
 
     public HostAgent(HostId host, Channel manager, ControllerChannels channels, SliceSpace space, Datapath datapath) {
@@ -46,6 +49,7 @@ public final class HostAgent implements Closeable {
             throw new IllegalStateException("the host agent cannot start when " + state.get());
         }
         follower.start();
+        traceflow.start();
     }
 
     public State state() {
@@ -75,6 +79,7 @@ public final class HostAgent implements Closeable {
     public void close() {
         if (state.getAndSet(State.CLOSED) != State.CLOSED) {
             follower.close();
+            traceflow.close();
             reconciler.detach();
         }
     }

@@ -36,6 +36,9 @@ import org.netweave.manager.southbound.LogicalSwitchSync;
 import org.netweave.manager.southbound.SouthboundServer;
 import org.netweave.manager.store.Database;
 import org.netweave.manager.store.Store;
+import org.netweave.manager.traceflow.TraceflowChannelService;
+import org.netweave.manager.traceflow.TraceflowRoutes;
+import org.netweave.manager.traceflow.Traceflows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,7 +114,9 @@ public final class Manager implements Closeable {
         hostConfigs = keep(new HostConfigService(store, realization, controllers::hostAddresses).start());
         configs[0] = hostConfigs;
         controlVms = new ControlVmService();
-        southbound = keep(SouthboundServer.start(settings.bindAddress(), settings.southboundPort(), hostConfigs, controlVms));
+        TraceflowChannelService traceflowChannel = new TraceflowChannelService();
+        southbound = keep(SouthboundServer.start(settings.bindAddress(), settings.southboundPort(), hostConfigs, controlVms,
+                traceflowChannel));
         launcher = keep(new InProcessControlVmLauncher(
                 settings.bindAddress() + ":" + southbound.port(), settings.controllerWrites()));
 
@@ -135,6 +140,8 @@ public final class Manager implements Closeable {
                 store, controllers, network.dlrs(), writers.channels())));
         routes.add(new org.netweave.manager.views.HostTableRoutes(
                 new org.netweave.manager.views.HostTableViews(inventory, hostTables)));
+        routes.add(new TraceflowRoutes(keep(new Traceflows(
+                inventory, network.dlrs(), network.vnics(), traceflowChannel, clock))));
         routes.addAll(extensions.extraRoutes().apply(this));
         this.routes = List.copyOf(routes);
         // Everything an earlier run left is picked up before the API takes new work.

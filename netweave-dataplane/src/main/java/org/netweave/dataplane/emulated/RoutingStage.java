@@ -226,7 +226,9 @@ final class RoutingStage {
     }
 
     private void sendError(LifInstance in, int type, int code, byte[] b, int off, int len, int trace) {
-        if (!IcmpFrames.mayAnswerWithError(b, off, len)) {
+        // A traceflow probe never came from the guest, so the guest must not get an error about
+        // it; the drop observation is the answer.
+        if (trace != 0 || !IcmpFrames.mayAnswerWithError(b, off, len)) {
             return;
         }
         int n = type == Icmp.TYPE_TIME_EXCEEDED

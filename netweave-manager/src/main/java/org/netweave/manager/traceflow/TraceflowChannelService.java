@@ -1,0 +1,70 @@
+package org.netweave.manager.traceflow;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import org.netweave.model.HostId;
+import org.netweave.proto.manager.v1.TraceflowAck;
+import org.netweave.proto.manager.v1.TraceflowChannelGrpc;
+import org.netweave.proto.manager.v1.TraceflowHello;
+import org.netweave.proto.manager.v1.TraceflowObservations;
+import org.netweave.proto.manager.v1.TraceflowProbe;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The manager's end of the traceflow channel: one open probe stream per connected host agent, and
+ * the observation reports of every host, handed to whoever collects them.
+ */
+public final class TraceflowChannelService extends TraceflowChannelGrpc.TraceflowChannelImplBase {
+    private static final Logger LOG = LoggerFactory.getLogger(TraceflowChannelService.class);
+
+    private final Map<HostId, ServerCallStreamObserver<TraceflowProbe>> probeStreams = new ConcurrentHashMap<>();
+    private volatile Consumer<TraceflowObservations> reports = batch -> { };
+
+    /** Where observation reports go; called on gRPC threads. */
+    void onReport(Consumer<TraceflowObservations> consumer) {
+        this.reports = consumer;
+    }
+
+    @Override
+    public void probes(TraceflowHello hello, StreamObserver<TraceflowProbe> observer) {
+        HostId host = HostId.of(hello.getHostId());
+        ServerCallStreamObserver<TraceflowProbe> stream = (ServerCallStreamObserver<TraceflowProbe>) observer;
+        stream.setOnCancelHandler(() -> probeStreams.remove(host, stream));
+        ServerCallStreamObserver<TraceflowProbe> replaced = probeStreams.put(host, stream);
+        if (replaced != null) {
+            synchronized (replaced) {
+                replaced.onCompleted();
+            }
+        }
+        LOG.debug("traceflow: host agent of {} connected", host);
+    }
+
+    @Override
+    public void report(TraceflowObservations batch, StreamObserver<TraceflowAck> observer) {
+        reports.accept(batch);
+        observer.onNext(TraceflowAck.getDefaultInstance());
+        observer.onCompleted();
+    }
+
+    /** Hands a probe to the host's agent; false when that agent is not connected. */
+    boolean send(HostId host, TraceflowProbe probe) {
+        ServerCallStreamObserver<TraceflowProbe> stream = probeStreams.get(host);
+        if (stream == null || stream.isCancelled()) {
+            return false;
+        }
+        synchronized (stream) {
+            try {
+                stream.onNext(probe);
+                return true;
+            } catch (RuntimeException e) {
+                probeStreams.remove(host, stream);
+                return false;
+            }
+        }
+    }
+}
