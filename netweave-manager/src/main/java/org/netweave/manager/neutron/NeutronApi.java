@@ -96,8 +96,12 @@ public final class NeutronApi implements ForeignApi {
         return new Endpoint(HandlerType.GET, path, new NeutronHandler(200, operation));
     }
 
-    /** The address the client used to reach this server, for absolute links. */
+    /** The address the client used to reach this server (its Host header, else the socket's), for absolute links. */
     private static String root(Context ctx) {
-        return ctx.scheme() + "://" + ctx.host();
+        String host = ctx.host();
+        if (host == null || host.isBlank()) {
+            host = ctx.req().getLocalAddr() + ":" + ctx.port();
+        }
+        return ctx.scheme() + "://" + host;
     }
 }
