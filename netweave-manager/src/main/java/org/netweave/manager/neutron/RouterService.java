@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jdbi.v3.core.Handle;
+import org.netweave.manager.api.ApiException;
 import org.netweave.manager.network.router.DlrConfig;
 import org.netweave.manager.network.router.DlrRules;
 import org.netweave.manager.network.router.DlrState;
@@ -53,7 +54,7 @@ final class RouterService {
         // Every router here is distributed unless the client says otherwise (neutron.conf router_distributed).
         boolean distributed = body.bool("distributed").orElse(true);
         String project = Projects.of(body);
-        String tenant = DlrRules.tenant(project);
+        String tenant = dlrTenant(project);
         return store.write((handle, generation) -> {
             NeutronRouterId id = NeutronRouterId.fresh();
             DlrId dlr = DlrId.of(Store.nextId(handle, "edge", "-"));
@@ -130,6 +131,16 @@ final class RouterService {
             PortStore.update(handle, new PortRow(port.id(), port.network(), port.name(), port.projectId(), port.mac(),
                     port.adminStateUp(), port.deviceId(), DeviceOwners.routerInterface(distributed), port.hostId(),
                     port.status(), port.fixedIps()), generation);
+        }
+    }
+
+    /** The DLR's tenant prefixes its instance name on hosts, so a project id must be a valid tenant. */
+    private static String dlrTenant(String project) {
+        try {
+            return DlrRules.tenant(project);
+        } catch (ApiException e) {
+            throw NeutronException.invalid("project_id", "'" + project + "' cannot name a distributed router's tenant:"
+                    + " it must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
     }
 

@@ -72,6 +72,8 @@ class NeutronDiscoveryApiTest {
         var wrongMethod = net.neutron.send("PATCH", "/v2.0/networks", "{}");
         assertThat(wrongMethod.status()).isIn(404, 405);
         assertThat(wrongMethod.at("/NeutronError/type").asText()).startsWith("HTTP");
+        assertNeutronError(net.neutron.post("/v2.0/networks", "{\"network\":{\"name\":\"" + "x".repeat(5 << 20)
+                + "\"}}"), 413, "HTTPRequestEntityTooLarge");
         // The native API keeps its own error shape.
         assertThat(net.api.get("/no-such-thing").at("/error").asText()).isEqualTo("not_found");
     }

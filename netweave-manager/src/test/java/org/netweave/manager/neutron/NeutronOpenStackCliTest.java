@@ -56,11 +56,15 @@ class NeutronOpenStackCliTest {
         assertThat(port.get("binding_host_id").asText()).isEqualTo("host-1");
         assertThat(port.get("fixed_ips").toString()).contains("10.0.0.2");
 
+        os.ok("router", "set", "r1", "--route", "destination=10.1.0.0/24,gateway=10.0.0.5");
+        assertThat(net.dlrOf(routerId).at("/staticRoutes/0/nextHop").asText()).isEqualTo("10.0.0.5");
+
         assertThat(os.json("network", "show", "net1").get("subnets").toString()).contains(subnetId);
         assertThat(os.json("subnet", "show", "sub1").get("cidr").asText()).isEqualTo("10.0.0.0/24");
         JsonNode shownRouter = os.json("router", "show", "r1");
         assertThat(shownRouter.get("id").asText()).isEqualTo(routerId);
         assertThat(shownRouter.get("interfaces_info").toString()).contains(subnetId).contains("10.0.0.1");
+        assertThat(shownRouter.get("routes").toString()).contains("10.1.0.0/24").contains("10.0.0.5");
         assertThat(os.json("port", "show", "p1").get("mac_address").asText()).startsWith("fa:16:3e:");
 
         assertThat(os.json("network", "list").findValuesAsText("ID")).containsExactly(networkId);
@@ -70,6 +74,8 @@ class NeutronOpenStackCliTest {
         assertThat(ports.findValuesAsText("ID")).hasSize(2).contains(portId);
         assertThat(os.json("port", "list", "--router", "r1").findValuesAsText("ID")).hasSize(1).doesNotContain(portId);
 
+        os.ok("router", "set", "r1", "--no-route");
+        assertThat(net.dlrOf(routerId).get("staticRoutes")).isEmpty();
         os.ok("router", "remove", "subnet", "r1", "sub1");
         assertThat(net.dlrOf(routerId).get("interfaces")).isEmpty();
         assertThat(net.neutron.get("/v2.0/ports?network_id=" + networkId).at("/ports").findValuesAsText("id"))

@@ -198,5 +198,21 @@ class NeutronRouterApiTest {
                 .contains(router);
         assertNeutronError(net.neutron.post("/v2.0/routers", "{\"router\":{\"external_gateway_info\":{\"network_id\":"
                 + "\"x\"}}}"), 400, "InvalidInput");
+        var tenant = assertNeutronError(net.neutron.post("/v2.0/routers", "{\"router\":{\"project_id\":\"a+b\"}}"), 400,
+                "InvalidInput");
+        assertThat(tenant.at("/NeutronError/message").asText()).contains("project_id");
+    }
+
+    @Test
+    void aFailureTheApiDidNotForeseeIsA500ThatTellsNothingOfTheInsides() {
+        String network = net.network("broken");
+        String subnet = net.subnet(network, "10.25.0.0/24");
+        String router = net.create("router", "{\"name\":\"broken\"}").get("id").asText();
+        net.neutron.put("/v2.0/routers/" + router + "/add_router_interface", "{\"subnet_id\":\"" + subnet + "\"}");
+        // Someone removed the LIF behind the API's back: the interface port now stands for nothing.
+        net.manager.store().write((handle, generation) -> handle.execute("DELETE FROM lif"));
+        var failed = assertNeutronError(net.neutron.put("/v2.0/routers/" + router + "/remove_router_interface",
+                "{\"subnet_id\":\"" + subnet + "\"}"), 500, "HTTPInternalServerError");
+        assertThat(failed.text()).doesNotContain("Exception").doesNotContain("org.netweave").doesNotContain("lif");
     }
 }
