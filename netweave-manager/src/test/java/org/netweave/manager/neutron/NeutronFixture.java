@@ -69,6 +69,19 @@ final class NeutronFixture implements AutoCloseable {
                 .get("id").asText();
     }
 
+    /** A network, a subnet of it, and a router with an interface on that subnet, all named {@code name}. */
+    record RoutedSubnet(String network, String subnet, String router) {
+    }
+
+    RoutedSubnet routedSubnet(String name, String cidr) {
+        String network = network(name);
+        String subnet = subnet(network, cidr);
+        String router = create("router", "{\"name\":\"" + name + "\"}").get("id").asText();
+        Reply added = neutron.put("/v2.0/routers/" + router + "/add_router_interface", "{\"subnet_id\":\"" + subnet + "\"}");
+        assertThat(added.status()).as(added.text()).isEqualTo(200);
+        return new RoutedSubnet(network, subnet, router);
+    }
+
     /** The native logical switch a Neutron network is. */
     JsonNode logicalSwitchOf(String network) {
         for (JsonNode ls : api.get("/logical-switches").body()) {

@@ -154,10 +154,9 @@ class NeutronRouterApiTest {
 
     @Test
     void routesAreTheDlrsStaticRoutesAndKeepTheirInterface() {
-        String network = net.network("routed");
-        String subnet = net.subnet(network, "10.24.0.0/24");
-        String router = net.create("router", "{\"name\":\"routes\"}").get("id").asText();
-        net.neutron.put("/v2.0/routers/" + router + "/add_router_interface", "{\"subnet_id\":\"" + subnet + "\"}");
+        var routed = net.routedSubnet("routes", "10.24.0.0/24");
+        String subnet = routed.subnet();
+        String router = routed.router();
         var updated = net.neutron.put("/v2.0/routers/" + router, "{\"router\":{\"routes\":[{\"destination\":"
                 + "\"172.16.0.0/16\",\"nexthop\":\"10.24.0.5\"},{\"destination\":\"0.0.0.0/0\",\"nexthop\":\"10.24.0.9\"}]}}");
         assertThat(updated.status()).as(updated.text()).isEqualTo(200);
@@ -205,10 +204,9 @@ class NeutronRouterApiTest {
 
     @Test
     void aFailureTheApiDidNotForeseeIsA500ThatTellsNothingOfTheInsides() {
-        String network = net.network("broken");
-        String subnet = net.subnet(network, "10.25.0.0/24");
-        String router = net.create("router", "{\"name\":\"broken\"}").get("id").asText();
-        net.neutron.put("/v2.0/routers/" + router + "/add_router_interface", "{\"subnet_id\":\"" + subnet + "\"}");
+        var routed = net.routedSubnet("broken", "10.25.0.0/24");
+        String subnet = routed.subnet();
+        String router = routed.router();
         // Someone removed the LIF behind the API's back: the interface port now stands for nothing.
         net.manager.store().write((handle, generation) -> handle.execute("DELETE FROM lif"));
         var failed = assertNeutronError(net.neutron.put("/v2.0/routers/" + router + "/remove_router_interface",
