@@ -40,6 +40,7 @@ final class PortService {
 
     Map<String, Object> create(String json) {
         NeutronBody body = NeutronBody.wrapped(json, "port", CREATE);
+        checkNotRouterOwner(body);
         NeutronNetworkId networkId = new NeutronNetworkId(body.text("network_id")
                 .orElseThrow(() -> NeutronException.invalid("network_id", "network_id is required")));
         MacAddress requestedMac = body.text("mac_address").map(text -> NeutronValues.mac("mac_address", text)).orElse(null);
@@ -64,6 +65,7 @@ final class PortService {
 
     Map<String, Object> update(NeutronPortId id, String json) {
         NeutronBody body = NeutronBody.wrapped(json, "port", UPDATE);
+        checkNotRouterOwner(body);
         return store.write((handle, generation) -> {
             PortRow old = find(handle, id);
             if (old.isRouterInterface() && body.names().stream().anyMatch(OWNED_BY_ROUTER::contains)) {
@@ -93,6 +95,17 @@ final class PortService {
             }
             PortStore.delete(handle, id);
             return null;
+        });
+    }
+
+    /**
+     * Only add_router_interface makes a router interface port, because only it makes the LIF the
+     * port stands for; a port that claimed the owner without one could be neither used nor deleted.
+     */
+    private static void checkNotRouterOwner(NeutronBody body) {
+        body.text("device_owner").filter(DeviceOwners::isRouterInterface).ifPresent(owner -> {
+            throw NeutronException.invalid("device_owner", "'" + owner + "' is given by add_router_interface, which"
+                    + " also makes the router's interface; create the port without it and add it to the router");
         });
     }
 

@@ -3,6 +3,7 @@ package org.netweave.manager.neutron;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -68,7 +69,12 @@ final class SubnetService {
             SubnetRow old = find(handle, id);
             Ipv4Address gateway = body.has("gateway_ip") ? SubnetRules.gateway(old.cidr(), gatewayAttribute(body))
                     : old.gatewayIp();
-            if (gateway != null && !gateway.equals(old.gatewayIp()) && PortStore.usedAddresses(handle, id).contains(gateway)) {
+            boolean changed = !Objects.equals(gateway, old.gatewayIp());
+            if (changed && routed(handle, old)) {
+                throw NeutronException.conflict("GatewayIpInUse", "Gateway ip " + old.gatewayIp() + " of subnet " + id
+                        + " is a router's interface; remove the interface before changing gateway_ip");
+            }
+            if (gateway != null && changed && PortStore.usedAddresses(handle, id).contains(gateway)) {
                 throw NeutronException.conflict("GatewayIpInUse", "Gateway ip " + gateway + " is in use by a port of"
                         + " subnet " + id);
             }
@@ -95,6 +101,12 @@ final class SubnetService {
             SubnetStore.delete(handle, id);
             return null;
         });
+    }
+
+    /** Whether a router has an interface on the subnet (its LIF holds the subnet's address). */
+    private static boolean routed(Handle handle, SubnetRow subnet) {
+        return PortStore.ofNetwork(handle, subnet.network()).stream().filter(PortRow::isRouterInterface)
+                .anyMatch(port -> port.fixedIps().stream().anyMatch(ip -> ip.subnet().equals(subnet.id())));
     }
 
     static SubnetRow find(Handle handle, NeutronSubnetId id) {

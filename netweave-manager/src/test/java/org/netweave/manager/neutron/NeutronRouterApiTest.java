@@ -74,6 +74,8 @@ class NeutronRouterApiTest {
         assertNeutronError(net.neutron.delete("/v2.0/ports/" + portId), 409, "ServicePortInUse");
         assertNeutronError(net.neutron.delete("/v2.0/subnets/" + subnet), 409, "SubnetInUse");
         assertNeutronError(net.neutron.put("/v2.0/ports/" + portId, "{\"port\":{\"device_id\":\"\"}}"), 409, "PortInUse");
+        assertNeutronError(net.neutron.post("/v2.0/ports", "{\"port\":{\"network_id\":\"" + network + "\","
+                + "\"device_owner\":\"network:router_interface_distributed\"}}"), 400, "InvalidInput");
 
         var removed = net.neutron.put("/v2.0/routers/" + router + "/remove_router_interface",
                 "{\"subnet_id\":\"" + subnet + "\"}");
@@ -157,6 +159,8 @@ class NeutronRouterApiTest {
         var routed = net.routedSubnet("routes", "10.24.0.0/24");
         String subnet = routed.subnet();
         String router = routed.router();
+        assertNeutronError(net.neutron.put("/v2.0/subnets/" + subnet, "{\"subnet\":{\"gateway_ip\":\"10.24.0.254\"}}"),
+                409, "GatewayIpInUse");
         var updated = net.neutron.put("/v2.0/routers/" + router, "{\"router\":{\"routes\":[{\"destination\":"
                 + "\"172.16.0.0/16\",\"nexthop\":\"10.24.0.5\"},{\"destination\":\"0.0.0.0/0\",\"nexthop\":\"10.24.0.9\"}]}}");
         assertThat(updated.status()).as(updated.text()).isEqualTo(200);

@@ -73,8 +73,12 @@ class NeutronSubnetApiTest {
                 .containsExactlyInAnyOrder(a, b);
         assertThat(net.neutron.get("/v2.0/subnets?cidr=10.5.1.0/24&fields=id").at("/subnets").toString())
                 .isEqualTo("[{\"id\":\"" + b + "\"}]");
-        var renamed = net.neutron.put("/v2.0/subnets/" + a, "{\"subnet\":{\"name\":\"renamed\"}}");
-        assertThat(renamed.status()).isEqualTo(200);
+        var renamed = net.neutron.put("/v2.0/subnets/" + a, "{\"subnet\":{\"name\":\"renamed\",\"gateway_ip\":"
+                + "\"10.5.0.254\",\"allocation_pools\":[{\"start\":\"10.5.0.2\",\"end\":\"10.5.0.9\"}]}}");
+        assertThat(renamed.status()).as(renamed.text()).isEqualTo(200);
+        assertThat(renamed.at("/subnet/gateway_ip").asText()).isEqualTo("10.5.0.254");
+        assertThat(renamed.at("/subnet/allocation_pools").toString())
+                .isEqualTo("[{\"start\":\"10.5.0.2\",\"end\":\"10.5.0.9\"}]");
         assertThat(net.neutron.get("/v2.0/subnets?name=renamed").at("/subnets").findValuesAsText("id")).containsExactly(a);
         assertNeutronError(net.neutron.put("/v2.0/subnets/" + a, "{\"subnet\":{\"cidr\":\"10.6.0.0/24\"}}"), 400,
                 "HTTPBadRequest");
