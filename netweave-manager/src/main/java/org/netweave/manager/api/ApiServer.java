@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The manager's HTTP server: every registered route below {@code /api/v1}, the OpenAPI document at
- * {@code /api/v1/openapi.json}, and one error shape for every failure. Handlers stay thin (decode,
+ * {@code /api/v1/openapi.json}, and one error shape for every failure; beside them, foreign APIs
+ * ({@link ForeignApi}: Neutron's) on their own paths with their own error shape. Handlers stay thin (decode,
  * call the service, encode); anything that refuses a request throws {@link ApiException}.
  */
 public final class ApiServer implements Closeable {
