@@ -126,4 +126,16 @@ class NeutronNetworkApiTest {
         assertThat(net.neutron.delete("/v2.0/ports/" + port).status()).isEqualTo(204);
         assertThat(net.neutron.delete("/v2.0/networks/" + id).status()).isEqualTo(204);
     }
+
+    @Test
+    void deletingTheLogicalSwitchNativelyDeletesTheNetworkWithIt() {
+        String id = net.network("native-delete");
+        String subnet = net.subnet(id, "10.8.0.0/24");
+        String port = net.create("port", "{\"network_id\":\"" + id + "\"}").get("id").asText();
+        String logicalSwitch = net.logicalSwitchOf(id).get("id").asText();
+        assertThat(net.api.delete("/logical-switches/" + logicalSwitch).status()).isEqualTo(200);
+        assertNeutronError(net.neutron.get("/v2.0/networks/" + id), 404, "NetworkNotFound");
+        assertNeutronError(net.neutron.get("/v2.0/subnets/" + subnet), 404, "SubnetNotFound");
+        assertNeutronError(net.neutron.get("/v2.0/ports/" + port), 404, "PortNotFound");
+    }
 }
