@@ -28,6 +28,8 @@ import org.netweave.manager.inventory.InventoryService;
 import org.netweave.manager.jobs.JobRoutes;
 import org.netweave.manager.jobs.JobRunner;
 import org.netweave.manager.network.NetworkApi;
+import org.netweave.manager.network.lswitch.LogicalSwitchAdminService;
+import org.netweave.manager.neutron.NeutronApi;
 import org.netweave.manager.realization.RealizationService;
 import org.netweave.manager.southbound.ControlVmService;
 import org.netweave.manager.southbound.ControllerWriters;
@@ -148,8 +150,10 @@ public final class Manager implements Closeable {
         controllers.adoptFleet();
         ControlVmBoot.powerOnAll(store, launcher);
         jobs.resumeUnfinished();
-        api = keep(ApiServer.start(settings.bindAddress(), settings.apiPort(), routes, VERSION));
-        LOG.info("manager up: API http://{}:{}/api/v1, southbound {}:{}, store at generation {}",
+        NeutronApi neutron = new NeutronApi(store, new LogicalSwitchAdminService(store, network.logicalSwitches()),
+                settings.neutronTransportZone());
+        api = keep(ApiServer.start(settings.bindAddress(), settings.apiPort(), routes, List.of(neutron), VERSION));
+        LOG.info("manager up: API http://{}:{}/api/v1 (Neutron at /v2.0), southbound {}:{}, store at generation {}",
                 settings.bindAddress(), api.port(), settings.bindAddress(), southbound.port(), store.generation());
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 import org.netweave.manager.dlr.DlrDeployment;
+import org.netweave.model.TransportZoneId;
 
 /**
  * How a manager runs.
@@ -14,29 +15,37 @@ import org.netweave.manager.dlr.DlrDeployment;
  * @param apiPort          the REST API's port on {@code bindAddress}; 0 picks a free one
  * @param southboundPort   the gRPC port for host agents and control VMs; 0 picks a free one
  * @param controllerWrites how long a write to the controller cluster may take, retries included
+ * @param neutronTransportZone the transport zone of the logical switches the Neutron API creates for
+ *                         its networks (Neutron has no zones); empty: the only zone there is
  */
 public record ManagerSettings(Path dataDir, Optional<String> jdbcUrl, String dbUser, String dbPassword,
                               String bindAddress, int apiPort, int southboundPort, Duration controllerWrites,
-                              Duration controllerSettle, DlrDeployment.Timeouts dlrTimeouts) {
+                              Duration controllerSettle, DlrDeployment.Timeouts dlrTimeouts,
+                              Optional<TransportZoneId> neutronTransportZone) {
 
     /** An H2 store in {@code dataDir}, everything on loopback, free ports. */
     public static ManagerSettings local(Path dataDir) {
         return new ManagerSettings(dataDir, Optional.empty(), "", "", "127.0.0.1", 0, 0, Duration.ofSeconds(30),
-                Duration.ofSeconds(60), DlrDeployment.Timeouts.DEFAULT);
+                Duration.ofSeconds(60), DlrDeployment.Timeouts.DEFAULT, Optional.empty());
     }
 
     public ManagerSettings withApiPort(int port) {
         return new ManagerSettings(dataDir, jdbcUrl, dbUser, dbPassword, bindAddress, port, southboundPort,
-                controllerWrites, controllerSettle, dlrTimeouts);
+                controllerWrites, controllerSettle, dlrTimeouts, neutronTransportZone);
     }
 
     public ManagerSettings withDatabase(String url, String user, String password) {
         return new ManagerSettings(dataDir, Optional.of(url), user, password, bindAddress, apiPort, southboundPort,
-                controllerWrites, controllerSettle, dlrTimeouts);
+                controllerWrites, controllerSettle, dlrTimeouts, neutronTransportZone);
+    }
+
+    public ManagerSettings withNeutronTransportZone(TransportZoneId zone) {
+        return new ManagerSettings(dataDir, jdbcUrl, dbUser, dbPassword, bindAddress, apiPort, southboundPort,
+                controllerWrites, controllerSettle, dlrTimeouts, Optional.of(zone));
     }
 
     public ManagerSettings withDlrTimeouts(DlrDeployment.Timeouts timeouts) {
         return new ManagerSettings(dataDir, jdbcUrl, dbUser, dbPassword, bindAddress, apiPort, southboundPort,
-                controllerWrites, controllerSettle, timeouts);
+                controllerWrites, controllerSettle, timeouts, neutronTransportZone);
     }
 }

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The manager's HTTP server: every registered route below {@code /api/v1}, the OpenAPI document at
- * {@code /api/v1/openapi.json}, and one error shape for every failure. Handlers stay thin (decode,
+ * {@code /api/v1/openapi.json}, and one error shape for every failure; beside them, foreign APIs
+ * ({@link ForeignApi}: Neutron's) on their own paths with their own error shape. Handlers stay thin (decode,
  * call the service, encode); anything that refuses a request throws {@link ApiException}.
  */
 public final class ApiServer implements Closeable {
@@ -30,6 +31,12 @@ public final class ApiServer implements Closeable {
 
     /** Starts serving on {@code host:port} (port 0 picks a free one). */
     public static ApiServer start(String host, int port, List<ApiRoutes> resources, String version) {
+        return start(host, port, resources, List.of(), version);
+    }
+
+    /** Starts serving the manager's API and, beside it, {@code foreign} APIs such as Neutron's. */
+    public static ApiServer start(String host, int port, List<ApiRoutes> resources, List<ForeignApi> foreign,
+                                  String version) {
         ApiRegistry registry = new ApiRegistry();
         resources.forEach(resource -> resource.register(registry));
         String openApi = OpenApiDocument.json(registry.routes(), version);
@@ -46,17 +53,15 @@ public final class ApiServer implements Closeable {
                     }
                 }));
             }
+            foreign.forEach(api -> api.endpoints().forEach(config.routes::addEndpoint));
             config.routes.addEndpoint(new Endpoint(HandlerType.GET, ApiRegistry.PREFIX + "/openapi.json",
                     ctx -> ctx.contentType("application/json").result(openApi)));
             config.routes.exception(ApiException.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
-            // Javalin's own refusals (a body over the size limit, a bad content length) in our shape.
-            config.routes.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus())
-                    .json(new ApiError(switch (e.getStatus()) {
-                        case 404 -> "not_found";
-                        case 405 -> "method_not_allowed";
-                        case 413 -> "too_large";
-                        default -> "bad_request";
-                    }, null, e.getStatus() == 404 ? "no resource " + ctx.method() + " " + ctx.path() : e.getMessage())));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+                if (!refusedByForeign(foreign, ctx, e.getStatus(), e.getMessage())) {
+                    refuse(ctx, e);
+                }
+            });
             config.routes.exception(InvalidValueException.class, (e, ctx) ->
                     ctx.status(400).json(new ApiError("invalid_value", e.field(), e.getMessage())));
             config.routes.exception(Exception.class, (e, ctx) -> {
@@ -65,16 +70,49 @@ public final class ApiServer implements Closeable {
                         "the manager failed to carry out the request; its log has the details"));
             });
             config.routes.error(404, "*", ctx -> {
+                if (refusedByForeign(foreign, ctx, 404, "")) {
+                    return;
+                }
                 if (ctx.result() == null || ctx.result().isEmpty() || !ctx.result().startsWith("{")) {
                     ctx.json(new ApiError("not_found", null, "no resource " + ctx.method() + " " + ctx.path()));
                 }
             });
-            config.routes.error(405, "*", ctx -> ctx.json(new ApiError("method_not_allowed", null,
-                    ctx.method() + " is not allowed on " + ctx.path())));
+            config.routes.error(405, "*", ctx -> {
+                if (!refusedByForeign(foreign, ctx, 405, "")) {
+                    ctx.json(new ApiError("method_not_allowed", null, ctx.method() + " is not allowed on " + ctx.path()));
+                }
+            });
         });
         app.start(host, port);
         LOG.info("API at http://{}:{}{} ({} operations)", host, app.port(), ApiRegistry.PREFIX, registry.routes().size());
         return new ApiServer(app);
+    }
+
+    /**
+     * A refusal on a foreign API's path is answered in that API's shape, unless its own handler
+     * already answered (a handler's 404 for an unknown id has a body).
+     */
+    private static boolean refusedByForeign(List<ForeignApi> foreign, io.javalin.http.Context ctx, int status,
+                                            String message) {
+        for (ForeignApi api : foreign) {
+            if (api.owns(ctx.path())) {
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                    api.refuse(ctx, status, message);
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Javalin's own refusals (a body over the size limit, a bad content length) in our shape. */
+    private static void refuse(io.javalin.http.Context ctx, HttpResponseException e) {
+        ctx.status(e.getStatus()).json(new ApiError(switch (e.getStatus()) {
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 413 -> "too_large";
+            default -> "bad_request";
+        }, null, e.getStatus() == 404 ? "no resource " + ctx.method() + " " + ctx.path() : e.getMessage()));
     }
 
     public int port() {

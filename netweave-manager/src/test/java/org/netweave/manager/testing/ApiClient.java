@@ -24,7 +24,12 @@ public final class ApiClient {
     private final String base;
 
     public ApiClient(int port) {
-        this.base = "http://127.0.0.1:" + port + "/api/v1";
+        this("http://127.0.0.1:" + port + "/api/v1");
+    }
+
+    /** A client for paths below {@code base}, e.g. the server root for the Neutron API. */
+    public ApiClient(String base) {
+        this.base = base;
     }
 
     public Reply get(String path) {

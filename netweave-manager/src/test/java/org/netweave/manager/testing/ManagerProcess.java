@@ -31,7 +31,7 @@ public final class ManagerProcess {
         ManagerSettings local = ManagerSettings.local(Path.of(args[0]));
         ManagerSettings settings = new ManagerSettings(local.dataDir(), local.jdbcUrl(), local.dbUser(),
                 local.dbPassword(), local.bindAddress(), Integer.parseInt(args[1]), Integer.parseInt(args[2]),
-                local.controllerWrites(), local.controllerSettle(), local.dlrTimeouts());
+                local.controllerWrites(), local.controllerSettle(), local.dlrTimeouts(), local.neutronTransportZone());
         Manager.start(settings, new ExternalControllerFleet(controllers));
         System.out.println("MANAGER UP");
         new CountDownLatch(1).await();

@@ -14,7 +14,8 @@ public record Dlr(
         @Schema(description = "Its control VM settings.") DlrControlVm controlVm,
         @Schema(description = "The transport zone of its logical switches: it exists on every host of that zone.",
                 nullable = true) String transportZoneId,
-        @Schema(description = "DEPLOYING while its deployment job runs, then DEPLOYED (or FAILED).") DlrState state,
+        @Schema(description = "DEPLOYING while its deployment job runs, then DEPLOYED (or FAILED); DELETING while its"
+                + " undeployment job runs; STORED for a Neutron router's DLR, which is desired state only (no control VM).") DlrState state,
         @Schema(description = "Whether the hosts of its zone carry its instance (deployment step 5 done).")
         boolean instancesCreated,
         @Schema(description = "Whether its LIFs are on the controller cluster (deployment step 9 done).") boolean lifsPublished,

@@ -12,7 +12,8 @@ public record DlrInterface(
         @Schema(description = "That switch's VNI, or null.", nullable = true) Integer vni,
         @Schema(description = "The VLAN it is on, or null for a logical switch interface.", nullable = true) Integer vlan,
         @Schema(description = "Its address with prefix length, e.g. 10.0.1.1/24.") String address,
-        @Schema(description = "Its MAC: the vMAC 02:50:56:56:44:52, the same on every host and interface.") String mac,
+        @Schema(description = "Its MAC, the same on every host: the vMAC 02:50:56:56:44:52, except on an interface a"
+                + " Neutron router took from a port (add_router_interface with port_id), which keeps that port's MAC.") String mac,
         @Schema(description = "Its MTU.") int mtu,
         @Schema(description = "The generation of the write that added it.") long generation) {
 

@@ -42,6 +42,7 @@ public final class DlrRules {
 
     /** Interfaces, routes and bridges change only on a deployed DLR that no job is working on. */
     public static void checkChangeable(DlrConfig dlr, List<JobId> activeJobs) {
+        checkNotNeutrons(dlr);
         checkNoJob(dlr, activeJobs);
         if (dlr.state() != DlrState.DEPLOYED) {
             throw ApiException.conflict(null, "DLR " + dlr.id() + " is " + dlr.state() + "; its configuration changes"
@@ -51,10 +52,19 @@ public final class DlrRules {
 
     /** A DLR is undeployed unless its deployment or another job is still working on it. */
     public static void checkUndeployable(DlrConfig dlr, List<JobId> activeJobs) {
+        checkNotNeutrons(dlr);
         checkNoJob(dlr, activeJobs);
         if (dlr.state() == DlrState.DEPLOYING) {
             throw ApiException.conflict(null, "DLR " + dlr.id() + " is DEPLOYING; delete it once its deployment job has"
                     + " finished");
+        }
+    }
+
+    /** A STORED DLR is a Neutron router's: the Neutron API owns its interfaces, routes and life. */
+    private static void checkNotNeutrons(DlrConfig dlr) {
+        if (dlr.state() == DlrState.STORED) {
+            throw ApiException.conflict(null, "DLR " + dlr.id() + " is a Neutron router's (state STORED: desired state"
+                    + " only, no control VM); change or delete it through the Neutron API at /v2.0/routers");
         }
     }
 

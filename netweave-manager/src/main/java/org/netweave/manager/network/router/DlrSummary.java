@@ -8,7 +8,8 @@ public record DlrSummary(
         @Schema(description = "The DLR's id, edge-N.") String id,
         @Schema(description = "Its unique name.") String name,
         @Schema(description = "Its tenant.") String tenant,
-        @Schema(description = "DEPLOYING, DEPLOYED or FAILED.") DlrState state,
+        @Schema(description = "DEPLOYING, DEPLOYED, DELETING or FAILED; STORED for a Neutron router's DLR (desired state"
+                + " only, no control VM).") DlrState state,
         @Schema(description = "The transport zone of its logical switches.", nullable = true) String transportZoneId,
         @Schema(description = "How many interfaces it has.") int interfaceCount,
         @Schema(description = "How many bridges it has.") int bridgeCount,
