@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * prints the hops every component reported, in order. Exit 0 only if the probe was delivered.
  */
 @Command(name = "traceflow", description = "Trace a probe packet from a VM's vNIC hop by hop (NSX Traceflow). Exit 0"
-        + " only if it was delivered.")
+        + " if it was delivered, 1 if not, 2 if the trace did not complete in time.")
 final class TraceflowCommand implements Callable<Integer> {
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
@@ -67,6 +67,9 @@ final class TraceflowCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         api.print(out, trace, TraceflowText::render);
         out.flush();
+        if (!"COMPLETE".equals(trace.path("state").asText())) {
+            return 2; // still collecting when we gave up: not a verdict
+        }
         return "DELIVERED".equals(trace.path("result").asText()) ? 0 : 1;
     }
 

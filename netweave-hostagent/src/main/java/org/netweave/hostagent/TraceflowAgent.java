@@ -19,7 +19,6 @@ import org.netweave.dataplane.Datapath;
 import org.netweave.dataplane.Observation;
 import org.netweave.dataplane.ObservationSink;
 import org.netweave.model.HostId;
-import org.netweave.model.InvalidValueException;
 import org.netweave.model.PortId;
 import org.netweave.proto.manager.v1.TraceflowChannelGrpc;
 import org.netweave.proto.manager.v1.TraceflowHello;
@@ -64,6 +63,9 @@ public final class TraceflowAgent implements Closeable {
         this.thread = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name(host.value() + "-traceflow").daemon()
                 .factory());
         thread.setRemoveOnCancelPolicy(true);
+        // A resubscribe waiting out its backoff must not hold up close().
+        thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        thread.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
     }
 
     public void start() {
@@ -95,11 +97,13 @@ public final class TraceflowAgent implements Closeable {
         try {
             datapath.injectTraced(PortId.of(probe.getPortId()), probe.getFrame().toByteArray(), probe.getTraceId());
             LOG.debug("{}: injected traceflow probe {} at {}", host, probe.getTraceId(), probe.getPortId());
-        } catch (InvalidValueException | UnsupportedOperationException e) {
+        } catch (RuntimeException e) {
+            // A refused port or trace id, a backend that cannot trace, a datapath shutting down:
+            // the trace should say so rather than wait out its timeout.
             LOG.info("{}: could not inject traceflow probe {} at {}: {}", host, probe.getTraceId(), probe.getPortId(),
                     e.getMessage());
             report(TraceflowObservations.newBuilder().setHostId(host.value()).setFailedTraceId(probe.getTraceId())
-                    .setFailure(e.getMessage()).build());
+                    .setFailure(e.getMessage() == null ? e.toString() : e.getMessage()).build());
         }
     }
 
@@ -165,6 +169,7 @@ public final class TraceflowAgent implements Closeable {
             if (probes != null) {
                 probes.cancel();
             }
+            flush(); // what was observed before the close still belongs to its traces
         });
         thread.shutdown();
         try {

@@ -119,12 +119,15 @@ final class Pipeline {
         }
         int vni = Vxlan.vni(b, vx);
         SwitchInstance ls = t.switches.get(vni);
+        // Before the sender is known to be a Netweave VTEP its trace bit is only a claim; a drop
+        // is still worth reporting under it, since the classic fault (a host that has not joined
+        // the VNI) would otherwise leave a traceflow with no last hop.
         if (ls == null) {
-            drop(DropReason.UNKNOWN_VNI, 0, TUNNEL, Ipv4Address.toString(srcVtep), vni);
+            drop(DropReason.UNKNOWN_VNI, Vxlan.traceId(b, vx), TUNNEL, Ipv4Address.toString(srcVtep), vni);
             return;
         }
         if (!ls.knownSources.contains(srcVtep)) {
-            drop(DropReason.UNKNOWN_VTEP, 0, TUNNEL, Ipv4Address.toString(srcVtep), vni);
+            drop(DropReason.UNKNOWN_VTEP, Vxlan.traceId(b, vx), TUNNEL, Ipv4Address.toString(srcVtep), vni);
             return;
         }
         // Netweave's private bits mean nothing from an external VTEP (VXLAN-GPE, for one, uses
@@ -138,7 +141,9 @@ final class Pipeline {
             tracer.observe(trace, RECEIVED, TUNNEL, Ipv4Address.toString(srcVtep), vni, null, null);
             tracer.observe(trace, LOGICAL_RECEIVED, LOGICAL_SWITCH, "vni-" + vni, vni, null, null);
         }
-        if ((flags & Vxlan.FLAG_REPLICATED) == 0) {
+        // A traceflow probe's source MAC is whatever the operator asked for: learning it could
+        // move a real VM's MAC to the probe's host.
+        if ((flags & Vxlan.FLAG_REPLICATED) == 0 && trace == 0) {
             learn(ls, Ethernet.src(b, off), ls.externalSources.contains(srcVtep) ? MacDestination.EXTERNAL_VTEP
                     : MacDestination.REMOTE_VTEP, srcVtep);
         }
@@ -353,6 +358,14 @@ final class Pipeline {
 
     private void send(int vni, int dst, boolean group, boolean external, int flags, byte[] b, int off, int len,
             int trace, int flowHash) {
+        if (trace != 0 && external) {
+            // An external VTEP cannot carry the trace on, and its hosts would answer a probe that
+            // no guest sent: the probe ends here, as delivered to that VTEP.
+            tracer.observe(trace, FORWARDED, TUNNEL, Ipv4Address.toString(dst), vni, null,
+                    "vtep " + Ipv4Address.toString(dst) + " (external)");
+            tracer.observe(trace, DELIVERED, TUNNEL, Ipv4Address.toString(dst), vni, null, "external VTEP; probe not sent");
+            return;
+        }
         long dstMac = group ? EmulatedUnderlay.multicastMac(dst) : EmulatedUnderlay.vtepMac(dst);
         int outer = encap.encapsulate(b, off, len, dstMac, dst, vni, flags, trace, flowHash);
         int outerLen = len + VxlanEncapsulator.OVERHEAD;
@@ -375,6 +388,13 @@ final class Pipeline {
             drop(DropReason.NO_BRIDGE, trace, LOGICAL_SWITCH, ls.name, ls.vni);
             return;
         }
+        if (trace != 0) {
+            // The VLAN cannot carry the trace, and a physical server would answer a probe that no
+            // guest sent: as NSX reports it, the probe is delivered to the VLAN, and ends there.
+            tracer.observe(trace, BRIDGED, BRIDGE, bridge.spec.id().value(), ls.vni, null, "vlan " + bridge.vlan);
+            tracer.observe(trace, DELIVERED, PHYSICAL_UPLINK, "vlan-" + bridge.vlan, ls.vni, null, "probe not sent");
+            return;
+        }
         int tagged = Dot1q.push(b, off, Dot1q.tci(0, false, bridge.vlan));
         boolean sent = wire.sendUplink(b, tagged, len + Dot1q.TAG_LENGTH);
         Dot1q.pop(b, tagged);
@@ -383,10 +403,6 @@ final class Pipeline {
             return;
         }
         counters.bridged++;
-        if (trace != 0) {
-            tracer.observe(trace, BRIDGED, BRIDGE, bridge.spec.id().value(), ls.vni, null, "vlan " + bridge.vlan);
-            tracer.observe(trace, DELIVERED, PHYSICAL_UPLINK, "vlan-" + bridge.vlan, ls.vni, null, null);
-        }
     }
 
     void drop(DropReason reason, int trace, org.netweave.dataplane.ObservationComponent component, String name, int vni) {

@@ -14,6 +14,7 @@ import org.netweave.dataplane.Observation;
 import org.netweave.dataplane.ObservationKind;
 import org.netweave.model.InvalidValueException;
 import org.netweave.model.Ipv4Address;
+import org.netweave.model.MacAddress;
 import org.netweave.model.PortId;
 import org.netweave.packet.FrameAddresses;
 import org.netweave.packet.IcmpFrames;
@@ -52,6 +53,36 @@ class TracedInjectionTest {
                 SeedTopology.hostName(1) + " LOGICAL_RECEIVED vni-5001",
                 SeedTopology.hostName(1) + " DELIVERED vm2.000");
         assertThat(seed.vm2().framesReceived()).as("the probe is not handed to VM2").isEqualTo(vm2Received);
+    }
+
+    @Test
+    void aProbesSourceMacIsNotLearnedWhereItArrives() {
+        seed.lab().hosts().forEach(h -> h.setObservationSink(seen::add));
+        MacAddress claimed = MacAddress.parse("00:50:56:00:09:09");
+        byte[] frame = new byte[IcmpFrames.HEADERS_LENGTH + 8];
+        IcmpFrames.echoRequest(frame, 0, FrameAddresses.of(claimed, SeedTopology.VMAC, Ipv4Address.parse("10.0.1.10"),
+                Ipv4Address.parse("10.0.2.10")), 1, 1, new byte[8], 0, 8);
+
+        seed.lab().host(SeedTopology.hostName(0)).injectTraced(PortId.of("vm1.000"), frame, 7);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> seen.stream().anyMatch(o -> o.kind() == ObservationKind.DELIVERED));
+        assertThat(seed.lab().host(SeedTopology.hostName(1)).tables().logicalSwitch(5001).macs())
+                .noneMatch(m -> m.mac().equals(claimed));
+    }
+
+    @Test
+    void aBridgedProbeEndsAtTheVlanWithoutReachingThePhysicalServer() {
+        seed.lab().hosts().forEach(h -> h.setObservationSink(seen::add));
+        long serverReceived = seed.physicalServer().framesReceived();
+        byte[] frame = new byte[IcmpFrames.HEADERS_LENGTH + 8];
+        IcmpFrames.echoRequest(frame, 0, FrameAddresses.of(seed.vm2().mac(), seed.physicalServer().mac(),
+                Ipv4Address.parse("10.0.2.10"), Ipv4Address.parse("10.0.2.100")), 1, 1, new byte[8], 0, 8);
+
+        seed.bridgeHost().injectTraced(PortId.of("vm2.000"), frame, 9);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> seen.stream().anyMatch(o -> o.kind() == ObservationKind.BRIDGED));
+        assertThat(seen).anyMatch(o -> o.kind() == ObservationKind.DELIVERED && o.componentName().equals("vlan-100"));
+        assertThat(seed.physicalServer().framesReceived()).as("the probe stayed in the overlay").isEqualTo(serverReceived);
     }
 
     @Test

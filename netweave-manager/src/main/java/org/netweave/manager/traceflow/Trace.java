@@ -10,7 +10,8 @@ import org.netweave.model.HostId;
 /**
  * One traceflow while it collects and after: its probe, the observations so far, and the rule
  * that ends it. It completes at its deadline, or earlier once every path the probe took has
- * ended: some observation delivered or dropped it, every tunnel forward to a host we know was
+ * ended: some observation delivered or dropped it (a NO_ARP drop does not count: the probe is
+ * held and may go on), every tunnel forward to a host we know was
  * received there, and nothing new arrived for {@link #QUIET_NANOS}. Thread-safe.
  */
 final class Trace {
@@ -63,7 +64,9 @@ final class Trace {
     }
 
     private boolean allPathsEnded(Map<String, HostId> hostsByVtep, Map<HostId, String> vtepsByHost) {
-        if (seen.stream().noneMatch(s -> s.is("DELIVERED") || s.is("DROPPED"))) {
+        // A probe waiting for ARP is reported as a NO_ARP drop and may still go on once the
+        // neighbour answers, so that drop does not end a path; the deadline ends such a trace.
+        if (seen.stream().noneMatch(s -> s.is("DELIVERED") || s.is("DROPPED") && !"NO_ARP".equals(s.dropReason()))) {
             return false;
         }
         for (Seen forward : seen) {

@@ -51,20 +51,29 @@ public final class TraceflowChannelService extends TraceflowChannelGrpc.Traceflo
         observer.onCompleted();
     }
 
-    /** Hands a probe to the host's agent; false when that agent is not connected. */
+    /**
+     * Hands a probe to the host's agent; false when that agent is not connected. Tried twice: an
+     * agent that reconnects replaces its stream, and the old one may end under our hands.
+     */
     boolean send(HostId host, TraceflowProbe probe) {
-        ServerCallStreamObserver<TraceflowProbe> stream = probeStreams.get(host);
-        if (stream == null || stream.isCancelled()) {
-            return false;
-        }
-        synchronized (stream) {
-            try {
-                stream.onNext(probe);
-                return true;
-            } catch (RuntimeException e) {
-                probeStreams.remove(host, stream);
+        for (int attempt = 0; attempt < 2; attempt++) {
+            ServerCallStreamObserver<TraceflowProbe> stream = probeStreams.get(host);
+            if (stream == null) {
                 return false;
             }
+            synchronized (stream) {
+                if (stream.isCancelled()) {
+                    probeStreams.remove(host, stream);
+                    continue;
+                }
+                try {
+                    stream.onNext(probe);
+                    return true;
+                } catch (RuntimeException e) {
+                    probeStreams.remove(host, stream);
+                }
+            }
         }
+        return false;
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,6 +21,7 @@ import org.netweave.manager.inventory.VmRecord;
 import org.netweave.manager.inventory.Vnic;
 import org.netweave.manager.network.Fields;
 import org.netweave.manager.network.router.DlrService;
+import org.netweave.manager.network.router.DlrState;
 import org.netweave.manager.network.router.Lif;
 import org.netweave.manager.network.vnic.VnicService;
 import org.netweave.model.HostId;
@@ -47,7 +49,12 @@ public final class Traceflows implements Closeable {
     private final VnicService vnics;
     private final TraceflowChannelService channel;
     private final Clock clock;
-    private final AtomicInteger ids = new AtomicInteger();
+    /**
+     * The last trace id handed out. It starts at a random place so that after a manager restart
+     * neither a late observation of an old probe nor a client still polling an old id meets a
+     * new trace.
+     */
+    private final AtomicInteger ids = new AtomicInteger(ThreadLocalRandom.current().nextInt(Vxlan.MAX_TRACE_ID));
     private final Map<String, Trace> byId = new LinkedHashMap<>();
     private final Map<Integer, Trace> collecting = new HashMap<>();
     private final ScheduledExecutorService ticker =
@@ -71,12 +78,12 @@ public final class Traceflows implements Closeable {
         Vnic vnic = sourceVnic(vm, request.source());
         LogicalSwitchId ls = vnic.logicalSwitch().orElseThrow(() -> ApiException.conflict("source",
                 request.source() + " is not attached to a logical switch"));
-        List<Lif> lifs = dlrs.configs().stream().flatMap(d -> d.lifs().stream())
+        // A DLR only stored (a Neutron router no host holds yet) routes nothing.
+        List<Lif> lifs = dlrs.configs().stream().filter(d -> d.state() != DlrState.STORED).flatMap(d -> d.lifs().stream())
                 .filter(l -> ls.equals(l.logicalSwitch())).toList();
         Probe probe = ProbeResolver.resolve(request.packet(), vm, vnic, lifs, vnics.attachedTo(ls));
-        int n = ids.incrementAndGet();
-        int traceId = 1 + Math.floorMod(n - 1, Vxlan.MAX_TRACE_ID);
-        Trace trace = new Trace("traceflow-" + n, traceId, request.source(), probe, clock.instant(), System.nanoTime(),
+        int traceId = 1 + Math.floorMod(ids.getAndIncrement(), Vxlan.MAX_TRACE_ID);
+        Trace trace = new Trace("traceflow-" + traceId, traceId, request.source(), probe, clock.instant(), System.nanoTime(),
                 timeout);
         synchronized (this) {
             collecting.put(traceId, trace);
