@@ -27,7 +27,7 @@ public final class DlrService {
         return store.read(handle -> {
             Map<TransportZoneId, List<HostId>> hosts = Spans.hostsByZone(handle);
             return DlrStore.list(handle).stream().map(dlr -> DlrSummary.of(dlr, realization.of(dlr.generation(),
-                    dlr.transportZone() == null ? List.of() : hosts.getOrDefault(dlr.transportZone(), List.of())))).toList();
+                    !heldByHosts(dlr) ? List.of() : hosts.getOrDefault(dlr.transportZone(), List.of())))).toList();
         });
     }
 
@@ -52,13 +52,20 @@ public final class DlrService {
         return store.read(DlrStore::list);
     }
 
-    /** The hosts that hold the DLR: every host of its transport zone's clusters. */
+    /**
+     * The hosts that hold the DLR: every host of its transport zone's clusters; none for a DLR
+     * that is only stored (a Neutron router: no host holds an instance of it).
+     */
     public List<HostId> span(DlrId id) {
         return store.read(handle -> span(handle, find(handle, id)));
     }
 
     static List<HostId> span(Handle handle, DlrConfig dlr) {
-        return dlr.transportZone() == null ? List.of() : Spans.hostsOfZone(handle, dlr.transportZone());
+        return heldByHosts(dlr) ? Spans.hostsOfZone(handle, dlr.transportZone()) : List.of();
+    }
+
+    private static boolean heldByHosts(DlrConfig dlr) {
+        return dlr.transportZone() != null && dlr.state() != DlrState.STORED;
     }
 
     Realization realization(Handle handle, DlrConfig dlr) {
