@@ -27,6 +27,7 @@ public final class HostAgent implements Closeable {
     private final DatapathReconciler reconciler;
     private final HostConfigFollower follower;
     private final TraceflowAgent traceflow;
+    private final CountersReporter counters;
     private final Datapath datapath;
 
     public HostAgent(HostId host, Channel manager, HostSessionFactory sessions, Datapath datapath) {
@@ -37,6 +38,7 @@ public final class HostAgent implements Closeable {
         this.reconciler = new DatapathReconciler(datapath);
         this.follower = new HostConfigFollower(host, manager, sessions, reconciler);
         this.traceflow = new TraceflowAgent(host, manager, datapath);
+        this.counters = new CountersReporter(host, manager, datapath);
     }
 
     public HostAgent(HostId host, Channel manager, ControllerChannels channels, SliceSpace space, Datapath datapath) {
@@ -50,6 +52,7 @@ public final class HostAgent implements Closeable {
         }
         follower.start();
         traceflow.start();
+        counters.start();
     }
 
     public State state() {
@@ -80,6 +83,7 @@ public final class HostAgent implements Closeable {
         if (state.getAndSet(State.CLOSED) != State.CLOSED) {
             follower.close();
             traceflow.close();
+            counters.close();
             reconciler.detach();
         }
     }

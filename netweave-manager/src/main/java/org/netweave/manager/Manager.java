@@ -36,6 +36,7 @@ import org.netweave.manager.southbound.ControllerWriters;
 import org.netweave.manager.southbound.HostConfigService;
 import org.netweave.manager.southbound.LogicalSwitchSync;
 import org.netweave.manager.southbound.SouthboundServer;
+import org.netweave.manager.metrics.ManagerMetrics;
 import org.netweave.manager.store.Database;
 import org.netweave.manager.store.Store;
 import org.netweave.manager.traceflow.TraceflowChannelService;
@@ -61,6 +62,7 @@ public final class Manager implements Closeable {
     private HostConfigService hostConfigs;
     private ControlVmService controlVms;
     private JobRunner jobs;
+    private ManagerMetrics metrics;
     private List<ApiRoutes> routes = List.of();
     private ControlVmLauncher launcher;
     private HostTablesSource hostTables = HostTablesSource.NONE;
@@ -105,6 +107,9 @@ public final class Manager implements Closeable {
         store = keep(new Store(database));
         realization = new RealizationService();
         jobs = keep(new JobRunner(store, clock));
+        metrics = new ManagerMetrics();
+        realization.onRealized(metrics::realized);
+        jobs.onFinished((kind, outcome, nanos) -> metrics.jobFinished(kind, outcome.name(), nanos));
 
         HostConfigService[] configs = new HostConfigService[1];
         LogicalSwitchSync[] switches = new LogicalSwitchSync[1];
@@ -114,6 +119,8 @@ public final class Manager implements Closeable {
         });
         ControllerWriters writers = keep(new ControllerWriters(controllers::hostAddresses, settings.controllerWrites()));
         hostConfigs = keep(new HostConfigService(store, realization, controllers::hostAddresses).start());
+        hostConfigs.onCounters(metrics::hostCounters);
+        metrics.controllers(controllers::list);
         configs[0] = hostConfigs;
         controlVms = new ControlVmService();
         TraceflowChannelService traceflowChannel = new TraceflowChannelService();
@@ -152,7 +159,8 @@ public final class Manager implements Closeable {
         jobs.resumeUnfinished();
         NeutronApi neutron = new NeutronApi(store, new LogicalSwitchAdminService(store, network.logicalSwitches()),
                 settings.neutronTransportZone());
-        api = keep(ApiServer.start(settings.bindAddress(), settings.apiPort(), routes, List.of(neutron), VERSION));
+        api = keep(ApiServer.start(settings.bindAddress(), settings.apiPort(), routes, List.of(neutron),
+                List.of(metrics.endpoint()), metrics.requestLogger(), VERSION));
         LOG.info("manager up: API http://{}:{}/api/v1 (Neutron at /v2.0), southbound {}:{}, store at generation {}",
                 settings.bindAddress(), api.port(), settings.bindAddress(), southbound.port(), store.generation());
     }
@@ -178,6 +186,11 @@ public final class Manager implements Closeable {
 
     public Store store() {
         return store;
+    }
+
+    /** The meters behind {@code GET /metrics}; others (the all-in-one) may add their own. */
+    public ManagerMetrics metrics() {
+        return metrics;
     }
 
     public RealizationService realization() {

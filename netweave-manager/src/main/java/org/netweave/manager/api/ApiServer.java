@@ -37,6 +37,15 @@ public final class ApiServer implements Closeable {
     /** Starts serving the manager's API and, beside it, {@code foreign} APIs such as Neutron's. */
     public static ApiServer start(String host, int port, List<ApiRoutes> resources, List<ForeignApi> foreign,
                                   String version) {
+        return start(host, port, resources, foreign, List.of(), (ctx, millis) -> { }, version);
+    }
+
+    /**
+     * As above, with {@code plain} endpoints outside every API (such as {@code /metrics}) and a
+     * logger that sees every request once it is answered.
+     */
+    public static ApiServer start(String host, int port, List<ApiRoutes> resources, List<ForeignApi> foreign,
+                                  List<Endpoint> plain, io.javalin.http.RequestLogger requests, String version) {
         ApiRegistry registry = new ApiRegistry();
         resources.forEach(resource -> resource.register(registry));
         String openApi = OpenApiDocument.json(registry.routes(), version);
@@ -54,6 +63,8 @@ public final class ApiServer implements Closeable {
                 }));
             }
             foreign.forEach(api -> api.endpoints().forEach(config.routes::addEndpoint));
+            plain.forEach(config.routes::addEndpoint);
+            config.requestLogger.http(requests);
             config.routes.addEndpoint(new Endpoint(HandlerType.GET, ApiRegistry.PREFIX + "/openapi.json",
                     ctx -> ctx.contentType("application/json").result(openApi)));
             config.routes.exception(ApiException.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));

@@ -1,6 +1,7 @@
 package org.netweave.manager.controllers;
 
 import java.util.List;
+import java.util.Map;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -10,5 +11,12 @@ public record ControllerRuntime(
         @Schema(description = "Join status, e.g. 'Join complete'.") String joinStatus,
         @Schema(description = "Majority status, e.g. 'Connected to cluster majority'.") String majorityStatus,
         @Schema(description = "Whether the controller can be restarted without stopping the cluster, and why.") String restartStatus,
-        @Schema(description = "The roles this node is master of (switch_manager, logical_manager, …).") List<String> masterOf) {
+        @Schema(description = "The roles this node is master of (switch_manager, logical_manager, …).") List<String> masterOf,
+        @Schema(description = "How many slices the newest assignment gives this node, per sharding role"
+                + " (switch_manager, logical_manager).") Map<String, Integer> assignedSlices,
+        @Schema(description = "Host sessions open at this node.") int hostSessions) {
+
+    static ControllerRuntime down() {
+        return new ControllerRuntime(false, "", "", "", List.of(), Map.of(), 0);
+    }
 }

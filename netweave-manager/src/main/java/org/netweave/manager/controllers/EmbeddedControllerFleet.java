@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.netweave.controller.ControllerNode;
 import org.netweave.controller.embedded.EmbeddedControllerCluster;
@@ -60,7 +62,7 @@ public final class EmbeddedControllerFleet implements ControllerFleet {
             return Optional.empty();
         }
         if (!cluster.isUp(id)) {
-            return Optional.of(new ControllerRuntime(false, "", "", "", List.of()));
+            return Optional.of(ControllerRuntime.down());
         }
         ControllerNode node;
         ClusterStatus status;
@@ -68,12 +70,16 @@ public final class EmbeddedControllerFleet implements ControllerFleet {
             node = cluster.node(id);
             status = cluster.status(id).clusterStatus();
         } catch (IllegalStateException stoppedMeanwhile) {
-            return Optional.of(new ControllerRuntime(false, "", "", "", List.of()));
+            return Optional.of(ControllerRuntime.down());
         }
         List<String> masterOf = Arrays.stream(Role.values()).filter(role -> node.coordinator().isMaster(role))
                 .map(Role::cliName).toList();
+        Map<String, Integer> assigned = new TreeMap<>();
+        for (Role role : List.of(Role.SWITCH_MANAGER, Role.LOGICAL_MANAGER)) {
+            assigned.put(role.cliName(), node.coordinator().assignment(role).assignment().slicesOf(id).size());
+        }
         return Optional.of(new ControllerRuntime(true, status.joinStatus(), status.majorityStatus(),
-                status.restartStatus(), masterOf));
+                status.restartStatus(), masterOf, assigned, node.owner().hostSessions()));
     }
 
     @Override

@@ -46,6 +46,17 @@ public final class JobRunner implements Closeable {
         store.addCommitListener(generation -> scanner.wake());
     }
 
+    /** Told of every job that ends: its kind, SUCCEEDED or FAILED, and how long it ran; on the job's thread. */
+    public interface FinishedListener {
+        void finished(String kind, JobState outcome, long nanos);
+    }
+
+    private volatile FinishedListener finished = (kind, outcome, nanos) -> { };
+
+    public void onFinished(FinishedListener listener) {
+        this.finished = listener;
+    }
+
     public void register(JobKind kind) {
         kinds.put(kind.name(), kind);
     }
@@ -110,6 +121,7 @@ public final class JobRunner implements Closeable {
             return;
         }
         LOG.info("job {} ({} {}) running", id, job.kind(), job.subjectId());
+        long started = System.nanoTime();
         for (int i = 0; i < steps.size(); i++) {
             if (closed) {
                 return;
@@ -139,6 +151,7 @@ public final class JobRunner implements Closeable {
                             "step " + index + " '" + step.name() + "' failed: " + reason, clock.instant());
                 });
                 rollBack(find(id).orElseThrow(), steps, reason);
+                finished.finished(job.kind(), JobState.FAILED, System.nanoTime() - started);
                 return;
             }
             write(handle -> JobStore.setStep(handle, id, index, StepState.DONE, detail, clock.instant()));
@@ -146,6 +159,7 @@ public final class JobRunner implements Closeable {
         }
         write(handle -> JobStore.setJobState(handle, id, JobState.SUCCEEDED, null, clock.instant()));
         LOG.info("job {} ({} {}) succeeded", id, job.kind(), job.subjectId());
+        finished.finished(job.kind(), JobState.SUCCEEDED, System.nanoTime() - started);
     }
 
     /** Undoes the done and the failed steps, newest first; a rollback that fails leaves its step FAILED. */

@@ -42,7 +42,13 @@ public final class RealizationService {
     private final Map<HostId, Long> applied = new ConcurrentHashMap<>();
     private final Map<HostId, Long> lastChange = new ConcurrentHashMap<>();
     private final Set<HostId> connected = ConcurrentHashMap.newKeySet();
+    /** Per host, the oldest change it has not applied yet and when the manager computed it. */
+    private final Map<HostId, Pending> pending = new ConcurrentHashMap<>();
     private volatile long computed;
+    private volatile java.util.function.LongConsumer lag = nanos -> { };
+
+    private record Pending(long generation, long sinceNanos) {
+    }
 
     public RealizationService() {
         this(Clock.systemUTC());
@@ -97,9 +103,23 @@ public final class RealizationService {
     /** Host {@code host}'s configuration changed at {@code generation}. */
     public void configChanged(HostId host, long generation) {
         lastChange.merge(host, generation, Math::max);
+        pending.putIfAbsent(host, new Pending(generation, System.nanoTime()));
+    }
+
+    /**
+     * Told, for each host, how long it took from the manager computing a change of its
+     * configuration to the host reporting a generation at or past it (the realisation lag); a
+     * host catching up on several changes counts from the oldest.
+     */
+    public void onRealized(java.util.function.LongConsumer lagNanos) {
+        this.lag = lagNanos;
     }
 
     public void reportApplied(HostId host, long generation) {
+        Pending waiting = pending.get(host);
+        if (waiting != null && generation >= waiting.generation() && pending.remove(host, waiting)) {
+            lag.accept(System.nanoTime() - waiting.sinceNanos());
+        }
         Long before = applied.put(host, generation);
         if (before == null || before != generation) {
             LOG.debug("host {} applied generation {}", host, generation);
@@ -111,6 +131,7 @@ public final class RealizationService {
     }
 
     public void forget(HostId host) {
+        pending.remove(host);
         applied.remove(host);
         lastChange.remove(host);
         connected.remove(host);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.grpc.stub.ServerCallStreamObserver;
@@ -19,6 +20,7 @@ import org.netweave.model.InvalidValueException;
 import org.netweave.proto.manager.v1.DlrConnection;
 import org.netweave.proto.manager.v1.HostConfig;
 import org.netweave.proto.manager.v1.HostConfigChannelGrpc;
+import org.netweave.proto.manager.v1.HostCounters;
 import org.netweave.proto.manager.v1.HostHello;
 import org.netweave.proto.manager.v1.HostRealized;
 import org.netweave.proto.manager.v1.RealizedAck;
@@ -35,6 +37,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class HostConfigService extends HostConfigChannelGrpc.HostConfigChannelImplBase implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(HostConfigService.class);
+
+    private volatile Consumer<HostCounters> counters = report -> { };
 
     private final Store store;
     private final RealizationService realization;
@@ -116,6 +120,18 @@ public final class HostConfigService extends HostConfigChannelGrpc.HostConfigCha
         } catch (InvalidValueException e) {
             observer.onError(io.grpc.Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
         }
+    }
+
+    /** Where the hosts' datapath counters go (the manager's metrics); called on gRPC threads. */
+    public void onCounters(Consumer<HostCounters> sink) {
+        this.counters = sink;
+    }
+
+    @Override
+    public void reportCounters(HostCounters report, StreamObserver<RealizedAck> observer) {
+        counters.accept(report);
+        observer.onNext(RealizedAck.getDefaultInstance());
+        observer.onCompleted();
     }
 
     private void unsubscribe(HostId host, StreamObserver<HostConfig> observer) {
