@@ -36,6 +36,7 @@ import org.netweave.manager.southbound.ControllerWriters;
 import org.netweave.manager.southbound.HostConfigService;
 import org.netweave.manager.southbound.LogicalSwitchSync;
 import org.netweave.manager.southbound.SouthboundServer;
+import org.netweave.manager.console.WebConsole;
 import org.netweave.manager.metrics.ManagerMetrics;
 import org.netweave.manager.store.Database;
 import org.netweave.manager.store.Store;
@@ -160,9 +161,16 @@ public final class Manager implements Closeable {
         NeutronApi neutron = new NeutronApi(store, new LogicalSwitchAdminService(store, network.logicalSwitches()),
                 settings.neutronTransportZone());
         api = keep(ApiServer.start(settings.bindAddress(), settings.apiPort(), routes, List.of(neutron),
-                List.of(metrics.endpoint()), metrics.requestLogger(), VERSION));
+                plainEndpoints(), metrics.requestLogger(), VERSION));
         LOG.info("manager up: API http://{}:{}/api/v1 (Neutron at /v2.0), southbound {}:{}, store at generation {}",
                 settings.bindAddress(), api.port(), settings.bindAddress(), southbound.port(), store.generation());
+    }
+
+    /** Served outside every API: Prometheus's {@code /metrics} and the web console at {@code /ui}. */
+    private List<io.javalin.router.Endpoint> plainEndpoints() {
+        List<io.javalin.router.Endpoint> plain = new ArrayList<>(new WebConsole().endpoints());
+        plain.add(metrics.endpoint());
+        return plain;
     }
 
     private <T extends AutoCloseable> T keep(T component) {
