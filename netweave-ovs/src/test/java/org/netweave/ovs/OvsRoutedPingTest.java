@@ -1,0 +1,99 @@
+package org.netweave.ovs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.netweave.ovs.SeedFixture.VM1;
+import static org.netweave.ovs.SeedFixture.VM2;
+import static org.netweave.ovs.SeedFixture.VM3;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Seed 001 on real Open vSwitch: two hypervisors, each with its own OVS and a copy of DLR edge-1.
+ * vm1 (host A, 10.0.1.10) pings vm2 (host B, 10.0.2.10) through the distributed router — routed
+ * on host A, delivered over VXLAN — and vm3 (host B, 10.0.1.20) on its own segment. On the
+ * underlay the routed frame carries host A's DVR MAC, never the shared gateway MAC.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OvsRoutedPingTest {
+    OvsLab lab;
+    OvsDatapath[] hosts = new OvsDatapath[2];
+
+    @BeforeAll
+    void buildLab() {
+        Net.requireOrSkip("OvsRoutedPingTest", Net.whyLabUnavailable());
+        Net.requireOrSkip("OvsRoutedPingTest", UnderlayCapture.whyUnavailable());
+        lab = new OvsLab();
+        for (int h = 0; h < 2; h++) {
+            hosts[h] = lab.addHypervisor(SeedFixture.config(h), h, SeedFixture.UNDERLAY.length());
+        }
+        lab.learnUnderlayNeighbours();
+        SeedFixture.VMS.forEach(lab::addVm);
+        for (int h = 0; h < 2; h++) {
+            hosts[h].apply(SeedFixture.changesFor(h));
+            hosts[h].setPeerDvrMacs(Set.of(SeedFixture.dvrMac(0), SeedFixture.dvrMac(1)));
+        }
+    }
+
+    @AfterAll
+    void tearDown() {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    @Test
+    void vmsOnDifferentSubnetsOnDifferentHostsPingThroughTheDistributedRouter() {
+        Exec.Result ping = lab.ping(VM1.name(), VM2.address().address().toString());
+        assertThat(ping.output()).as(ping.output()).contains("3 received");
+        assertThat(ping.output()).as("one routed hop each way: vm2's TTL 64 arrives as 63").contains("ttl=63");
+    }
+
+    @Test
+    void vmsOnOneSegmentOnDifferentHostsPingAtLayerTwo() {
+        Exec.Result ping = lab.ping(VM1.name(), VM3.address().address().toString());
+        assertThat(ping.output()).as(ping.output()).contains("3 received");
+        assertThat(ping.output()).as("not routed: TTL stays 64").contains("ttl=64");
+    }
+
+    @Test
+    void routedFramesLeaveEachHostWithThatHostsDvrMacAndTheDestinationVni() throws Exception {
+        List<String> requests;
+        List<String> replies;
+        try (UnderlayCapture capture = UnderlayCapture.start(lab.underlay, "ul0", lab.dir())) {
+            Exec.Result ping = lab.ping(VM1.name(), VM2.address().address().toString());
+            assertThat(ping.output()).as(ping.output()).contains("3 received");
+            requests = capture.awaitFields(3, "vxlan && icmp.type == 8", "vxlan.vni", "eth.src", "eth.dst", "ip.src");
+            replies = capture.fields("vxlan && icmp.type == 0", "vxlan.vni", "eth.src", "eth.dst", "ip.src");
+        }
+        // Each line: vni, outer|inner eth.src, outer|inner eth.dst, outer|inner ip.src.
+        assertThat(requests).as("echo requests inside VXLAN").hasSize(3).allSatisfy(line -> assertThat(line).isEqualTo(
+                "5001," + SeedFixture.config(0).vtepMac() + "|" + SeedFixture.dvrMac(0) + ","
+                        + SeedFixture.config(1).vtepMac() + "|" + VM2.mac() + ","
+                        + SeedFixture.vtep(0) + "|" + VM1.address().address()));
+        // The reply is routed on host B, so it leaves with host B's DVR MAC on VNI 5000.
+        assertThat(replies).as("echo replies inside VXLAN").hasSize(3).allSatisfy(line -> assertThat(line).isEqualTo(
+                "5000," + SeedFixture.config(1).vtepMac() + "|" + SeedFixture.dvrMac(1) + ","
+                        + SeedFixture.config(0).vtepMac() + "|" + VM1.mac() + ","
+                        + SeedFixture.vtep(1) + "|" + VM2.address().address()));
+    }
+
+    @Test
+    void arpForARemoteVmIsAnsweredOnTheHostAndNeverCrossesTheUnderlay() throws Exception {
+        lab.flushNeighbours(VM1.name());
+        long answeredBefore = hosts[0].counters().arpSuppressed();
+        List<String> arpOnWire;
+        try (UnderlayCapture capture = UnderlayCapture.start(lab.underlay, "ul0", lab.dir())) {
+            Exec.Result ping = lab.ping(VM1.name(), VM3.address().address().toString());
+            assertThat(ping.output()).as(ping.output()).contains("3 received");
+            arpOnWire = capture.fields("vxlan && arp", "vxlan.vni", "arp.dst.proto_ipv4");
+        }
+        assertThat(arpOnWire).as("ARP inside VXLAN").isEmpty();
+        assertThat(hosts[0].counters().arpSuppressed()).as("host A's ARP responder answered").isGreaterThan(answeredBefore);
+        assertThat(lab.neighbour(VM1.name(), VM3.address().address().toString())).contains(VM3.mac().toString());
+    }
+}
