@@ -2,6 +2,7 @@ package org.netweave.ovs;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.netweave.dataplane.DatapathChange;
 import org.netweave.dataplane.DatapathChange.AttachPort;
 import org.netweave.dataplane.DatapathChange.PutArpEntry;
@@ -100,7 +101,11 @@ final class SeedFixture {
 
     /** Host {@code host}'s desired state, knowing the other host's DVR MAC. */
     static HostState stateOf(int host) {
+        return stateOfWithPeers(host, Set.of(dvrMac(0), dvrMac(1)));
+    }
+
+    static HostState stateOfWithPeers(int host, Set<MacAddress> peerDvrMacs) {
         HostState s = HostStateBuilder.apply(HostState.empty(config(host)), changesFor(host));
-        return HostStateBuilder.withPeerDvrMacs(s, java.util.Set.of(dvrMac(0), dvrMac(1)));
+        return HostStateBuilder.withPeerDvrMacs(s, peerDvrMacs);
     }
 }
