@@ -48,6 +48,33 @@ final class OvsLab implements AutoCloseable {
         must(inNetns(underlay, "ip", "link", "set", "ul0", "up"));
     }
 
+    /**
+     * The seed fixture on two hypervisors: VM namespaces, the host agent's changes and every
+     * host's DVR MAC. Closes what it built if a step fails.
+     */
+    static OvsLab seed(List<SeedFixture.Vm> vms) {
+        OvsLab lab = new OvsLab();
+        try {
+            for (int h = 0; h < 2; h++) {
+                lab.addHypervisor(SeedFixture.config(h), h, SeedFixture.UNDERLAY.length());
+            }
+            lab.learnUnderlayNeighbours();
+            vms.forEach(lab::addVm);
+            for (int h = 0; h < 2; h++) {
+                lab.host(h).apply(SeedFixture.changesFor(h, vms));
+                lab.host(h).setPeerDvrMacs(Set.of(SeedFixture.dvrMac(0), SeedFixture.dvrMac(1)));
+            }
+            return lab;
+        } catch (RuntimeException e) {
+            lab.close();
+            throw e;
+        }
+    }
+
+    OvsDatapath host(int host) {
+        return datapaths.get(host);
+    }
+
     String hypervisorNamespace(int host) {
         return prefix + "hv" + host;
     }

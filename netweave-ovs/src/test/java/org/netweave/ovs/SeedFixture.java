@@ -59,6 +59,9 @@ final class SeedFixture {
     static final Vm VM3 = new Vm("vm3", 1, VNI_A, MacAddress.parse("fa:16:3e:00:01:14"),
             Ipv4InterfaceAddress.parse("10.0.1.20/24"), Ipv4Address.parse("10.0.1.1"));
     static final List<Vm> VMS = List.of(VM1, VM2, VM3);
+    /** A VM on host A that only the ARP test uses, so its neighbour cache starts empty on every backend. */
+    static final Vm VM4 = new Vm("vm4", 0, VNI_A, MacAddress.parse("fa:16:3e:00:01:1e"),
+            Ipv4InterfaceAddress.parse("10.0.1.30/24"), Ipv4Address.parse("10.0.1.1"));
 
     private SeedFixture() {
     }
@@ -78,6 +81,10 @@ final class SeedFixture {
 
     /** The changes host {@code host} (0 or 1) of a two-host lab receives. */
     static List<DatapathChange> changesFor(int host) {
+        return changesFor(host, VMS);
+    }
+
+    static List<DatapathChange> changesFor(int host, List<Vm> vms) {
         List<DatapathChange> changes = new ArrayList<>();
         for (Vni vni : List.of(VNI_A, VNI_B)) {
             changes.add(new PutLogicalSwitch(LogicalSwitchSpec.unicast(vni)));
@@ -85,7 +92,7 @@ final class SeedFixture {
                 changes.add(new PutVtep(vni, new VtepRecord(vtep(h), UNDERLAY)));
             }
         }
-        for (Vm vm : VMS) {
+        for (Vm vm : vms) {
             if (vm.host() == host) {
                 changes.add(new AttachPort(vm.port()));
             } else {
