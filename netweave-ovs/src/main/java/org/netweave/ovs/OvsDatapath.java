@@ -166,6 +166,9 @@ public final class OvsDatapath implements Datapath {
             String ofport = ovs.vsctl("get", "interface", name, "ofport").orThrow().output().strip();
             if (ofport.equals("-1") || ofport.equals("[]")) {
                 String error = ovs.vsctl("get", "interface", name, "error").output().strip();
+                // Leave no half-attached port; ports added before it are recorded and the next
+                // batch removes them if the state still does not want them.
+                ovs.vsctl("--if-exists", "del-port", name);
                 throw new OvsCommandException("port " + name + " has no OpenFlow port number (" + error + "): a vNIC's device "
                         + "must exist in the switch's network namespace before the port is attached");
             }

@@ -28,7 +28,10 @@ final class RouterNamespaces {
         for (RouterNamespace want : desired.values()) {
             RouterNamespace have = installed.get(want.name());
             if (have == null) {
-                Exec.run(List.of("ip", "netns", "add", want.name())).orThrow();
+                // A failed earlier batch may have created it already; creation is idempotent.
+                if (!java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/netns", want.name()))) {
+                    Exec.run(List.of("ip", "netns", "add", want.name())).orThrow();
+                }
                 ns(want.name(), "ip", "link", "set", "lo", "up");
                 // The namespace is the router: it forwards between its qr- devices.
                 ns(want.name(), "sysctl", "-qw", "net.ipv4.ip_forward=1");
@@ -39,9 +42,8 @@ final class RouterNamespaces {
                 if (dev.equals(old)) {
                     continue;
                 }
-                if (old != null) {
-                    ovs.inNamespace("ip", "link", "del", dev.name());
-                }
+                // Replaces a changed device, or one a failed earlier batch left behind.
+                ovs.inNamespace("ip", "link", "del", dev.name());
                 createDevice(want.name(), dev);
                 fresh.add(dev.name());
             }

@@ -15,7 +15,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.netweave.dataplane.DatapathChange.AttachPort;
 import org.netweave.dataplane.DatapathChange.RemoveLif;
+import org.netweave.dataplane.VnicPort;
+import org.netweave.model.MacAddress;
+import org.netweave.model.PortId;
 import org.netweave.dataplane.DatapathChange.RemoveRemoteMac;
 
 /**
@@ -107,5 +113,18 @@ class OvsDeltaInstallTest {
         String qrouter = OvsNames.qrouterNamespace(lab.prefix + "hv0-", SeedFixture.DLR);
         String links = Net.must(Net.inNetns(qrouter, "ip", "-o", "link", "show"));
         assertThat(links).doesNotContain(qr + "@").contains(OvsNames.qrDevice(SeedFixture.LIF_A.id()) + "@");
+    }
+
+    @Test
+    void aVnicWhoseDeviceDoesNotExistIsRefusedAndLeavesNoPortOrFlow() {
+        List<String> before = switchFlows();
+        VnicPort ghost = new VnicPort(PortId.of("ghost"), SeedFixture.VNI_A, MacAddress.parse("fa:16:3e:00:0f:0f"));
+        assertThatThrownBy(() -> host.apply(new AttachPort(ghost)))
+                .isInstanceOf(OvsCommandException.class).hasMessageContaining(OvsNames.vnicDevice(ghost.id()))
+                .hasMessageContaining("must exist");
+        assertThat(host.ovs().vsctl("list-ports", "br-int").orThrow().output().lines())
+                .doesNotContain(OvsNames.vnicDevice(ghost.id()));
+        assertThat(switchFlows()).containsExactlyInAnyOrderElementsOf(before);
+        assertThat(host.tables().ports()).extracting(VnicPort::id).doesNotContain(ghost.id());
     }
 }
