@@ -2,6 +2,7 @@ package org.netweave.ovs;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ public record FlowDelta(List<Flow.Key> removed, List<Flow> added) {
         have.keySet().stream().filter(k -> !want.containsKey(k)).forEach(removed::add);
         List<Flow> added = new ArrayList<>();
         desired.stream().filter(f -> !f.equals(have.get(f.key()))).forEach(added::add);
-        removed.sort(java.util.Comparator.comparing(Flow.Key::ofctl));
+        removed.sort(Comparator.comparing(Flow.Key::ofctl));
         added.sort(Flow.ORDER);
         return new FlowDelta(removed, added);
     }

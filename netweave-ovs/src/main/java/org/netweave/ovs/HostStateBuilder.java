@@ -1,11 +1,10 @@
 package org.netweave.ovs;
 
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.netweave.dataplane.DatapathChange;
+import java.util.function.Consumer;
 import org.netweave.dataplane.DatapathChange.AttachPort;
 import org.netweave.dataplane.DatapathChange.DetachPort;
 import org.netweave.dataplane.DatapathChange.PutArpEntry;
@@ -26,6 +25,7 @@ import org.netweave.dataplane.DatapathChange.RemoveLogicalSwitch;
 import org.netweave.dataplane.DatapathChange.RemoveRemoteMac;
 import org.netweave.dataplane.DatapathChange.RemoveRoute;
 import org.netweave.dataplane.DatapathChange.RemoveVtep;
+import org.netweave.dataplane.DatapathChange;
 import org.netweave.dataplane.ExternalVtep;
 import org.netweave.dataplane.HostDatapathConfig;
 import org.netweave.dataplane.Lif;

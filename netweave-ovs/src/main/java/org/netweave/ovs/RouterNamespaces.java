@@ -1,5 +1,7 @@
 package org.netweave.ovs;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -29,7 +31,7 @@ final class RouterNamespaces {
             RouterNamespace have = installed.get(want.name());
             if (have == null) {
                 // A failed earlier batch may have created it already; creation is idempotent.
-                if (!java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/netns", want.name()))) {
+                if (!Files.exists(Path.of("/var/run/netns", want.name()))) {
                     Exec.run(List.of("ip", "netns", "add", want.name())).orThrow();
                 }
                 ns(want.name(), "ip", "link", "set", "lo", "up");

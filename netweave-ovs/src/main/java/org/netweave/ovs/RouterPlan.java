@@ -1,5 +1,7 @@
 package org.netweave.ovs;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -40,8 +42,8 @@ public final class RouterPlan {
         public RouterNamespace {
             Objects.requireNonNull(name, "name");
             devices = HostState.sorted(devices);
-            neighbours = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(neighbours));
-            routes = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(routes));
+            neighbours = Collections.unmodifiableSortedSet(new TreeSet<>(neighbours));
+            routes = Collections.unmodifiableSortedSet(new TreeSet<>(routes));
         }
     }
 
@@ -88,7 +90,7 @@ public final class RouterPlan {
     }
 
     static List<String> routeCommand(boolean add, String route) {
-        List<String> cmd = new java.util.ArrayList<>(List.of("ip", "route", add ? "replace" : "del"));
+        List<String> cmd = new ArrayList<>(List.of("ip", "route", add ? "replace" : "del"));
         cmd.addAll(List.of(route.split(" ")));
         return cmd;
     }

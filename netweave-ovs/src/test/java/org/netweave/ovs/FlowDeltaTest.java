@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.netweave.dataplane.DatapathChange.RemoveRemoteMac;
 import org.netweave.dataplane.DatapathChange.PutArpEntry;
+import org.netweave.dataplane.DatapathChange.RemoveRemoteMac;
 import org.netweave.model.Ipv4Address;
 import org.netweave.model.MacAddress;
 

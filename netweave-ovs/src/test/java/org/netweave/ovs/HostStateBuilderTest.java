@@ -13,8 +13,8 @@ import org.netweave.model.BridgeId;
 import org.netweave.model.InvalidValueException;
 import org.netweave.model.Ipv4Address;
 import org.netweave.model.MacAddress;
-import org.netweave.model.Vni;
 import org.netweave.model.VlanId;
+import org.netweave.model.Vni;
 
 class HostStateBuilderTest {
 

@@ -1,6 +1,7 @@
 package org.netweave.ovs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.netweave.ovs.SeedFixture.VM1;
 import static org.netweave.ovs.SeedFixture.VM3;
 
@@ -15,14 +16,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import org.netweave.dataplane.DatapathChange.AttachPort;
 import org.netweave.dataplane.DatapathChange.RemoveLif;
+import org.netweave.dataplane.DatapathChange.RemoveRemoteMac;
 import org.netweave.dataplane.VnicPort;
 import org.netweave.model.MacAddress;
 import org.netweave.model.PortId;
-import org.netweave.dataplane.DatapathChange.RemoveRemoteMac;
 
 /**
  * The delta install against a real Open vSwitch: what the switch reports after each change

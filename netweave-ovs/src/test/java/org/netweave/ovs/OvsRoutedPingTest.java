@@ -5,6 +5,7 @@ import static org.netweave.ovs.SeedFixture.VM1;
 import static org.netweave.ovs.SeedFixture.VM2;
 import static org.netweave.ovs.SeedFixture.VM3;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,7 +79,7 @@ class OvsRoutedPingTest {
 
     /** The inner (last) occurrence of each field of a capture line. */
     private static List<String> inner(String line) {
-        return java.util.Arrays.stream(line.split(",", -1))
+        return Arrays.stream(line.split(",", -1))
                 .map(f -> f.substring(f.lastIndexOf(UnderlayCapture.OCCURRENCES) + 1)).toList();
     }
 
