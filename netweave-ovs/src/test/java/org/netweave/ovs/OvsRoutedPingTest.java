@@ -57,13 +57,19 @@ class OvsRoutedPingTest {
     void routedFramesLeaveEachHostWithThatHostsDvrMacAndTheDestinationVni() throws Exception {
         List<String> requests;
         List<String> replies;
+        List<String> arps;
         String[] fields = {"vxlan.vni", "eth.src", "eth.dst", "ip.src", "ip.ttl"};
+        // vm1 must resolve its gateway again: the DVR ARP block keeps that request on host A.
+        lab.flushNeighbours(VM1.name());
         try (UnderlayCapture capture = UnderlayCapture.start(lab.underlay, "ul0", lab.dir())) {
             Exec.Result ping = lab.ping(VM1.name(), VM2.address().address().toString());
             assertThat(ping.output()).as(ping.output()).contains("3 received");
             requests = capture.awaitFields(3, "vxlan && icmp.type == 8", fields);
             replies = capture.fields("vxlan && icmp.type == 0", fields);
+            arps = capture.fields("vxlan && arp", "vxlan.vni", "arp.dst.proto_ipv4");
         }
+        assertThat(arps).as("ARP inside VXLAN (the gateway is answered on each host)").isEmpty();
+        assertThat(lab.neighbour(VM1.name(), VM1.gateway().toString())).contains(SeedFixture.VMAC.toString());
         // The request is routed on host A: VNI 5001 (vm2's segment), host A's DVR MAC as inner
         // source, vm2's MAC as inner destination, and the TTL already decremented.
         assertThat(requests).as("echo requests inside VXLAN").hasSize(3).allSatisfy(line -> assertThat(inner(line))
