@@ -83,6 +83,20 @@ class OvsRoutedPingTest {
         assertThat(requests.getFirst()).contains(SeedFixture.vtep(0) + UnderlayCapture.OCCURRENCES + VM1.address().address());
     }
 
+    @Test
+    void aRoutedFrameFromAnotherHostReachesTheVmWithTheGatewayMacAsSource() throws Exception {
+        List<String> delivered;
+        try (UnderlayCapture capture = UnderlayCapture.start(lab.vmNamespace(VM2.name()), "eth0", lab.dir())) {
+            Exec.Result ping = lab.ping(VM1.name(), VM2.address().address().toString());
+            assertThat(ping.output()).as(ping.output()).contains("3 received");
+            delivered = capture.awaitFields(3, "icmp.type == 8", "eth.src", "eth.dst", "ip.src");
+        }
+        // Host B's DVR_TO_SRC_MAC: the frame arrived with host A's DVR MAC and leaves br-int as
+        // if host B's own router had routed it, so vm2 only ever sees its gateway's MAC.
+        assertThat(delivered).hasSize(3).allSatisfy(line -> assertThat(line).isEqualTo(
+                SeedFixture.VMAC + "," + VM2.mac() + "," + VM1.address().address()));
+    }
+
     /** The inner (last) occurrence of each field of a capture line. */
     private static List<String> inner(String line) {
         return Arrays.stream(line.split(",", -1))

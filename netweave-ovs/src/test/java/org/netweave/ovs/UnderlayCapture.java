@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A capture on the lab's underlay bridge with dumpcap (Wireshark's capture engine, which writes
+ * A capture in one of the lab's namespaces (the underlay bridge, a VM's eth0) with dumpcap (Wireshark's capture engine, which writes
  * out everything it has when stopped), read back with tshark's dissectors (VXLAN on UDP 4789 is
  * decoded by default, so inner and outer headers are both fields).
  */
