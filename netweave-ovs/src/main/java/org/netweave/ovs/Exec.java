@@ -1,0 +1,73 @@
+package org.netweave.ovs;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a command-line tool (ovs-vsctl, ovs-ofctl, ip) and keeps its output for error messages. */
+final class Exec {
+    private static final long TIMEOUT_SECONDS = 30;
+
+    record Result(List<String> command, int exit, String output) {
+        boolean ok() {
+            return exit == 0;
+        }
+
+        /** @throws OvsCommandException with the command and its output if it failed */
+        Result orThrow() {
+            if (!ok()) {
+                throw new OvsCommandException(String.join(" ", command) + " failed (" + exit + "): " + output.strip());
+            }
+            return this;
+        }
+    }
+
+    private Exec() {
+    }
+
+    static Result run(List<String> command, Map<String, String> env, String stdin) {
+        return run(command, env, stdin, true);
+    }
+
+    /** Runs a command whose standard output is data, so its warnings on stderr must stay out of it. */
+    static Result stdoutOnly(List<String> command) {
+        return run(command, Map.of(), null, false);
+    }
+
+    private static Result run(List<String> command, Map<String, String> env, String stdin, boolean withStderr) {
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command);
+            if (withStderr) {
+                pb.redirectErrorStream(true);
+            } else {
+                pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+            }
+            pb.environment().putAll(env);
+            Process p = pb.start();
+            try (OutputStream in = p.getOutputStream()) {
+                if (stdin != null) {
+                    in.write(stdin.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            // The tools print little; reading to the end before waiting cannot block on a full pipe.
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return new Result(command, -1, output + "\n(timed out after " + TIMEOUT_SECONDS + " s)");
+            }
+            return new Result(command, p.exitValue(), output);
+        } catch (IOException e) {
+            return new Result(command, -1, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(command, -1, "interrupted");
+        }
+    }
+
+    static Result run(List<String> command) {
+        return run(command, Map.of(), null);
+    }
+}

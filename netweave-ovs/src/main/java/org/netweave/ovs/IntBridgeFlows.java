@@ -1,0 +1,67 @@
+package org.netweave.ovs;
+
+import static org.netweave.ovs.Action.gotoStage;
+import static org.netweave.ovs.IntStage.ARP_DVR_MAC_TO_DST_MAC;
+import static org.netweave.ovs.IntStage.CANARY;
+import static org.netweave.ovs.IntStage.DVR_TO_SRC_MAC;
+import static org.netweave.ovs.IntStage.LOCAL_SWITCHING;
+import static org.netweave.ovs.IntStage.TRANSIENT;
+
+import org.netweave.dataplane.Lif;
+import org.netweave.dataplane.VnicPort;
+import org.netweave.model.MacAddress;
+import org.netweave.ovs.FlowTranslator.Context;
+
+/** br-int's flows: NORMAL switching plus the DVR entry points of the Neutron OVS agent. */
+final class IntBridgeFlows {
+    private IntBridgeFlows() {
+    }
+
+    static void build(Context ctx, FlowSet flows) {
+        base(ctx, flows);
+        for (var entry : ctx.lifByVni().entrySet()) {
+            Lif lif = entry.getValue();
+            int lvid = ctx.lvid(entry.getKey());
+            dvrSubnet(ctx, flows, lif, lvid);
+            for (VnicPort port : ctx.localPorts(entry.getKey())) {
+                dvrServicedPort(flows, lif, lvid, port);
+            }
+        }
+    }
+
+    /** setup_dvr_flows: the canary, the default path to NORMAL, and the DVR MAC classifiers. */
+    private static void base(Context ctx, FlowSet flows) {
+        flows.add(CANARY, 0, "", Action.of("drop"));
+        flows.add(LOCAL_SWITCHING, 0, "", gotoStage(TRANSIENT));
+        flows.add(TRANSIENT, 1, "", Action.of("NORMAL"));
+        flows.add(DVR_TO_SRC_MAC, 1, "", Action.of("drop"));
+        // Routed frames from another host carry that host's DVR MAC as source.
+        for (MacAddress peer : ctx.state().peerDvrMacs()) {
+            flows.add(LOCAL_SWITCHING, 2, "in_port=" + FlowTranslator.PATCH_TUN + ",dl_src=" + peer,
+                    gotoStage(DVR_TO_SRC_MAC));
+        }
+        // Frames a remote ARP responder addressed to this host's own DVR MAC.
+        flows.add(LOCAL_SWITCHING, 5, "in_port=" + FlowTranslator.PATCH_TUN + ",dl_dst=" + ctx.dvrMac(),
+                gotoStage(ARP_DVR_MAC_TO_DST_MAC));
+    }
+
+    /** A router interface bound on this host (_bind_distributed_router_interface_port, steps 4 and 7). */
+    private static void dvrSubnet(Context ctx, FlowSet flows, Lif lif, int lvid) {
+        String gatewayMac = lif.vmac().toString();
+        flows.add(ARP_DVR_MAC_TO_DST_MAC, 5, "dl_vlan=" + lvid + ",dl_dst=" + ctx.dvrMac(),
+                Action.of("mod_dl_dst:" + gatewayMac), Action.of("strip_vlan"),
+                Action.of("output:" + OvsNames.qrDevice(lif.id())));
+        flows.add(LOCAL_SWITCHING, 99, "arp,arp_op=2,dl_dst=" + ctx.dvrMac() + ",arp_tha=" + gatewayMac,
+                Action.of("mod_dl_dst:" + gatewayMac), gotoStage(TRANSIENT));
+    }
+
+    /**
+     * install_dvr_to_src_mac for a VM port on a DVR subnet: a routed frame from a remote host
+     * leaves with the subnet's gateway MAC as source, as if the local router had routed it.
+     */
+    private static void dvrServicedPort(FlowSet flows, Lif lif, int lvid, VnicPort port) {
+        String match = "dl_vlan=" + lvid + ",dl_dst=" + port.mac();
+        flows.add(DVR_TO_SRC_MAC, 20, match, Action.of("mod_dl_src:" + lif.vmac()), gotoStage(TRANSIENT));
+        flows.add(TRANSIENT, 20, match, Action.of("strip_vlan"), Action.of("output:" + OvsNames.vnicDevice(port.id())));
+    }
+}

@@ -1,0 +1,36 @@
+package org.netweave.ovs;
+
+/**
+ * The br-int stages this backend uses, with Neutron's table numbers (neutron-lib
+ * {@code ovs_constants.py}) so that a dump reads like a Neutron DVR host's. The QoS tables 58/59
+ * that Neutron passes through between LOCAL_SWITCHING and TRANSIENT are left out: nothing here
+ * rate-limits, so LOCAL_SWITCHING goes straight to TRANSIENT.
+ */
+public enum IntStage implements Stage {
+    /** Classifier: frames from remote DVR MACs and ARP replies to this host's DVR MAC branch off. */
+    LOCAL_SWITCHING(0),
+    /** Routed frames from a remote DVR host: the source becomes the subnet's gateway MAC. */
+    DVR_TO_SRC_MAC(1),
+    /** Frames a remote ARP responder addressed to this host's DVR MAC go to the local qr- port. */
+    ARP_DVR_MAC_TO_DST_MAC(3),
+    /** One drop flow; Neutron's agent reads its absence as "OVS restarted, resync". */
+    CANARY(23),
+    /** NORMAL switching, and the final output of DVR_TO_SRC_MAC frames to the VM port. */
+    TRANSIENT(60);
+
+    private final int table;
+
+    IntStage(int table) {
+        this.table = table;
+    }
+
+    @Override
+    public OvsBridge bridge() {
+        return OvsBridge.INT;
+    }
+
+    @Override
+    public int table() {
+        return table;
+    }
+}

@@ -1,0 +1,223 @@
+package org.netweave.ovs;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.netweave.dataplane.Datapath;
+import org.netweave.dataplane.DatapathChange;
+import org.netweave.dataplane.DatapathCounters;
+import org.netweave.dataplane.DatapathTables;
+import org.netweave.dataplane.HostDatapathConfig;
+import org.netweave.model.MacAddress;
+import org.netweave.ovs.PortPlan.PortSpec;
+import org.netweave.ovs.RouterPlan.RouterNamespace;
+
+/**
+ * The {@code ovs} backend of the Datapath SPI: keeps the host's desired state, translates it
+ * into br-int/br-tun flows ({@link FlowTranslator}), OVS ports ({@link PortPlan}) and qrouter
+ * namespaces ({@link RouterPlan}), and applies only the difference to what it installed before.
+ *
+ * <p>A vNIC port ({@link org.netweave.dataplane.VnicPort}) names a device that must already
+ * exist in the switch's network namespace, called {@link OvsNames#vnicDevice}: the VM's veth end
+ * or tap, as Nova plugs it before Neutron's agent wires it. This backend attaches it to br-int.
+ *
+ * <p>Atomicity: a batch is validated as a whole before anything is touched, and each bridge's
+ * flow changes go in as one OpenFlow bundle. Ports and namespaces are created before the flows
+ * that use them and removed after, so packets never meet a flow for a missing port.
+ */
+public final class OvsDatapath implements Datapath {
+    private final OvsSwitch ovs;
+    private final String hostPrefix;
+    private final RouterNamespaces routerNamespaces;
+    private HostState state;
+    private Map<OvsBridge, List<Flow>> installedFlows = new EnumMap<>(OvsBridge.class);
+    private SortedMap<String, PortSpec> installedPorts = new TreeMap<>();
+    private boolean closed;
+
+    private OvsDatapath(HostDatapathConfig config, OvsSwitch ovs, String hostPrefix) {
+        this.ovs = ovs;
+        this.hostPrefix = hostPrefix;
+        this.routerNamespaces = new RouterNamespaces(ovs);
+        this.state = HostState.empty(config);
+        for (OvsBridge b : OvsBridge.values()) {
+            installedFlows.put(b, List.of());
+        }
+    }
+
+    /**
+     * Creates br-int and br-tun with their patch pair (if missing), clears their flows and
+     * installs the base pipeline: a full resync, as the Neutron agent does on start.
+     *
+     * @param hostPrefix prefixes this host's qrouter namespace names (namespaces are global to a kernel)
+     */
+    public static OvsDatapath start(HostDatapathConfig config, OvsSwitch ovs, String hostPrefix) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(ovs, "ovs");
+        OvsDatapath dp = new OvsDatapath(config, ovs, hostPrefix);
+        List<String> args = new ArrayList<>();
+        for (OvsBridge b : OvsBridge.values()) {
+            String br = b.deviceName();
+            // fail_mode=secure: without our flows the bridge drops, it never falls back to NORMAL.
+            args.addAll(List.of("--may-exist", "add-br", br, "--", "set", "bridge", br, "datapath_type=" + ovs.datapathType(),
+                    "fail_mode=secure", "protocols=OpenFlow10,OpenFlow13,OpenFlow14", "--"));
+        }
+        args.addAll(List.of("--may-exist", "add-port", "br-int", FlowTranslator.PATCH_TUN, "--", "set", "interface",
+                FlowTranslator.PATCH_TUN, "type=patch", "options:peer=" + FlowTranslator.PATCH_INT, "--",
+                "--may-exist", "add-port", "br-tun", FlowTranslator.PATCH_INT, "--", "set", "interface",
+                FlowTranslator.PATCH_INT, "type=patch", "options:peer=" + FlowTranslator.PATCH_TUN));
+        ovs.vsctl(args.toArray(String[]::new)).orThrow();
+        for (OvsBridge b : OvsBridge.values()) {
+            ovs.ofctl(null, "del-flows", b.deviceName()).orThrow();
+        }
+        dp.realise(dp.state);
+        return dp;
+    }
+
+    @Override
+    public HostDatapathConfig config() {
+        return state.config();
+    }
+
+    @Override
+    public synchronized void apply(List<? extends DatapathChange> changes) {
+        requireOpen();
+        HostState next = HostStateBuilder.apply(state, changes);
+        realise(next);
+    }
+
+    /**
+     * The other hosts' DVR MACs (Neutron's get_dvr_mac_address_list / dvr_mac_address_update):
+     * the SPI has no change for them, so the host agent or the lab sets them here.
+     */
+    public synchronized void setPeerDvrMacs(Set<MacAddress> macs) {
+        requireOpen();
+        realise(HostStateBuilder.withPeerDvrMacs(state, macs));
+    }
+
+    /** The flows this datapath has installed, in golden order. */
+    public synchronized List<Flow> installedFlows() {
+        List<Flow> all = new ArrayList<>();
+        installedFlows.values().forEach(all::addAll);
+        all.sort(Flow.ORDER);
+        return all;
+    }
+
+    /** What the switch itself reports for a bridge ({@code ovs-ofctl --names dump-flows}). */
+    public List<FlowDump.Entry> dumpFlows(OvsBridge bridge) {
+        return FlowDump.parse(bridge, ovs.ofctl(null, "--names", "dump-flows", bridge.deviceName()).orThrow().output());
+    }
+
+    public OvsSwitch ovs() {
+        return ovs;
+    }
+
+    private void realise(HostState next) {
+        SortedMap<String, RouterNamespace> namespaces = RouterPlan.of(next, hostPrefix);
+        SortedMap<String, PortSpec> ports = PortPlan.of(next);
+        List<Flow> flows = FlowTranslator.translate(next);
+        routerNamespaces.addNew(namespaces);
+        addPorts(ports);
+        for (OvsBridge b : OvsBridge.values()) {
+            List<Flow> want = flows.stream().filter(f -> f.stage().bridge() == b).toList();
+            FlowDelta delta = FlowDelta.between(installedFlows.get(b), want);
+            if (!delta.isEmpty()) {
+                ovs.ofctl(delta.ofctlBundle(), "--bundle", "add-flows", b.deviceName(), "-").orThrow();
+            }
+            installedFlows.put(b, want);
+        }
+        removePorts(ports);
+        routerNamespaces.removeStale(namespaces);
+        state = next;
+    }
+
+    private void addPorts(SortedMap<String, PortSpec> desired) {
+        List<String> args = new ArrayList<>();
+        List<String> added = new ArrayList<>();
+        for (PortSpec p : desired.values()) {
+            PortSpec old = installedPorts.get(p.name());
+            if (p.equals(old)) {
+                continue;
+            }
+            if (old != null) {
+                args.addAll(List.of("--if-exists", "del-port", p.name(), "--"));
+            }
+            args.addAll(List.of("add-port", p.bridge().deviceName(), p.name()));
+            if (p.tag() != 0) {
+                args.add("tag=" + p.tag());
+            }
+            if (!p.columns().isEmpty()) {
+                args.addAll(List.of("--", "set", "interface", p.name()));
+                args.addAll(p.columns());
+            }
+            args.add("--");
+            added.add(p.name());
+        }
+        if (added.isEmpty()) {
+            return;
+        }
+        args.removeLast();
+        ovs.vsctl(args.toArray(String[]::new)).orThrow();
+        for (String name : added) {
+            String ofport = ovs.vsctl("get", "interface", name, "ofport").orThrow().output().strip();
+            if (ofport.equals("-1") || ofport.equals("[]")) {
+                String error = ovs.vsctl("get", "interface", name, "error").output().strip();
+                // Leave no half-attached port; ports added before it are recorded and the next
+                // batch removes them if the state still does not want them.
+                ovs.vsctl("--if-exists", "del-port", name);
+                throw new OvsCommandException("port " + name + " has no OpenFlow port number (" + error + "): a vNIC's device "
+                        + "must exist in the switch's network namespace before the port is attached");
+            }
+            installedPorts.put(name, desired.get(name));
+        }
+    }
+
+    private void removePorts(SortedMap<String, PortSpec> desired) {
+        List<String> stale = installedPorts.keySet().stream().filter(n -> !desired.containsKey(n)).toList();
+        for (String name : stale) {
+            ovs.vsctl("--if-exists", "del-port", name).orThrow();
+            installedPorts.remove(name);
+        }
+    }
+
+    /**
+     * Packet counters are not read back from Open vSwitch yet; only ARP suppression is counted,
+     * from the ARP responder flows' packet counts. Every other field is zero.
+     */
+    @Override
+    public DatapathCounters counters() {
+        long arp = dumpFlows(OvsBridge.TUN).stream()
+                .filter(e -> e.stage() == TunStage.ARP_RESPONDER && e.priority() == 1)
+                .mapToLong(FlowDump.Entry::packets).sum();
+        return new DatapathCounters(0, 0, 0, 0, 0, 0, arp, 0, 0, Map.of());
+    }
+
+    @Override
+    public synchronized DatapathTables tables() {
+        return TablesView.of(state);
+    }
+
+    /** Removes the qrouter namespaces and the ports this datapath added; leaves the bridges. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        routerNamespaces.removeAll();
+        for (String name : List.copyOf(installedPorts.keySet())) {
+            ovs.vsctl("--if-exists", "del-port", name);
+        }
+        installedPorts.clear();
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("datapath of " + state.config().hostId() + " is closed");
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.netweave.ovs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.netweave.ovs.SeedFixture.VM1;
+import static org.netweave.ovs.SeedFixture.VM3;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.netweave.dataplane.DatapathChange.AttachPort;
+import org.netweave.dataplane.DatapathChange.RemoveLif;
+import org.netweave.dataplane.DatapathChange.RemoveRemoteMac;
+import org.netweave.dataplane.VnicPort;
+import org.netweave.model.MacAddress;
+import org.netweave.model.PortId;
+
+/**
+ * The delta install against a real Open vSwitch: what the switch reports after each change
+ * ({@code ovs-ofctl dump-flows}, read back by stage) differs from before by exactly the flows
+ * of the thing that changed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OvsDeltaInstallTest {
+    OvsLab lab;
+    OvsDatapath host;
+
+    @BeforeAll
+    void buildLab() {
+        Net.requireOrSkip("OvsDeltaInstallTest", Net.whyLabUnavailable());
+        lab = new OvsLab();
+        host = lab.addHypervisor(SeedFixture.config(0), 0, SeedFixture.UNDERLAY.length());
+        lab.addVm(VM1);
+        host.setPeerDvrMacs(Set.of(SeedFixture.dvrMac(1)));
+    }
+
+    /** Every test starts from the full seed state; the puts are idempotent. */
+    @BeforeEach
+    void applySeedState() {
+        host.apply(SeedFixture.changesFor(0));
+    }
+
+    @AfterAll
+    void tearDown() {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    private List<String> switchFlows() {
+        List<String> all = new ArrayList<>();
+        for (OvsBridge b : OvsBridge.values()) {
+            host.dumpFlows(b).forEach(e -> all.add(e.brief()));
+        }
+        return all;
+    }
+
+    private static List<String> minus(List<String> a, List<String> b) {
+        List<String> rest = new ArrayList<>(a);
+        rest.removeAll(b);
+        return rest;
+    }
+
+    @Test
+    void theSwitchHoldsExactlyTheTranslatedFlowsPerStage() {
+        Map<String, Long> translated = FlowTranslator.translate(SeedFixture.stateOfWithPeers(0, Set.of(SeedFixture.dvrMac(1))))
+                .stream().collect(Collectors.groupingBy(f -> f.stage().bridge() + " " + f.stage().name(), TreeMap::new,
+                        Collectors.counting()));
+        Map<String, Long> installed = new TreeMap<>();
+        for (OvsBridge b : OvsBridge.values()) {
+            host.dumpFlows(b).forEach(e -> installed.merge(b + " " + e.stage().name(), 1L, Long::sum));
+        }
+        assertThat(installed).isEqualTo(translated);
+    }
+
+    @Test
+    void removingARemoteMacRemovesExactlyItsUnicastFlow() {
+        List<String> before = switchFlows();
+        host.apply(new RemoveRemoteMac(SeedFixture.VNI_A, VM3.mac()));
+        List<String> after = switchFlows();
+        int lvid = LocalVlans.allocate(List.of(SeedFixture.VNI_A, SeedFixture.VNI_B)).of(SeedFixture.VNI_A);
+        assertThat(minus(before, after)).containsExactly(
+                "br-tun UCAST_TO_TUN priority=2 dl_vlan=" + lvid + ",dl_dst=" + VM3.mac());
+        assertThat(minus(after, before)).isEmpty();
+    }
+
+    @Test
+    void removingALifRemovesItsDvrFlowsItsPortAndItsDevice() {
+        List<String> before = switchFlows();
+        host.apply(new RemoveLif(SeedFixture.DLR, SeedFixture.LIF_B.id()));
+        List<String> after = switchFlows();
+        int lvid = LocalVlans.allocate(List.of(SeedFixture.VNI_A, SeedFixture.VNI_B)).of(SeedFixture.VNI_B);
+        String dvrMac = SeedFixture.dvrMac(0).toString();
+        String vmac = SeedFixture.VMAC.toString();
+        assertThat(minus(before, after)).containsExactlyInAnyOrder(
+                "br-int ARP_DVR_MAC_TO_DST_MAC priority=5 dl_vlan=" + lvid + ",dl_dst=" + dvrMac,
+                "br-tun DVR_PROCESS priority=2 dl_vlan=" + lvid + ",dl_dst=" + vmac,
+                "br-tun DVR_PROCESS priority=1 dl_vlan=" + lvid + ",dl_src=" + vmac,
+                "br-tun FLOOD_TO_TUN priority=3 arp,dl_vlan=" + lvid + ",arp_tpa=" + SeedFixture.LIF_B.address().address());
+        assertThat(minus(after, before)).isEmpty();
+        String qr = OvsNames.qrDevice(SeedFixture.LIF_B.id());
+        assertThat(host.ovs().vsctl("list-ports", "br-int").orThrow().output().lines()).doesNotContain(qr)
+                .contains(OvsNames.qrDevice(SeedFixture.LIF_A.id()));
+        String qrouter = OvsNames.qrouterNamespace(lab.prefix + "hv0-", SeedFixture.DLR);
+        String links = Net.must(Net.inNetns(qrouter, "ip", "-o", "link", "show"));
+        assertThat(links).doesNotContain(qr + "@").contains(OvsNames.qrDevice(SeedFixture.LIF_A.id()) + "@");
+    }
+
+    @Test
+    void aVnicWhoseDeviceDoesNotExistIsRefusedAndLeavesNoPortOrFlow() {
+        List<String> before = switchFlows();
+        VnicPort ghost = new VnicPort(PortId.of("ghost"), SeedFixture.VNI_A, MacAddress.parse("fa:16:3e:00:0f:0f"));
+        assertThatThrownBy(() -> host.apply(new AttachPort(ghost)))
+                .isInstanceOf(OvsCommandException.class).hasMessageContaining(OvsNames.vnicDevice(ghost.id()))
+                .hasMessageContaining("must exist");
+        assertThat(host.ovs().vsctl("list-ports", "br-int").orThrow().output().lines())
+                .doesNotContain(OvsNames.vnicDevice(ghost.id()));
+        assertThat(switchFlows()).containsExactlyInAnyOrderElementsOf(before);
+        assertThat(host.tables().ports()).extracting(VnicPort::id).doesNotContain(ghost.id());
+    }
+}
