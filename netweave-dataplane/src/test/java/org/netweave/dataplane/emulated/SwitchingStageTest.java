@@ -102,10 +102,28 @@ class SwitchingStageTest {
         assertThat(h.vm1Frames).hasSize(1);
 
         h.engine.fromPort(h.engine.portIndex(EngineHarness.VM1), frameWithHeadroom(udpFrame(EngineHarness.VM1_MAC, kernelMac)),
-                ForwardingEngine.HEADROOM, 50, 42);
+                ForwardingEngine.HEADROOM, 50);
         EngineHarness.Out out = h.wire.getLast();
         assertThat(out.dst()).isEqualTo(kernel.value());
-        assertThat(out.frame()[42]).as("only the I flag, even for a traced packet").isEqualTo((byte) Vxlan.FLAG_I);
+        assertThat(out.frame()[42]).as("only the I flag").isEqualTo((byte) Vxlan.FLAG_I);
+    }
+
+    /** A traceflow probe ends at an external VTEP: it cannot carry the trace on, and its hosts would answer. */
+    @Test
+    void aTracedProbeIsNotSentToAnExternalVtep() {
+        Ipv4Address kernel = Ipv4Address.parse("198.18.0.2");
+        MacAddress kernelMac = MacAddress.parse("02:00:00:00:99:01");
+        h.engine.apply(List.of(new PutExternalVtep(Vni.of(5000),
+                new ExternalVtep(kernel, Map.of(Ipv4Address.parse("10.0.1.50"), kernelMac)))));
+        java.util.List<org.netweave.dataplane.Observation> seen = new java.util.ArrayList<>();
+        h.engine.setObservationSink(seen::add);
+
+        h.engine.fromPort(h.engine.portIndex(EngineHarness.VM1), frameWithHeadroom(udpFrame(EngineHarness.VM1_MAC, kernelMac)),
+                ForwardingEngine.HEADROOM, 50, 42);
+
+        assertThat(h.wire).isEmpty();
+        assertThat(seen).extracting(o -> o.kind() + " " + o.componentName()).endsWith(
+                "FORWARDED " + kernel, "DELIVERED " + kernel);
     }
 
     @Test
