@@ -164,9 +164,24 @@ function drawPath(svg, trace) {
   });
 }
 
+let traceRun = 0;
+
 async function runTraceflow(event) {
   event.preventDefault();
+  const run = ++traceRun;
+  const button = document.querySelector('[data-testid=tf-run]');
   const result = document.getElementById('tf-result');
+  button.disabled = true;
+  try {
+    await trace(run, result);
+  } catch (e) {
+    if (run === traceRun) result.textContent = `traceflow failed: ${e.message}`;
+  } finally {
+    button.disabled = false;
+  }
+}
+
+async function trace(run, result) {
   const packet = { dstIp: document.getElementById('tf-dst').value, protocol: document.getElementById('tf-proto').value };
   const port = document.getElementById('tf-port').value;
   if (port) packet.dstPort = Number(port);
@@ -182,6 +197,7 @@ async function runTraceflow(event) {
     await new Promise(resolve => setTimeout(resolve, 150));
     trace = await get(`/traceflows/${trace.id}`);
   }
+  if (run !== traceRun) return; // a newer trace was started meanwhile: it owns the result
   result.replaceChildren(el('strong', { 'data-testid': 'tf-verdict', class: trace.result === 'DELIVERED' ? 'ok' : 'bad' },
     trace.result), ` ${trace.id}: ${trace.resultSummary}`);
   drawPath(document.getElementById('tf-path'), trace);
@@ -211,6 +227,12 @@ async function refresh() {
   }
 }
 
+// The next refresh is scheduled when this one ends, so refreshes never overlap and an older
+// answer never draws over a newer one.
+async function refreshLoop() {
+  await refresh();
+  setTimeout(refreshLoop, REFRESH_MS);
+}
+
 document.getElementById('traceflow-form').addEventListener('submit', runTraceflow);
-refresh();
-setInterval(refresh, REFRESH_MS);
+refreshLoop();

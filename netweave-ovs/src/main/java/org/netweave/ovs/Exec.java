@@ -52,13 +52,20 @@ final class Exec {
                     in.write(stdin.getBytes(StandardCharsets.UTF_8));
                 }
             }
-            // The tools print little; reading to the end before waiting cannot block on a full pipe.
-            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            // Read on another thread, so that a tool that hangs (ovs-ofctl has no timeout of its own)
+            // is still cut off at the deadline instead of holding the datapath's lock forever.
+            java.util.concurrent.CompletableFuture<String> output = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    return e.toString();
+                }
+            }, Thread::startVirtualThread);
             if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                return new Result(command, -1, output + "\n(timed out after " + TIMEOUT_SECONDS + " s)");
+                return new Result(command, -1, "(timed out after " + TIMEOUT_SECONDS + " s)");
             }
-            return new Result(command, p.exitValue(), output);
+            return new Result(command, p.exitValue(), output.join());
         } catch (IOException e) {
             return new Result(command, -1, e.toString());
         } catch (InterruptedException e) {

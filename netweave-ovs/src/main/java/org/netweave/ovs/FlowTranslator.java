@@ -49,11 +49,15 @@ public final class FlowTranslator {
      * What the per-bridge builders share: the state, each VNI's local VLAN, and each DVR subnet's
      * LIF (a logical switch belongs to at most one DLR, so at most one LIF per VNI).
      */
-    record Context(HostState state, LocalVlans vlans, SortedMap<Vni, Lif> lifByVni) {
+    record Context(HostState state, LocalVlans vlans, SortedMap<Vni, Lif> lifByVni, SortedMap<Vni, String> qrByVni) {
         static Context of(HostState state) {
             TreeMap<Vni, Lif> lifs = new TreeMap<>();
-            state.routers().values().forEach(r -> r.lifs().values().forEach(l -> lifs.put(l.vni(), l)));
-            return new Context(state, LocalVlans.allocate(state.switches().keySet()), lifs);
+            TreeMap<Vni, String> qr = new TreeMap<>();
+            state.routers().values().forEach(r -> r.lifs().values().forEach(l -> {
+                lifs.put(l.vni(), l);
+                qr.put(l.vni(), OvsNames.qrDevice(r.id(), l.id()));
+            }));
+            return new Context(state, state.vlans(), lifs, qr);
         }
 
         int lvid(Vni vni) {

@@ -29,16 +29,24 @@ import org.netweave.model.Vni;
  *
  * @param peerDvrMacs the DVR (router) MACs of the other hosts: routed frames arriving with one of
  *                    them as source skip MAC learning and get the gateway MAC as source
+ * @param vlans       each switch's local VLAN: part of the state, not derived from it, because a
+ *                    VNI must keep its VLAN while others come and go (ports and flows carry it)
  */
 public record HostState(
         HostDatapathConfig config,
         SortedMap<Vni, SwitchState> switches,
         SortedMap<PortId, VnicPort> ports,
         SortedMap<DlrId, RouterState> routers,
-        SortedSet<MacAddress> peerDvrMacs) {
+        SortedSet<MacAddress> peerDvrMacs,
+        LocalVlans vlans) {
 
     public HostState {
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(vlans, "vlans");
+        if (!vlans.asMap().keySet().equals(switches.keySet())) {
+            throw new IllegalArgumentException("local VLANs for " + vlans.asMap().keySet() + " but switches "
+                    + switches.keySet());
+        }
         switches = sorted(switches);
         ports = sorted(ports);
         routers = sorted(routers);
@@ -46,7 +54,8 @@ public record HostState(
     }
 
     public static HostState empty(HostDatapathConfig config) {
-        return new HostState(config, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeSet<>());
+        return new HostState(config, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeSet<>(),
+                LocalVlans.allocate(java.util.List.of()));
     }
 
     static <K extends Comparable<K>, V> SortedMap<K, V> sorted(Map<K, V> map) {

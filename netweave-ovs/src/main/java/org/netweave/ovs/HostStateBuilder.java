@@ -51,9 +51,11 @@ final class HostStateBuilder {
     private final TreeMap<PortId, VnicPort> ports;
     private final TreeMap<DlrId, RouterState> routers;
     private final TreeSet<MacAddress> peers;
+    private final LocalVlans vlansBefore;
 
     private HostStateBuilder(HostState from) {
         config = from.config();
+        vlansBefore = from.vlans();
         switches = new TreeMap<>(from.switches());
         ports = new TreeMap<>(from.ports());
         routers = new TreeMap<>(from.routers());
@@ -76,7 +78,7 @@ final class HostStateBuilder {
     }
 
     private HostState build() {
-        return new HostState(config, switches, ports, routers, peers);
+        return new HostState(config, switches, ports, routers, peers, LocalVlans.allocate(switches.keySet(), vlansBefore));
     }
 
     private void apply(DatapathChange change) {

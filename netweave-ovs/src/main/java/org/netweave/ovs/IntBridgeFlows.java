@@ -50,7 +50,7 @@ final class IntBridgeFlows {
         String gatewayMac = lif.vmac().toString();
         flows.add(ARP_DVR_MAC_TO_DST_MAC, 5, "dl_vlan=" + lvid + ",dl_dst=" + ctx.dvrMac(),
                 Action.of("mod_dl_dst:" + gatewayMac), Action.of("strip_vlan"),
-                Action.of("output:" + OvsNames.qrDevice(lif.id())));
+                Action.of("output:" + ctx.qrByVni().get(lif.vni())));
         flows.add(LOCAL_SWITCHING, 99, "arp,arp_op=2,dl_dst=" + ctx.dvrMac() + ",arp_tha=" + gatewayMac,
                 Action.of("mod_dl_dst:" + gatewayMac), gotoStage(TRANSIENT));
     }

@@ -11,10 +11,10 @@ import org.netweave.model.Vni;
 
 /**
  * The host-local VLAN id ("lvid") of each VNI on br-int, as Neutron's agent allocates one per
- * network. Neutron allocates in arrival order and remembers; here the allocation is a function of
- * the set of VNIs, so translation stays pure: a VNI prefers {@code vni mod 4094 + 1}, and on a
- * collision VNIs in ascending order take the next free id. A VNI's lvid therefore changes only
- * when a lower VNI with the same preferred id arrives, which needs VNIs 4094 apart on one host.
+ * network and remembers it. A VNI keeps the lvid it got for as long as the host holds it (ports
+ * and flows carry it; moving it under them would let two networks share a tag for a moment). A
+ * new VNI prefers {@code vni mod 4094 + 1}; when that is taken, the new VNIs in ascending order
+ * take the next free id. So the allocation depends on history, and {@link HostState} keeps it.
  */
 public final class LocalVlans {
     static final int MAX_VLAN = 4094;
@@ -26,14 +26,29 @@ public final class LocalVlans {
     }
 
     public static LocalVlans allocate(Collection<Vni> vnis) {
+        return allocate(vnis, new LocalVlans(new TreeMap<>()));
+    }
+
+    /** {@code vnis}' lvids: those {@code before} held keep theirs, new ones get one as above. */
+    public static LocalVlans allocate(Collection<Vni> vnis, LocalVlans before) {
         TreeSet<Vni> sorted = new TreeSet<>(vnis);
         if (sorted.size() > MAX_VLAN) {
             throw new IllegalArgumentException(sorted.size() + " VNIs do not fit in " + MAX_VLAN + " local VLANs");
         }
         Set<Integer> taken = new HashSet<>();
         TreeMap<Vni, Integer> result = new TreeMap<>();
+        for (Vni vni : sorted) {
+            Integer kept = before.byVni.get(vni);
+            if (kept != null) {
+                result.put(vni, kept);
+                taken.add(kept);
+            }
+        }
         TreeSet<Vni> collided = new TreeSet<>();
         for (Vni vni : sorted) {
+            if (result.containsKey(vni)) {
+                continue;
+            }
             int preferred = preferred(vni);
             if (taken.add(preferred)) {
                 result.put(vni, preferred);

@@ -73,6 +73,13 @@ public final class OvsDatapath implements Datapath {
         ovs.vsctl(args.toArray(String[]::new)).orThrow();
         for (OvsBridge b : OvsBridge.values()) {
             ovs.ofctl(null, "del-flows", b.deviceName()).orThrow();
+            // Ports an earlier run left (its flows are gone with the line above, so they carry
+            // nothing any more): the first batch adds back what is still wanted.
+            for (String port : ovs.vsctl("list-ports", b.deviceName()).orThrow().output().lines().map(String::strip).toList()) {
+                if (port.startsWith("tap") || port.startsWith("qr-") || port.startsWith("vxlan-")) {
+                    ovs.vsctl("--if-exists", "del-port", b.deviceName(), port).orThrow();
+                }
+            }
         }
         dp.realise(dp.state);
         return dp;
@@ -143,9 +150,8 @@ public final class OvsDatapath implements Datapath {
             if (p.equals(old)) {
                 continue;
             }
-            if (old != null) {
-                args.addAll(List.of("--if-exists", "del-port", p.name(), "--"));
-            }
+            // Also replaces a port a failed earlier batch left on the switch unrecorded.
+            args.addAll(List.of("--if-exists", "del-port", p.name(), "--"));
             args.addAll(List.of("add-port", p.bridge().deviceName(), p.name()));
             if (p.tag() != 0) {
                 args.add("tag=" + p.tag());
@@ -162,6 +168,8 @@ public final class OvsDatapath implements Datapath {
         }
         args.removeLast();
         ovs.vsctl(args.toArray(String[]::new)).orThrow();
+        // Recorded before checking them, so that a port after a failing one is not left unrecorded.
+        added.forEach(name -> installedPorts.put(name, desired.get(name)));
         for (String name : added) {
             String ofport = ovs.vsctl("get", "interface", name, "ofport").orThrow().output().strip();
             if (ofport.equals("-1") || ofport.equals("[]")) {
@@ -169,10 +177,10 @@ public final class OvsDatapath implements Datapath {
                 // Leave no half-attached port; ports added before it are recorded and the next
                 // batch removes them if the state still does not want them.
                 ovs.vsctl("--if-exists", "del-port", name);
+                installedPorts.remove(name);
                 throw new OvsCommandException("port " + name + " has no OpenFlow port number (" + error + "): a vNIC's device "
                         + "must exist in the switch's network namespace before the port is attached");
             }
-            installedPorts.put(name, desired.get(name));
         }
     }
 

@@ -9,7 +9,10 @@ import org.netweave.model.PortId;
  * Device, port and namespace names, as Neutron forms them: {@code tap} + id for a VM port,
  * {@code qr-} + id for a router port, {@code vxlan-} + the remote VTEP in hex for a tunnel port,
  * {@code qrouter-} + the router for its namespace. Linux limits device names to 15 characters,
- * so ids are cut to 11 as Neutron does.
+ * so 11 characters are left for the id. Neutron cuts its UUIDs to 11, which are unique enough;
+ * our ids are not (vm-12345678.000 and .001 share 11 characters, and LIF ids repeat across DLRs),
+ * so a longer id keeps 4 characters for the eye and 7 hex of its SHA-256, and a router port is
+ * named by a hash of its DLR and LIF together.
  */
 public final class OvsNames {
     static final int DEVICE_NAME_MAX = 15;
@@ -22,9 +25,9 @@ public final class OvsNames {
         return "tap" + shortId(port.value());
     }
 
-    /** The qr- device of a LIF, both in the qrouter namespace and (as the veth peer) on br-int. */
-    public static String qrDevice(LifId lif) {
-        return "qr-" + shortId(lif.value());
+    /** The qr- device of a DLR's LIF, both in the qrouter namespace and (as the veth peer) on br-int. */
+    public static String qrDevice(DlrId dlr, LifId lif) {
+        return "qr-" + digest(dlr.value() + "/" + lif.value()).substring(0, 11);
     }
 
     public static String tunnelPort(Ipv4Address remoteVtep) {
@@ -41,6 +44,16 @@ public final class OvsNames {
 
     static String shortId(String id) {
         String clean = id.replaceAll("[^A-Za-z0-9_.-]", "-");
-        return clean.length() <= 11 ? clean : clean.substring(0, 11);
+        return clean.length() <= 11 && clean.equals(id) ? clean : clean.substring(0, Math.min(4, clean.length()))
+                + digest(id).substring(0, 7);
+    }
+
+    private static String digest(String id) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(id.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 }

@@ -35,15 +35,17 @@ public final class PortPlan {
     }
 
     public static SortedMap<String, PortSpec> of(HostState state) {
-        LocalVlans vlans = LocalVlans.allocate(state.switches().keySet());
+        LocalVlans vlans = state.vlans();
         TreeMap<String, PortSpec> ports = new TreeMap<>();
         for (VnicPort p : state.ports().values()) {
             String name = OvsNames.vnicDevice(p.id());
+            requireUnique(ports, name, p.id().value());
             ports.put(name, new PortSpec(OvsBridge.INT, name, vlans.of(p.vni()), List.of(
                     "external_ids:iface-id=" + p.id().value(), "external_ids:attached-mac=" + p.mac())));
         }
         state.routers().values().forEach(r -> r.lifs().values().forEach(lif -> {
-            String name = OvsNames.qrDevice(lif.id());
+            String name = OvsNames.qrDevice(r.id(), lif.id());
+            requireUnique(ports, name, r.id().value() + "/" + lif.id().value());
             ports.put(name, new PortSpec(OvsBridge.INT, name, vlans.of(lif.vni()), List.of(
                     "external_ids:iface-id=" + lif.id().value(), "external_ids:attached-mac=" + lif.vmac())));
         }));
@@ -55,5 +57,12 @@ public final class PortPlan {
             ports.put(name, new PortSpec(OvsBridge.TUN, name, 0, columns));
         }
         return ports;
+    }
+
+    /** Two things on one device name would silently share a port: refuse it loudly instead. */
+    private static void requireUnique(SortedMap<String, PortSpec> ports, String name, String what) {
+        if (ports.containsKey(name)) {
+            throw new IllegalStateException("device name " + name + " of " + what + " is already taken on this host");
+        }
     }
 }

@@ -20,6 +20,9 @@ import org.netweave.ovs.RouterPlan.RouterNamespace;
 final class RouterNamespaces {
     private final OvsSwitch ovs;
     private SortedMap<String, RouterNamespace> installed = new TreeMap<>();
+    /** Everything ever created, recorded at once: a batch that fails half-way leaves nothing behind at close. */
+    private final Set<String> createdNamespaces = new TreeSet<>();
+    private final Set<String> createdDevices = new TreeSet<>();
 
     RouterNamespaces(OvsSwitch ovs) {
         this.ovs = ovs;
@@ -34,6 +37,7 @@ final class RouterNamespaces {
                 if (!Files.exists(Path.of("/var/run/netns", want.name()))) {
                     Exec.run(List.of("ip", "netns", "add", want.name())).orThrow();
                 }
+                createdNamespaces.add(want.name());
                 ns(want.name(), "ip", "link", "set", "lo", "up");
                 // The namespace is the router: it forwards between its qr- devices.
                 ns(want.name(), "sysctl", "-qw", "net.ipv4.ip_forward=1");
@@ -46,6 +50,7 @@ final class RouterNamespaces {
                 }
                 // Replaces a changed device, or one a failed earlier batch left behind.
                 ovs.inNamespace("ip", "link", "del", dev.name());
+                createdDevices.add(dev.name());
                 createDevice(want.name(), dev);
                 fresh.add(dev.name());
             }
@@ -72,7 +77,9 @@ final class RouterNamespaces {
                 continue;
             }
             // Deleting a device takes its neighbours and routes with it, so those may already be gone.
-            have.neighbours().stream().filter(n -> !want.neighbours().contains(n))
+            // An address that moved to another MAC was replaced in place by addNew: not deleted.
+            Set<String> stillWanted = new TreeSet<>(want.neighbours().stream().map(RouterNamespaces::neighbourKey).toList());
+            have.neighbours().stream().filter(n -> !want.neighbours().contains(n) && !stillWanted.contains(neighbourKey(n)))
                     .forEach(n -> tryNs(have.name(), RouterPlan.neighbourCommand(false, n)));
             have.routes().stream().filter(r -> !want.routes().contains(r))
                     .forEach(r -> tryNs(have.name(), RouterPlan.routeCommand(false, r)));
@@ -85,6 +92,14 @@ final class RouterNamespaces {
     /** Deletes every namespace and device this instance created. */
     void removeAll() {
         removeStale(new TreeMap<>());
+        createdDevices.forEach(d -> ovs.inNamespace("ip", "link", "del", d));
+        createdNamespaces.forEach(n -> Exec.run(List.of("ip", "netns", "del", n)));
+    }
+
+    /** "IP lladdr MAC dev DEV" → "IP dev DEV": which entry a neighbour line is. */
+    private static String neighbourKey(String neighbour) {
+        String[] words = neighbour.split(" ");
+        return words[0] + " " + words[words.length - 1];
     }
 
     private void createDevice(String namespace, QrDevice dev) {

@@ -57,7 +57,7 @@ public final class RouterPlan {
             TreeMap<String, QrDevice> devices = new TreeMap<>();
             TreeSet<String> neighbours = new TreeSet<>();
             for (Lif lif : r.lifs().values()) {
-                String dev = OvsNames.qrDevice(lif.id());
+                String dev = OvsNames.qrDevice(r.id(), lif.id());
                 devices.put(dev, new QrDevice(dev, lif.vmac(), lif.address()));
                 SwitchState s = state.switches().get(lif.vni());
                 s.allArp().forEach((ip, mac) -> {
@@ -72,7 +72,7 @@ public final class RouterPlan {
                 if (egress == null) {
                     continue;
                 }
-                String dev = OvsNames.qrDevice(egress.id());
+                String dev = OvsNames.qrDevice(r.id(), egress.id());
                 routes.add(route.prefix() + (route.nextHop() == null ? "" : " via " + route.nextHop()) + " dev " + dev);
             }
             String ns = OvsNames.qrouterNamespace(hostPrefix, r.id());

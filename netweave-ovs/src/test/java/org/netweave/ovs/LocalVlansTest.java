@@ -32,4 +32,21 @@ class LocalVlansTest {
         Vni wraps = Vni.of(4093 + 4094 * 3);
         assertThat(LocalVlans.allocate(List.of(top, wraps)).of(wraps)).isEqualTo(1);
     }
+
+    /** The VLAN a VNI's ports and flows carry never moves while the host holds the VNI. */
+    @Test
+    void aVniKeepsItsVlanWhenAnotherVniArrivesOnItsPreferredIdOrItsCollisionPartnerLeaves() {
+        Vni low = Vni.of(5000);
+        Vni high = Vni.of(5000 + 4094);
+        LocalVlans first = LocalVlans.allocate(List.of(low, high));
+        assertThat(first.of(high)).isEqualTo(908);
+
+        LocalVlans next = LocalVlans.allocate(List.of(low, high, Vni.of(5001)), first);
+        assertThat(next.of(high)).as("5001 prefers 908, which high already has").isEqualTo(908);
+        assertThat(next.of(Vni.of(5001))).isEqualTo(909);
+
+        LocalVlans after = LocalVlans.allocate(List.of(high, Vni.of(5001)), next);
+        assertThat(after.of(high)).isEqualTo(908);
+        assertThat(after.of(Vni.of(5001))).isEqualTo(909);
+    }
 }

@@ -106,12 +106,12 @@ class OvsDeltaInstallTest {
                 "br-tun DVR_PROCESS priority=1 dl_vlan=" + lvid + ",dl_src=" + vmac,
                 "br-tun FLOOD_TO_TUN priority=3 arp,dl_vlan=" + lvid + ",arp_tpa=" + SeedFixture.LIF_B.address().address());
         assertThat(minus(after, before)).isEmpty();
-        String qr = OvsNames.qrDevice(SeedFixture.LIF_B.id());
+        String qr = OvsNames.qrDevice(SeedFixture.DLR, SeedFixture.LIF_B.id());
         assertThat(host.ovs().vsctl("list-ports", "br-int").orThrow().output().lines()).doesNotContain(qr)
-                .contains(OvsNames.qrDevice(SeedFixture.LIF_A.id()));
+                .contains(OvsNames.qrDevice(SeedFixture.DLR, SeedFixture.LIF_A.id()));
         String qrouter = OvsNames.qrouterNamespace(lab.prefix + "hv0-", SeedFixture.DLR);
         String links = Net.must(Net.inNetns(qrouter, "ip", "-o", "link", "show"));
-        assertThat(links).doesNotContain(qr + "@").contains(OvsNames.qrDevice(SeedFixture.LIF_A.id()) + "@");
+        assertThat(links).doesNotContain(qr + "@").contains(OvsNames.qrDevice(SeedFixture.DLR, SeedFixture.LIF_A.id()) + "@");
     }
 
     @Test

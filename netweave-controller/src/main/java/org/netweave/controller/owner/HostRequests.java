@@ -90,7 +90,10 @@ public final class HostRequests {
             var vtep = stream.vtep;
             VniDelta delta = ls.join(stream.connection, Ipv4Address.of(vtep.getIp()),
                     WireTranslation.prefix(vtep.getSegment()), MacAddress.of(vtep.getMac()));
-            stream.vnis.add(vni);
+            if (stream.vnis.add(vni)) {
+                LOG.info("{}: host={} vtep={} joined vni={}", owner.node, stream.connection.host().value(),
+                        Ipv4Address.of(vtep.getIp()), vni.value());
+            }
             stream.send(ControllerMessage.newBuilder()
                     .setVniTables(WireTranslation.toWire(ls.snapshot(), owner.epoch(Role.SWITCH_MANAGER))).build());
             push(ls, delta, stream);
@@ -99,7 +102,9 @@ public final class HostRequests {
 
     private void leaveVni(HostStream stream, Vni vni, long epoch) {
         servedSwitch(stream, vni, epoch).ifPresent(ls -> {
-            stream.vnis.remove(vni);
+            if (stream.vnis.remove(vni)) {
+                LOG.info("{}: host={} left vni={}", owner.node, stream.connection.host().value(), vni.value());
+            }
             push(ls, ls.leave(stream.id), null);
         });
     }
@@ -155,7 +160,9 @@ public final class HostRequests {
     private void joinDlr(HostStream stream, DlrId id, long epoch) {
         servedDlr(stream, id, epoch).ifPresent(dlr -> {
             boolean moved = dlr.hostJoined(stream.connection);
-            stream.dlrs.add(id);
+            if (stream.dlrs.add(id)) {
+                LOG.info("{}: host={} joined dlr={}", owner.node, stream.connection.host().value(), id.value());
+            }
             if (moved) {
                 owner.pushDlrState(dlr);
             } else {
@@ -186,7 +193,9 @@ public final class HostRequests {
         for (DlrId dlr : outcome.changedDlrs()) {
             owner.tables.dlr(dlr).ifPresent(owner::pushDlrState);
         }
-        LOG.debug("{}: host stream {} ended", owner.node, stream.id);
+        LOG.info("{}: host={} disconnected; withdrew its bindings from vnis={} and left dlrs={}", owner.node,
+                stream.connection == null ? "?" : stream.connection.host().value(),
+                stream.vnis.stream().map(Vni::value).toList(), stream.dlrs.stream().map(DlrId::value).toList());
     }
 
     /** Sends a non-empty delta to every joined host except {@code skip} (which got the full tables). */

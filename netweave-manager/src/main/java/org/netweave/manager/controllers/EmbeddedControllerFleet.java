@@ -64,22 +64,21 @@ public final class EmbeddedControllerFleet implements ControllerFleet {
         if (!cluster.isUp(id)) {
             return Optional.of(ControllerRuntime.down());
         }
-        ControllerNode node;
-        ClusterStatus status;
         try {
-            node = cluster.node(id);
-            status = cluster.status(id).clusterStatus();
+            ControllerNode node = cluster.node(id);
+            ClusterStatus status = cluster.status(id).clusterStatus();
+            List<String> masterOf = Arrays.stream(Role.values()).filter(role -> node.coordinator().isMaster(role))
+                    .map(Role::cliName).toList();
+            Map<String, Integer> assigned = new TreeMap<>();
+            for (Role role : List.of(Role.SWITCH_MANAGER, Role.LOGICAL_MANAGER)) {
+                assigned.put(role.cliName(), node.coordinator().assignment(role).assignment().slicesOf(id).size());
+            }
+            return Optional.of(new ControllerRuntime(true, status.joinStatus(), status.majorityStatus(),
+                    status.restartStatus(), masterOf, assigned, node.owner().hostSessions()));
         } catch (IllegalStateException stoppedMeanwhile) {
+            // Stopped while we asked (its owner thread refuses work once it is shut down).
             return Optional.of(ControllerRuntime.down());
         }
-        List<String> masterOf = Arrays.stream(Role.values()).filter(role -> node.coordinator().isMaster(role))
-                .map(Role::cliName).toList();
-        Map<String, Integer> assigned = new TreeMap<>();
-        for (Role role : List.of(Role.SWITCH_MANAGER, Role.LOGICAL_MANAGER)) {
-            assigned.put(role.cliName(), node.coordinator().assignment(role).assignment().slicesOf(id).size());
-        }
-        return Optional.of(new ControllerRuntime(true, status.joinStatus(), status.majorityStatus(),
-                status.restartStatus(), masterOf, assigned, node.owner().hostSessions()));
     }
 
     @Override

@@ -14,6 +14,8 @@ import org.netweave.proto.manager.v1.HostCounters;
  * reason), registered the first time a host reports and read from its latest report.
  */
 final class HostDatapathMeters {
+    private static final Set<String> REASONS = java.util.Arrays.stream(org.netweave.dataplane.DropReason.values())
+            .map(Enum::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
     private final MeterRegistry registry;
     private final Map<String, HostCounters> latest = new ConcurrentHashMap<>();
     private final Set<String> registered = ConcurrentHashMap.newKeySet();
@@ -39,7 +41,8 @@ final class HostDatapathMeters {
                     "flooded", HostCounters::getArpFlooded);
         }
         for (String reason : report.getDroppedMap().keySet()) {
-            if (registered.add(host + "/" + reason)) {
+            // Only the data plane's own reasons: a report cannot add series at will.
+            if (REASONS.contains(reason) && registered.add(host + "/" + reason)) {
                 counter("netweave.host.dropped", "Packets a host's datapath dropped, by reason", host, "reason", reason,
                         r -> r.getDroppedOrDefault(reason, 0));
             }

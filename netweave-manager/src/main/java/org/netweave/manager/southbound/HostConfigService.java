@@ -129,6 +129,12 @@ public final class HostConfigService extends HostConfigChannelGrpc.HostConfigCha
 
     @Override
     public void reportCounters(HostCounters report, StreamObserver<RealizedAck> observer) {
+        try {
+            HostId.of(report.getHostId());
+        } catch (InvalidValueException e) {
+            observer.onError(io.grpc.Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+            return;
+        }
         counters.accept(report);
         observer.onNext(RealizedAck.getDefaultInstance());
         observer.onCompleted();
