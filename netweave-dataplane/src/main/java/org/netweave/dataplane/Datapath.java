@@ -55,6 +55,14 @@ public interface Datapath extends AutoCloseable {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot trace packets");
     }
 
+    /**
+     * The other hosts' router MACs (Neutron's DVR MACs, from {@code get_dvr_mac_address_list}).
+     * A backend that tells routed frames from remote hosts by their source MAC, as Neutron's
+     * br-tun does, needs them; the emulated backend does not and ignores them.
+     */
+    default void setPeerRouterMacs(java.util.Set<org.netweave.model.MacAddress> macs) {
+    }
+
     /** A consistent snapshot of the installed tables, for show commands and tests. */
     DatapathTables tables();
 

@@ -1,6 +1,8 @@
 package org.netweave.hostagent;
 
 import java.io.Closeable;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.grpc.Channel;
@@ -8,6 +10,7 @@ import org.netweave.controller.client.ControllerChannels;
 import org.netweave.controller.slice.SliceSpace;
 import org.netweave.dataplane.Datapath;
 import org.netweave.model.HostId;
+import org.netweave.model.MacAddress;
 
 /**
  * The host agent (netcpa with the Neutron L2 and L3 agents): follows the manager's configuration
@@ -28,6 +31,7 @@ public final class HostAgent implements Closeable {
     private final HostConfigFollower follower;
     private final TraceflowAgent traceflow;
     private final CountersReporter counters;
+    private final DvrMacAgent dvrMacs;
     private final Datapath datapath;
 
     public HostAgent(HostId host, Channel manager, HostSessionFactory sessions, Datapath datapath) {
@@ -39,6 +43,7 @@ public final class HostAgent implements Closeable {
         this.follower = new HostConfigFollower(host, manager, sessions, reconciler);
         this.traceflow = new TraceflowAgent(host, manager, datapath);
         this.counters = new CountersReporter(host, manager, datapath);
+        this.dvrMacs = new DvrMacAgent(host, manager, datapath);
     }
 
     public HostAgent(HostId host, Channel manager, ControllerChannels channels, SliceSpace space, Datapath datapath) {
@@ -53,6 +58,16 @@ public final class HostAgent implements Closeable {
         follower.start();
         traceflow.start();
         counters.start();
+        dvrMacs.start();
+    }
+
+    /** This host's DVR MAC as the manager gave it, and the other hosts' (Neutron's DVR RPCs). */
+    public Optional<MacAddress> dvrMac() {
+        return dvrMacs.known().own();
+    }
+
+    public Set<MacAddress> peerDvrMacs() {
+        return dvrMacs.known().peers();
     }
 
     public State state() {
@@ -84,6 +99,7 @@ public final class HostAgent implements Closeable {
             follower.close();
             traceflow.close();
             counters.close();
+            dvrMacs.close();
             reconciler.detach();
         }
     }

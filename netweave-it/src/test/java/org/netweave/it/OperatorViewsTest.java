@@ -1,14 +1,21 @@
 package org.netweave.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.netweave.cli.allinone.Hypervisor;
 import org.netweave.cli.allinone.LabHost;
+import org.netweave.model.MacAddress;
 
 /**
  * The NSX-style operator views against the running seed scenario: what the owning controller
@@ -81,5 +88,25 @@ class OperatorViewsTest {
         assertThat(routes.out()).containsPattern("10\\.0\\.1\\.0 +255\\.255\\.255\\.0 +0\\.0\\.0\\.0 +UCI")
                 .containsPattern("10\\.0\\.2\\.0 +255\\.255\\.255\\.0 +0\\.0\\.0\\.0 +UCI");
         assertThat(json.out().strip()).startsWith("{").contains("10.0.2.0");
+    }
+
+    /**
+     * Seed 003's first step: each host's agent asked the manager for its DVR MAC (Neutron's
+     * get_dvr_mac_address_by_host) and got the router MAC its datapath was prepared with, and
+     * holds the other hosts' DVR MACs (get_dvr_mac_address_list).
+     */
+    @Test
+    void everyHostAgentAskedForItsDvrMacAndKnowsTheOthers() {
+        List<Hypervisor> hosts = lab.hosts();
+        Set<MacAddress> all = new HashSet<>();
+        hosts.forEach(h -> all.add(h.datapath().config().routerMac()));
+        for (Hypervisor h : hosts) {
+            MacAddress own = h.datapath().config().routerMac();
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                assertThat(h.agent().dvrMac()).as(h.host().id().value()).contains(own);
+                assertThat(h.agent().peerDvrMacs()).as(h.host().id().value())
+                        .containsExactlyInAnyOrderElementsOf(all.stream().filter(m -> !m.equals(own)).toList());
+            });
+        }
     }
 }

@@ -35,6 +35,7 @@ import org.netweave.manager.southbound.ControlVmService;
 import org.netweave.manager.southbound.ControllerWriters;
 import org.netweave.manager.southbound.HostConfigService;
 import org.netweave.manager.southbound.LogicalSwitchSync;
+import org.netweave.manager.southbound.DvrAgentService;
 import org.netweave.manager.southbound.SouthboundServer;
 import org.netweave.manager.console.WebConsole;
 import org.netweave.manager.metrics.ManagerMetrics;
@@ -126,7 +127,7 @@ public final class Manager implements Closeable {
         controlVms = new ControlVmService();
         TraceflowChannelService traceflowChannel = new TraceflowChannelService();
         southbound = keep(SouthboundServer.start(settings.bindAddress(), settings.southboundPort(), hostConfigs, controlVms,
-                traceflowChannel));
+                traceflowChannel, new DvrAgentService(new InventoryService(store))));
         launcher = keep(new InProcessControlVmLauncher(
                 settings.bindAddress() + ":" + southbound.port(), settings.controllerWrites()));
 

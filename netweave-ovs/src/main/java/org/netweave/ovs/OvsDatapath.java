@@ -99,8 +99,13 @@ public final class OvsDatapath implements Datapath {
 
     /**
      * The other hosts' DVR MACs (Neutron's get_dvr_mac_address_list / dvr_mac_address_update):
-     * the SPI has no change for them, so the host agent or the lab sets them here.
+     * the host agent sets them through {@link #setPeerRouterMacs}, the lab directly.
      */
+    @Override
+    public void setPeerRouterMacs(Set<MacAddress> macs) {
+        setPeerDvrMacs(macs);
+    }
+
     public synchronized void setPeerDvrMacs(Set<MacAddress> macs) {
         requireOpen();
         realise(HostStateBuilder.withPeerDvrMacs(state, macs));
