@@ -16,6 +16,8 @@ import org.netweave.dataplane.HostDatapathConfig;
 import org.netweave.model.MacAddress;
 import org.netweave.ovs.PortPlan.PortSpec;
 import org.netweave.ovs.RouterPlan.RouterNamespace;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code ovs} backend of the Datapath SPI: keeps the host's desired state, translates it
@@ -31,6 +33,7 @@ import org.netweave.ovs.RouterPlan.RouterNamespace;
  * that use them and removed after, so packets never meet a flow for a missing port.
  */
 public final class OvsDatapath implements Datapath {
+    private static final Logger LOG = LoggerFactory.getLogger(OvsDatapath.class);
     private final OvsSwitch ovs;
     private final String hostPrefix;
     private final RouterNamespaces routerNamespaces;
@@ -129,6 +132,7 @@ public final class OvsDatapath implements Datapath {
     }
 
     private void realise(HostState next) {
+        resyncIfFlowsWereLost();
         SortedMap<String, RouterNamespace> namespaces = RouterPlan.of(next, hostPrefix);
         SortedMap<String, PortSpec> ports = PortPlan.of(next);
         List<Flow> flows = FlowTranslator.translate(next);
@@ -145,6 +149,25 @@ public final class OvsDatapath implements Datapath {
         removePorts(ports);
         routerNamespaces.removeStale(namespaces);
         state = next;
+    }
+
+    /**
+     * Neutron's canary: br-int's CANARY table holds one flow that only this datapath installs.
+     * When it is gone, the switch lost its flows (ovs-vswitchd restarted, or someone ran
+     * del-flows), and the delta against what we believe is installed would add nothing back:
+     * forget what was installed, so this batch installs everything again.
+     */
+    private void resyncIfFlowsWereLost() {
+        if (installedFlows.values().stream().allMatch(List::isEmpty)) {
+            return;
+        }
+        String canary = ovs.ofctl(null, "dump-flows", OvsBridge.INT.deviceName(), "table=" + IntStage.CANARY.table())
+                .orThrow().output();
+        if (canary.lines().noneMatch(line -> line.contains("table=" + IntStage.CANARY.table()))) {
+            LOG.warn("{}: br-int lost its flows (the canary is gone): Open vSwitch restarted or was cleared;"
+                    + " installing every flow again", state.config().hostId());
+            installedFlows.replaceAll((bridge, flows) -> List.of());
+        }
     }
 
     private void addPorts(SortedMap<String, PortSpec> desired) {

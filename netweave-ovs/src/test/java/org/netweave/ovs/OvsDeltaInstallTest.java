@@ -92,6 +92,24 @@ class OvsDeltaInstallTest {
         assertThat(minus(after, before)).isEmpty();
     }
 
+    /** Neutron's canary: flows lost behind the datapath's back (a restarted switch) all come back with the next batch. */
+    @Test
+    void flowsTheSwitchLostAreInstalledAgainWithTheNextBatch() {
+        List<String> before = switchFlows();
+        for (OvsBridge b : OvsBridge.values()) {
+            host.ovs().ofctl(null, "del-flows", b.deviceName()).orThrow();
+        }
+        assertThat(switchFlows()).isEmpty();
+
+        host.apply(new RemoveRemoteMac(SeedFixture.VNI_A, VM3.mac()));
+
+        List<String> after = switchFlows();
+        int lvid = LocalVlans.allocate(List.of(SeedFixture.VNI_A, SeedFixture.VNI_B)).of(SeedFixture.VNI_A);
+        assertThat(minus(before, after)).containsExactly(
+                "br-tun UCAST_TO_TUN priority=2 dl_vlan=" + lvid + ",dl_dst=" + VM3.mac());
+        assertThat(minus(after, before)).isEmpty();
+    }
+
     @Test
     void removingALifRemovesItsDvrFlowsItsPortAndItsDevice() {
         List<String> before = switchFlows();
