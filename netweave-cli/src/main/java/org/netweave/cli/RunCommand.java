@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -106,11 +107,18 @@ final class RunCommand implements Callable<Integer> {
         // On SIGTERM or Ctrl-C the JVM runs this hook and exits when it returns, so the hook
         // waits until the main thread has closed everything.
         Thread main = Thread.currentThread();
+        // Whether main has begun closing: from then on it must not be interrupted, or what it
+        // closes (Jetty, ZooKeeper, gRPC wait while they stop) fails half-way.
+        AtomicBoolean closing = new AtomicBoolean();
         Thread hook = Thread.ofPlatform().name("netweave-shutdown").unstarted(() -> {
             log.info("stop requested, shutting down");
             stopRequested.countDown();
             // Starting or building the scenario can take minutes; interrupted, it stops and closes what it started.
-            main.interrupt();
+            synchronized (closing) {
+                if (!closing.get()) {
+                    main.interrupt();
+                }
+            }
             awaitQuietly(stopped, SHUTDOWN_GRACE);
         });
         Runtime.getRuntime().addShutdownHook(hook);
@@ -125,8 +133,12 @@ final class RunCommand implements Callable<Integer> {
             return 0;
         } finally {
             try {
-                // Closing must not see the interrupt that asked for it: ZooKeeper and gRPC wait while they close.
-                Thread.interrupted();
+                // Closing must not see the interrupt that asked for it, even one the hook is about
+                // to send: ZooKeeper, gRPC and Jetty wait while they close.
+                synchronized (closing) {
+                    closing.set(true);
+                    Thread.interrupted();
+                }
                 if (lab != null) {
                     lab.close();
                 }
