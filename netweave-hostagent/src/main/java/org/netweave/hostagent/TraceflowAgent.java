@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * traced packet — the probes this host injected and those that only pass through it.
  *
  * <p>Observations arrive on the forwarding thread, which must never wait: they go into a bounded
- * queue (what does not fit is counted and lost, a trace then shows fewer hops) and a report goes
+ * queue (what does not fit is lost, logged, and a trace then shows fewer hops) and a report goes
  * out every {@link #FLUSH} from the agent's own thread.
  */
 public final class TraceflowAgent implements Closeable {
@@ -74,11 +74,6 @@ public final class TraceflowAgent implements Closeable {
         thread.scheduleWithFixedDelay(this::flush, FLUSH.toMillis(), FLUSH.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Observations that did not fit in the queue since the start. */
-    public long lostObservations() {
-        return lost.get();
-    }
-
     private void observed(Observation observation) {
         if (!queue.offer(observation)) {
             lost.incrementAndGet();
@@ -108,6 +103,10 @@ public final class TraceflowAgent implements Closeable {
     }
 
     private void flush() {
+        long dropped = lost.getAndSet(0);
+        if (dropped > 0) {
+            LOG.warn("{}: {} traceflow observations did not fit in the queue; traces show fewer hops", host, dropped);
+        }
         List<Observation> batch = new ArrayList<>();
         while (queue.drainTo(batch, BATCH) > 0) {
             TraceflowObservations.Builder report = TraceflowObservations.newBuilder().setHostId(host.value());

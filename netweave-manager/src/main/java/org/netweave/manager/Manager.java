@@ -197,11 +197,6 @@ public final class Manager implements Closeable {
         return store;
     }
 
-    /** The meters behind {@code GET /metrics}; others (the all-in-one) may add their own. */
-    public ManagerMetrics metrics() {
-        return metrics;
-    }
-
     public RealizationService realization() {
         return realization;
     }

@@ -48,11 +48,6 @@ public final class ManagerMetrics {
         }, Set.of());
     }
 
-    /** The registry, for tests and for meters other parts add. */
-    public PrometheusMeterRegistry registry() {
-        return registry;
-    }
-
     /** Times every API request by method, route template and status. */
     public RequestLogger requestLogger() {
         return (ctx, millis) -> {
