@@ -29,6 +29,7 @@ import org.netweave.manager.jobs.JobRoutes;
 import org.netweave.manager.jobs.JobRunner;
 import org.netweave.manager.network.NetworkApi;
 import org.netweave.manager.network.lswitch.LogicalSwitchAdminService;
+import org.netweave.manager.neutron.NeutronAgentService;
 import org.netweave.manager.neutron.NeutronApi;
 import org.netweave.manager.realization.RealizationService;
 import org.netweave.manager.southbound.ControlVmService;
@@ -126,8 +127,10 @@ public final class Manager implements Closeable {
         configs[0] = hostConfigs;
         controlVms = new ControlVmService();
         TraceflowChannelService traceflowChannel = new TraceflowChannelService();
+        NeutronAgentService neutronAgents = new NeutronAgentService(store);
         southbound = keep(SouthboundServer.start(settings.bindAddress(), settings.southboundPort(), hostConfigs, controlVms,
-                traceflowChannel, new DvrAgentService(new InventoryService(store))));
+                traceflowChannel, new DvrAgentService(new InventoryService(store)), neutronAgents));
+        keep(neutronAgents);
         launcher = keep(new InProcessControlVmLauncher(
                 settings.bindAddress() + ":" + southbound.port(), settings.controllerWrites()));
 
@@ -160,7 +163,7 @@ public final class Manager implements Closeable {
         ControlVmBoot.powerOnAll(store, launcher);
         jobs.resumeUnfinished();
         NeutronApi neutron = new NeutronApi(store, new LogicalSwitchAdminService(store, network.logicalSwitches()),
-                settings.neutronTransportZone());
+                settings.neutronTransportZone(), neutronAgents);
         api = keep(ApiServer.start(settings.bindAddress(), settings.apiPort(), routes, List.of(neutron),
                 plainEndpoints(), metrics.requestLogger(), VERSION));
         LOG.info("manager up: API http://{}:{}/api/v1 (Neutron at /v2.0), southbound {}:{}, store at generation {}",

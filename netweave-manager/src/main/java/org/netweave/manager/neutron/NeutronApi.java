@@ -30,9 +30,15 @@ public final class NeutronApi implements ForeignApi {
     private final PortService ports;
     private final RouterService routers;
     private final RouterInterfaceService interfaces;
+    private final Runnable afterWrite;
 
-    /** @param zone the transport zone for networks' logical switches; empty: the only zone there is */
-    public NeutronApi(Store store, LogicalSwitchAdminService switches, Optional<TransportZoneId> zone) {
+    /**
+     * @param zone   the transport zone for networks' logical switches; empty: the only zone there is
+     * @param agents told after every successful write, so the DVR agents hear of it
+     */
+    public NeutronApi(Store store, LogicalSwitchAdminService switches, Optional<TransportZoneId> zone,
+                      NeutronAgentService agents) {
+        this.afterWrite = agents::refresh;
         this.networks = new NetworkService(store, switches, zone);
         this.subnets = new SubnetService(store);
         this.ports = new PortService(store);
@@ -58,9 +64,9 @@ public final class NeutronApi implements ForeignApi {
         collection(endpoints, "routers", "router", NeutronViews.ROUTER_ATTRIBUTES, NeutronRouterId::new,
                 new Crud<>(routers::list, routers::get, routers::create, routers::update, routers::delete));
         endpoints.add(new Endpoint(HandlerType.PUT, V2 + "/routers/{id}/add_router_interface", new NeutronHandler(200,
-                ctx -> interfaces.add(new NeutronRouterId(ctx.pathParam("id")), ctx.body()))));
+                ctx -> interfaces.add(new NeutronRouterId(ctx.pathParam("id")), ctx.body()), afterWrite)));
         endpoints.add(new Endpoint(HandlerType.PUT, V2 + "/routers/{id}/remove_router_interface", new NeutronHandler(200,
-                ctx -> interfaces.remove(new NeutronRouterId(ctx.pathParam("id")), ctx.body()))));
+                ctx -> interfaces.remove(new NeutronRouterId(ctx.pathParam("id")), ctx.body()), afterWrite)));
         return endpoints;
     }
 
@@ -75,7 +81,7 @@ public final class NeutronApi implements ForeignApi {
     }
 
     /** The five operations of a collection, {@code {"networks": [...]}} and {@code {"network": {...}}}. */
-    private static <I> void collection(List<Endpoint> endpoints, String plural, String singular, Set<String> attributes,
+    private <I> void collection(List<Endpoint> endpoints, String plural, String singular, Set<String> attributes,
                                        Function<String, I> id, Crud<I> crud) {
         String base = V2 + "/" + plural;
         endpoints.add(get(base, ctx -> Map.of(plural,
@@ -83,13 +89,13 @@ public final class NeutronApi implements ForeignApi {
         endpoints.add(get(base + "/{id}", ctx -> Map.of(singular,
                 crud.get().apply(id.apply(ctx.pathParam("id")), NeutronQuery.fieldsOnly(ctx.queryParamMap())))));
         endpoints.add(new Endpoint(HandlerType.POST, base, new NeutronHandler(201,
-                ctx -> Map.of(singular, crud.create().apply(ctx.body())))));
+                ctx -> Map.of(singular, crud.create().apply(ctx.body())), afterWrite)));
         endpoints.add(new Endpoint(HandlerType.PUT, base + "/{id}", new NeutronHandler(200,
-                ctx -> Map.of(singular, crud.update().apply(id.apply(ctx.pathParam("id")), ctx.body())))));
+                ctx -> Map.of(singular, crud.update().apply(id.apply(ctx.pathParam("id")), ctx.body())), afterWrite)));
         endpoints.add(new Endpoint(HandlerType.DELETE, base + "/{id}", new NeutronHandler(204, ctx -> {
             crud.delete().accept(id.apply(ctx.pathParam("id")));
             return null;
-        })));
+        }, afterWrite)));
     }
 
     private static Endpoint get(String path, NeutronHandler.Operation operation) {

@@ -1,0 +1,134 @@
+package org.netweave.manager.neutron;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.jdbi.v3.core.Handle;
+import org.netweave.manager.network.router.DlrConfig;
+import org.netweave.manager.network.router.Lif;
+import org.netweave.manager.network.router.StaticRoute;
+import org.netweave.proto.controller.v1.Ipv4Prefix;
+import org.netweave.proto.manager.v1.ExtraRoute;
+import org.netweave.proto.manager.v1.NeutronPort;
+import org.netweave.proto.manager.v1.NeutronRouter;
+import org.netweave.proto.manager.v1.RouterInterface;
+
+/**
+ * What the DVR agents are told about, at one moment: the distributed routers that are up, with
+ * their interfaces and extra routes exactly as {@code sync_routers} answers, and every compute
+ * port. Which host's L3 agent holds a router follows from it (seed 003: "the L3 agent of every
+ * compute node hosting ports of that subnet"). Immutable; {@link AgentNotifications} compares two.
+ *
+ * @param routers by Neutron router id
+ * @param ports   compute ports ({@code device_owner} compute:*) by port id
+ */
+record AgentTopology(SortedMap<String, NeutronRouter> routers, SortedMap<String, NeutronPort> ports) {
+    static final AgentTopology EMPTY = new AgentTopology(new TreeMap<>(), new TreeMap<>());
+    private static final String COMPUTE_OWNER = "compute:";
+
+    AgentTopology {
+        routers = Collections.unmodifiableSortedMap(new TreeMap<>(routers));
+        ports = Collections.unmodifiableSortedMap(new TreeMap<>(ports));
+    }
+
+    /** The router a subnet is an interface of, by subnet id. A subnet is on at most one router. */
+    Map<String, String> routerOfSubnet() {
+        Map<String, String> of = new HashMap<>();
+        routers.values().forEach(r -> r.getInterfacesList().forEach(i -> of.put(i.getSubnetId(), r.getId())));
+        return of;
+    }
+
+    /** The hosts whose L3 agent holds {@code router}: those with a bound compute port on one of its subnets. */
+    SortedSet<String> hostsOf(String router) {
+        SortedSet<String> hosts = new TreeSet<>();
+        NeutronRouter r = routers.get(router);
+        if (r == null) {
+            return hosts;
+        }
+        Set<String> subnets = new TreeSet<>();
+        r.getInterfacesList().forEach(i -> subnets.add(i.getSubnetId()));
+        ports.values().stream().filter(p -> !p.getHost().isEmpty() && subnets.contains(p.getSubnetId()))
+                .forEach(p -> hosts.add(p.getHost()));
+        return hosts;
+    }
+
+    /** The routers {@code host}'s L3 agent holds. */
+    SortedSet<String> routersOf(String host) {
+        SortedSet<String> held = new TreeSet<>();
+        Map<String, String> routerOf = routerOfSubnet();
+        ports.values().stream().filter(p -> p.getHost().equals(host) && routerOf.containsKey(p.getSubnetId()))
+                .forEach(p -> held.add(routerOf.get(p.getSubnetId())));
+        return held;
+    }
+
+    /** Every host a compute port is bound to or a router is held on. */
+    SortedSet<String> hosts() {
+        SortedSet<String> hosts = new TreeSet<>();
+        ports.values().stream().map(NeutronPort::getHost).filter(h -> !h.isEmpty()).forEach(hosts::add);
+        return hosts;
+    }
+
+    List<NeutronPort> portsOnSubnet(String subnet) {
+        return ports.values().stream().filter(p -> p.getSubnetId().equals(subnet)).toList();
+    }
+
+    /** Reads the topology in one transaction. */
+    static AgentTopology read(Handle handle) {
+        Map<String, Integer> vnis = new HashMap<>();
+        handle.createQuery("SELECT n.id, ls.vni FROM neutron_network n JOIN logical_switch ls ON ls.id = n.logical_switch_id")
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2))).forEach(e -> vnis.put(e.getKey(), e.getValue()));
+        SortedMap<String, NeutronRouter> routers = new TreeMap<>();
+        for (RouterRow router : RouterStore.list(handle)) {
+            if (router.distributed() && router.adminStateUp()) {
+                routers.put(router.id().value(), router(router, RouterService.dlr(handle, router),
+                        RouterService.interfaces(handle, router), vnis));
+            }
+        }
+        SortedMap<String, NeutronPort> ports = new TreeMap<>();
+        for (PortRow port : PortStore.list(handle)) {
+            if (port.deviceOwner().startsWith(COMPUTE_OWNER)) {
+                ports.put(port.id().value(), port(port, vnis));
+            }
+        }
+        return new AgentTopology(routers, ports);
+    }
+
+    private static NeutronRouter router(RouterRow router, DlrConfig dlr, List<PortRow> interfaces, Map<String, Integer> vnis) {
+        NeutronRouter.Builder built = NeutronRouter.newBuilder().setId(router.id().value()).setDlrId(dlr.id().value())
+                .setDistributed(true).setAdminStateUp(true);
+        for (PortRow port : interfaces) {
+            Lif lif = dlr.lifs().stream().filter(l -> l.name().equals(port.id().value())).findFirst().orElse(null);
+            if (lif == null || port.fixedIps().isEmpty()) {
+                continue;
+            }
+            built.addInterfaces(RouterInterface.newBuilder().setPortId(port.id().value())
+                    .setSubnetId(port.fixedIps().getFirst().subnet().value()).setNetworkId(port.network().value())
+                    .setVni(vnis.getOrDefault(port.network().value(), 0)).setIp(lif.address().address().value())
+                    .setPrefixLength(lif.address().prefixLength()).setMac(lif.mac().value()).setMtu(lif.mtu()));
+        }
+        for (StaticRoute route : dlr.staticRoutes()) {
+            built.addRoutes(ExtraRoute.newBuilder().setDestination(Ipv4Prefix.newBuilder()
+                    .setAddress(route.network().address().value()).setLength(route.network().length()))
+                    .setNexthop(route.nextHop().value()));
+        }
+        return built.build();
+    }
+
+    static NeutronPort port(PortRow port, Map<String, Integer> vnis) {
+        NeutronPort.Builder built = NeutronPort.newBuilder().setId(port.id().value()).setNetworkId(port.network().value())
+                .setVni(vnis.getOrDefault(port.network().value(), 0)).setMac(port.mac().value()).setHost(port.hostId())
+                .setAdminStateUp(port.adminStateUp());
+        if (!port.fixedIps().isEmpty()) {
+            FixedIp first = port.fixedIps().getFirst();
+            built.setSubnetId(first.subnet().value()).setIp(first.address().value());
+        }
+        return built.build();
+    }
+}

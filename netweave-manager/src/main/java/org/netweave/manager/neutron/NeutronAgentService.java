@@ -1,0 +1,174 @@
+package org.netweave.manager.neutron;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import org.netweave.manager.store.Store;
+import org.netweave.proto.manager.v1.AgentHello;
+import org.netweave.proto.manager.v1.AgentNotification;
+import org.netweave.proto.manager.v1.NeutronAgentChannelGrpc;
+import org.netweave.proto.manager.v1.NeutronPort;
+import org.netweave.proto.manager.v1.PortList;
+import org.netweave.proto.manager.v1.RouterList;
+import org.netweave.proto.manager.v1.SubnetPortsRequest;
+import org.netweave.proto.manager.v1.SyncRoutersRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Neutron server's side of the DVR agents (seed 003): after every write of the Neutron API
+ * ({@link #refresh}) it compares the agents' topology with the one before and casts the
+ * notifications that follow ({@link AgentNotifications}) to the subscribed hosts; and it answers
+ * the agents' calls from the store. A host that subscribes gets a full sync first, so a host that
+ * missed notifications while away catches up on its own.
+ */
+public final class NeutronAgentService extends NeutronAgentChannelGrpc.NeutronAgentChannelImplBase implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(NeutronAgentService.class);
+
+    private final Store store;
+    private final Map<String, List<ServerCallStreamObserver<AgentNotification>>> subscribers = new HashMap<>();
+    private final List<AgentNotificationListener> listeners = new CopyOnWriteArrayList<>();
+    private AgentTopology current;
+
+    /** Sees each notification as it is cast, for tests and the event log. */
+    @FunctionalInterface
+    public interface AgentNotificationListener {
+        void cast(String host, AgentNotification notification);
+    }
+
+    public NeutronAgentService(Store store) {
+        this.store = store;
+    }
+
+    public void addListener(AgentNotificationListener listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Casts what changed since the last call. Called after every Neutron write has committed;
+     * serialised, so each host hears the changes in the order they were made.
+     */
+    public synchronized void refresh() {
+        AgentTopology before = topology();
+        AgentTopology after = store.read(AgentTopology::read);
+        current = after;
+        SortedMap<String, List<AgentNotification>> casts = AgentNotifications.between(before, after);
+        casts.forEach((host, notifications) -> notifications.forEach(n -> cast(host, n)));
+    }
+
+    @Override
+    public void subscribe(AgentHello hello, StreamObserver<AgentNotification> observer) {
+        String host = hello.getHost();
+        if (host.isEmpty()) {
+            observer.onError(Status.INVALID_ARGUMENT.withDescription("host is missing").asRuntimeException());
+            return;
+        }
+        ServerCallStreamObserver<AgentNotification> call = (ServerCallStreamObserver<AgentNotification>) observer;
+        synchronized (this) {
+            subscribers.computeIfAbsent(host, h -> new ArrayList<>()).add(call);
+            call.setOnCancelHandler(() -> unsubscribe(host, call));
+            AgentNotification sync = AgentNotifications.fullSync(topology(), host);
+            LOG.info("{}: DVR agents subscribed; full sync with {} routers", host,
+                    sync.getRoutersUpdated().getRouterIdsCount());
+            send(host, call, sync);
+        }
+    }
+
+    @Override
+    public void syncRouters(SyncRoutersRequest request, StreamObserver<RouterList> observer) {
+        AgentTopology topology = store.read(AgentTopology::read);
+        RouterList.Builder list = RouterList.newBuilder();
+        request.getRouterIdsList().stream().distinct().map(topology.routers()::get).filter(r -> r != null)
+                .forEach(list::addRouters);
+        observer.onNext(list.build());
+        observer.onCompleted();
+    }
+
+    @Override
+    public void getPortsBySubnet(SubnetPortsRequest request, StreamObserver<PortList> observer) {
+        answer(observer, store.read(AgentTopology::read).portsOnSubnet(request.getSubnetId()));
+    }
+
+    @Override
+    public void getPortsOnHostBySubnet(SubnetPortsRequest request, StreamObserver<PortList> observer) {
+        answer(observer, store.read(AgentTopology::read).portsOnSubnet(request.getSubnetId()).stream()
+                .filter(p -> p.getHost().equals(request.getHost())).toList());
+    }
+
+    @Override
+    public void getDevicesOnHost(AgentHello hello, StreamObserver<PortList> observer) {
+        answer(observer, store.read(AgentTopology::read).ports().values().stream()
+                .filter(p -> p.getHost().equals(hello.getHost())).toList());
+    }
+
+    /** Ends every stream: the manager is stopping. */
+    @Override
+    public synchronized void close() {
+        subscribers.values().forEach(calls -> calls.forEach(call -> {
+            try {
+                call.onCompleted();
+            } catch (IllegalStateException e) {
+                // already ended by the client
+            }
+        }));
+        subscribers.clear();
+    }
+
+    /** The topology the last notifications were made from; read once at first use. */
+    private AgentTopology topology() {
+        if (current == null) {
+            current = store.read(AgentTopology::read);
+        }
+        return current;
+    }
+
+    private void cast(String host, AgentNotification notification) {
+        listeners.forEach(l -> l.cast(host, notification));
+        List<ServerCallStreamObserver<AgentNotification>> calls = subscribers.getOrDefault(host, List.of());
+        LOG.info("{}: {} ({} agent streams)", host, describe(notification), calls.size());
+        List.copyOf(calls).forEach(call -> send(host, call, notification));
+    }
+
+    private void send(String host, ServerCallStreamObserver<AgentNotification> call, AgentNotification notification) {
+        try {
+            call.onNext(notification);
+        } catch (RuntimeException e) {
+            // A stream the client just cancelled: its cancel handler removes it.
+            LOG.debug("{}: notification not sent: {}", host, e.toString());
+        }
+    }
+
+    private synchronized void unsubscribe(String host, ServerCallStreamObserver<AgentNotification> call) {
+        List<ServerCallStreamObserver<AgentNotification>> calls = subscribers.get(host);
+        if (calls != null) {
+            calls.remove(call);
+            if (calls.isEmpty()) {
+                subscribers.remove(host);
+            }
+        }
+    }
+
+    private static void answer(StreamObserver<PortList> observer, List<NeutronPort> ports) {
+        observer.onNext(PortList.newBuilder().addAllPorts(ports).build());
+        observer.onCompleted();
+    }
+
+    /** One line for the log, Neutron's names. */
+    static String describe(AgentNotification n) {
+        return switch (n.getKindCase()) {
+            case ROUTERS_UPDATED -> "routers_updated " + n.getRoutersUpdated().getRouterIdsList()
+                    + (n.getRoutersUpdated().getFullSync() ? " (full sync)" : "");
+            case ROUTER_REMOVED -> "router_removed " + n.getRouterRemoved().getRouterId();
+            case PORT_ADD -> "port_add " + n.getPortAdd().getId();
+            case PORT_DELETE -> "port_delete " + n.getPortDelete().getId();
+            case KIND_NOT_SET -> "empty notification";
+        };
+    }
+}
