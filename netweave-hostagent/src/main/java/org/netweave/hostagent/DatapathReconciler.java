@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.function.Supplier;
 
 import org.netweave.controller.client.HostSession;
 import org.netweave.controller.client.HostSession.VniBindings;
@@ -49,9 +50,16 @@ final class DatapathReconciler implements HostRealizer {
     private volatile DatapathDesired installed = DatapathDesired.EMPTY;
 
     private final OwnerArpResolver arpResolver = new OwnerArpResolver();
+    private final Supplier<NeutronRouting> neutron;
 
     DatapathReconciler(Datapath datapath) {
+        this(datapath, () -> NeutronRouting.NONE);
+    }
+
+    /** @param neutron what the host's Neutron agents hold now; added to every configuration */
+    DatapathReconciler(Datapath datapath, Supplier<NeutronRouting> neutron) {
         this.datapath = datapath;
+        this.neutron = neutron;
         datapath.setArpResolver(arpResolver);
     }
 
@@ -81,7 +89,11 @@ final class DatapathReconciler implements HostRealizer {
             dlrStates.putAll(s.dlrStates());
         });
         dlrStates.keySet().retainAll(desired.dlrs());
-        SortedMap<Vni, VniBindings> wanted = VniJoins.of(desired, dlrStates, bridgedMacs());
+        // Neutron's routers and ports come from the agents, not from the owners: added after the owners' states.
+        NeutronRouting agents = neutron.get();
+        HostDesiredState effective = agents.onto(desired);
+        Map<DlrId, DlrState> allStates = agents.withRouters(dlrStates);
+        SortedMap<Vni, VniBindings> wanted = VniJoins.of(effective, allStates, bridgedMacs());
         vniTables.keySet().retainAll(wanted.keySet());
         session.ifPresent(s -> join(s, wanted));
 
@@ -94,7 +106,7 @@ final class DatapathReconciler implements HostRealizer {
         }
         wasInSync = inSync;
 
-        DatapathDesired target = DatapathDesired.from(desired, vniTables, dlrStates);
+        DatapathDesired target = DatapathDesired.from(effective, agents.withStaticArps(vniTables), allStates);
         List<DatapathChange> changes = resync ? DatapathDiff.resync(installed, target) : DatapathDiff.between(installed, target);
         if (!changes.isEmpty()) {
             datapath.apply(changes);

@@ -1,6 +1,7 @@
 package org.netweave.hostagent;
 
 import java.io.Closeable;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -32,6 +33,7 @@ public final class HostAgent implements Closeable {
     private final TraceflowAgent traceflow;
     private final CountersReporter counters;
     private final DvrMacAgent dvrMacs;
+    private final NeutronAgents neutron;
     private final Datapath datapath;
 
     public HostAgent(HostId host, Channel manager, HostSessionFactory sessions, Datapath datapath) {
@@ -39,7 +41,8 @@ public final class HostAgent implements Closeable {
             throw new IllegalArgumentException("the datapath of " + datapath.config().hostId() + " is not " + host + "'s");
         }
         this.datapath = datapath;
-        this.reconciler = new DatapathReconciler(datapath);
+        this.neutron = new NeutronAgents(host, manager);
+        this.reconciler = new DatapathReconciler(datapath, neutron::routing);
         this.follower = new HostConfigFollower(host, manager, sessions, reconciler);
         this.traceflow = new TraceflowAgent(host, manager, datapath);
         this.counters = new CountersReporter(host, manager, datapath);
@@ -59,6 +62,7 @@ public final class HostAgent implements Closeable {
         traceflow.start();
         counters.start();
         dvrMacs.start();
+        neutron.start();
     }
 
     /** This host's DVR MAC as the manager gave it, and the other hosts' (Neutron's DVR RPCs). */
@@ -68,6 +72,16 @@ public final class HostAgent implements Closeable {
 
     public Set<MacAddress> peerDvrMacs() {
         return dvrMacs.known().peers();
+    }
+
+    /** What the Neutron L3 and L2 agents hold now; safe from any thread. */
+    public NeutronRouting neutronRouting() {
+        return neutron.routing();
+    }
+
+    /** The Neutron agents' steps (seed 003), oldest first, e.g. "l3: routers_updated [..]"; safe from any thread. */
+    public List<String> neutronEvents() {
+        return neutron.events();
     }
 
     public State state() {
@@ -100,6 +114,7 @@ public final class HostAgent implements Closeable {
             traceflow.close();
             counters.close();
             dvrMacs.close();
+            neutron.close();
             reconciler.detach();
         }
     }

@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -29,50 +28,42 @@ import org.netweave.proto.manager.v1.RouterInterface;
  * @param routers by Neutron router id
  * @param ports   compute ports ({@code device_owner} compute:*) by port id
  */
-record AgentTopology(SortedMap<String, NeutronRouter> routers, SortedMap<String, NeutronPort> ports) {
+record AgentTopology(SortedMap<String, NeutronRouter> routers, SortedMap<String, NeutronPort> ports,
+                     Map<String, String> routerOfSubnet, Map<String, SortedSet<String>> hostsOfRouter,
+                     Map<String, SortedSet<String>> routersOfHost) {
     static final AgentTopology EMPTY = new AgentTopology(new TreeMap<>(), new TreeMap<>());
     private static final String COMPUTE_OWNER = "compute:";
 
-    AgentTopology {
-        routers = Collections.unmodifiableSortedMap(new TreeMap<>(routers));
-        ports = Collections.unmodifiableSortedMap(new TreeMap<>(ports));
-    }
-
-    /** The router a subnet is an interface of, by subnet id. A subnet is on at most one router. */
-    Map<String, String> routerOfSubnet() {
-        Map<String, String> of = new HashMap<>();
-        routers.values().forEach(r -> r.getInterfacesList().forEach(i -> of.put(i.getSubnetId(), r.getId())));
-        return of;
+    /** The indexes are derived here, once: the notifications ask them per host and per port. */
+    AgentTopology(SortedMap<String, NeutronRouter> routers, SortedMap<String, NeutronPort> ports) {
+        this(Collections.unmodifiableSortedMap(new TreeMap<>(routers)), Collections.unmodifiableSortedMap(new TreeMap<>(ports)),
+                new HashMap<>(), new HashMap<>(), new HashMap<>());
+        routers.values().forEach(r -> r.getInterfacesList().forEach(i -> routerOfSubnet.put(i.getSubnetId(), r.getId())));
+        for (NeutronPort p : ports.values()) {
+            String router = routerOfSubnet.get(p.getSubnetId());
+            if (!p.getHost().isEmpty()) {
+                routersOfHost.computeIfAbsent(p.getHost(), h -> new TreeSet<>());
+                if (router != null) {
+                    routersOfHost.get(p.getHost()).add(router);
+                    hostsOfRouter.computeIfAbsent(router, r -> new TreeSet<>()).add(p.getHost());
+                }
+            }
+        }
     }
 
     /** The hosts whose L3 agent holds {@code router}: those with a bound compute port on one of its subnets. */
     SortedSet<String> hostsOf(String router) {
-        SortedSet<String> hosts = new TreeSet<>();
-        NeutronRouter r = routers.get(router);
-        if (r == null) {
-            return hosts;
-        }
-        Set<String> subnets = new TreeSet<>();
-        r.getInterfacesList().forEach(i -> subnets.add(i.getSubnetId()));
-        ports.values().stream().filter(p -> !p.getHost().isEmpty() && subnets.contains(p.getSubnetId()))
-                .forEach(p -> hosts.add(p.getHost()));
-        return hosts;
+        return Collections.unmodifiableSortedSet(hostsOfRouter.getOrDefault(router, new TreeSet<>()));
     }
 
     /** The routers {@code host}'s L3 agent holds. */
     SortedSet<String> routersOf(String host) {
-        SortedSet<String> held = new TreeSet<>();
-        Map<String, String> routerOf = routerOfSubnet();
-        ports.values().stream().filter(p -> p.getHost().equals(host) && routerOf.containsKey(p.getSubnetId()))
-                .forEach(p -> held.add(routerOf.get(p.getSubnetId())));
-        return held;
+        return Collections.unmodifiableSortedSet(routersOfHost.getOrDefault(host, new TreeSet<>()));
     }
 
-    /** Every host a compute port is bound to or a router is held on. */
+    /** Every host a compute port is bound to. */
     SortedSet<String> hosts() {
-        SortedSet<String> hosts = new TreeSet<>();
-        ports.values().stream().map(NeutronPort::getHost).filter(h -> !h.isEmpty()).forEach(hosts::add);
-        return hosts;
+        return new TreeSet<>(routersOfHost.keySet());
     }
 
     List<NeutronPort> portsOnSubnet(String subnet) {
@@ -103,9 +94,11 @@ record AgentTopology(SortedMap<String, NeutronRouter> routers, SortedMap<String,
     private static NeutronRouter router(RouterRow router, DlrConfig dlr, List<PortRow> interfaces, Map<String, Integer> vnis) {
         NeutronRouter.Builder built = NeutronRouter.newBuilder().setId(router.id().value()).setDlrId(dlr.id().value())
                 .setDistributed(true).setAdminStateUp(true);
-        for (PortRow port : interfaces) {
+        // By port id, so the message (which notifications compare) does not change when a row is only touched.
+        List<PortRow> sorted = interfaces.stream().sorted(java.util.Comparator.comparing(p -> p.id().value())).toList();
+        for (PortRow port : sorted) {
             Lif lif = dlr.lifs().stream().filter(l -> l.name().equals(port.id().value())).findFirst().orElse(null);
-            if (lif == null || port.fixedIps().isEmpty()) {
+            if (lif == null || port.fixedIps().isEmpty() || !vnis.containsKey(port.network().value())) {
                 continue;
             }
             built.addInterfaces(RouterInterface.newBuilder().setPortId(port.id().value())

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
@@ -34,21 +33,10 @@ public final class NeutronAgentService extends NeutronAgentChannelGrpc.NeutronAg
 
     private final Store store;
     private final Map<String, List<ServerCallStreamObserver<AgentNotification>>> subscribers = new HashMap<>();
-    private final List<AgentNotificationListener> listeners = new CopyOnWriteArrayList<>();
     private AgentTopology current;
-
-    /** Sees each notification as it is cast, for tests and the event log. */
-    @FunctionalInterface
-    public interface AgentNotificationListener {
-        void cast(String host, AgentNotification notification);
-    }
 
     public NeutronAgentService(Store store) {
         this.store = store;
-    }
-
-    public void addListener(AgentNotificationListener listener) {
-        listeners.add(listener);
     }
 
     /**
@@ -61,6 +49,10 @@ public final class NeutronAgentService extends NeutronAgentChannelGrpc.NeutronAg
         current = after;
         SortedMap<String, List<AgentNotification>> casts = AgentNotifications.between(before, after);
         casts.forEach((host, notifications) -> notifications.forEach(n -> cast(host, n)));
+        if (!casts.isEmpty()) {
+            LOG.info("DVR agents notified: {}", casts.entrySet().stream().map(e -> e.getKey() + " "
+                    + e.getValue().stream().map(NeutronAgentService::describe).toList()).toList());
+        }
     }
 
     @Override
@@ -81,9 +73,15 @@ public final class NeutronAgentService extends NeutronAgentChannelGrpc.NeutronAg
         }
     }
 
+    /*
+     * The calls are answered from the topology the last notifications were made from: an agent asks
+     * because of a notification, and that topology is at least as new as it. A write not yet
+     * refreshed has not been notified; its notifications will make the agent ask again.
+     */
+
     @Override
     public void syncRouters(SyncRoutersRequest request, StreamObserver<RouterList> observer) {
-        AgentTopology topology = store.read(AgentTopology::read);
+        AgentTopology topology = snapshot();
         RouterList.Builder list = RouterList.newBuilder();
         request.getRouterIdsList().stream().distinct().map(topology.routers()::get).filter(r -> r != null)
                 .forEach(list::addRouters);
@@ -93,18 +91,18 @@ public final class NeutronAgentService extends NeutronAgentChannelGrpc.NeutronAg
 
     @Override
     public void getPortsBySubnet(SubnetPortsRequest request, StreamObserver<PortList> observer) {
-        answer(observer, store.read(AgentTopology::read).portsOnSubnet(request.getSubnetId()));
+        answer(observer, snapshot().portsOnSubnet(request.getSubnetId()));
     }
 
     @Override
     public void getPortsOnHostBySubnet(SubnetPortsRequest request, StreamObserver<PortList> observer) {
-        answer(observer, store.read(AgentTopology::read).portsOnSubnet(request.getSubnetId()).stream()
+        answer(observer, snapshot().portsOnSubnet(request.getSubnetId()).stream()
                 .filter(p -> p.getHost().equals(request.getHost())).toList());
     }
 
     @Override
     public void getDevicesOnHost(AgentHello hello, StreamObserver<PortList> observer) {
-        answer(observer, store.read(AgentTopology::read).ports().values().stream()
+        answer(observer, snapshot().ports().values().stream()
                 .filter(p -> p.getHost().equals(hello.getHost())).toList());
     }
 
@@ -121,6 +119,10 @@ public final class NeutronAgentService extends NeutronAgentChannelGrpc.NeutronAg
         subscribers.clear();
     }
 
+    private synchronized AgentTopology snapshot() {
+        return topology();
+    }
+
     /** The topology the last notifications were made from; read once at first use. */
     private AgentTopology topology() {
         if (current == null) {
@@ -130,9 +132,8 @@ public final class NeutronAgentService extends NeutronAgentChannelGrpc.NeutronAg
     }
 
     private void cast(String host, AgentNotification notification) {
-        listeners.forEach(l -> l.cast(host, notification));
         List<ServerCallStreamObserver<AgentNotification>> calls = subscribers.getOrDefault(host, List.of());
-        LOG.info("{}: {} ({} agent streams)", host, describe(notification), calls.size());
+        LOG.debug("{}: {} ({} agent streams)", host, describe(notification), calls.size());
         List.copyOf(calls).forEach(call -> send(host, call, notification));
     }
 
