@@ -25,30 +25,51 @@ import org.netweave.proto.manager.v1.RouterInterface;
  * port. Which host's L3 agent holds a router follows from it (seed 003: "the L3 agent of every
  * compute node hosting ports of that subnet"). Immutable; {@link AgentNotifications} compares two.
  *
- * @param routers by Neutron router id
- * @param ports   compute ports ({@code device_owner} compute:*) by port id
+ * <p>Which router a subnet is on and who holds what are derived once, here, as indexes: the
+ * notifications ask them per host and per port.
  */
-record AgentTopology(SortedMap<String, NeutronRouter> routers, SortedMap<String, NeutronPort> ports,
-                     Map<String, String> routerOfSubnet, Map<String, SortedSet<String>> hostsOfRouter,
-                     Map<String, SortedSet<String>> routersOfHost) {
+final class AgentTopology {
     static final AgentTopology EMPTY = new AgentTopology(new TreeMap<>(), new TreeMap<>());
     private static final String COMPUTE_OWNER = "compute:";
 
-    /** The indexes are derived here, once: the notifications ask them per host and per port. */
+    private final SortedMap<String, NeutronRouter> routers;
+    private final SortedMap<String, NeutronPort> ports;
+    private final Map<String, String> routerOfSubnet = new HashMap<>();
+    private final Map<String, SortedSet<String>> hostsOfRouter = new HashMap<>();
+    private final Map<String, SortedSet<String>> routersOfHost = new HashMap<>();
+
+    /**
+     * @param routers by Neutron router id
+     * @param ports   compute ports ({@code device_owner} compute:*) by port id
+     */
     AgentTopology(SortedMap<String, NeutronRouter> routers, SortedMap<String, NeutronPort> ports) {
-        this(Collections.unmodifiableSortedMap(new TreeMap<>(routers)), Collections.unmodifiableSortedMap(new TreeMap<>(ports)),
-                new HashMap<>(), new HashMap<>(), new HashMap<>());
+        this.routers = Collections.unmodifiableSortedMap(new TreeMap<>(routers));
+        this.ports = Collections.unmodifiableSortedMap(new TreeMap<>(ports));
         routers.values().forEach(r -> r.getInterfacesList().forEach(i -> routerOfSubnet.put(i.getSubnetId(), r.getId())));
         for (NeutronPort p : ports.values()) {
+            if (p.getHost().isEmpty()) {
+                continue;
+            }
+            SortedSet<String> held = routersOfHost.computeIfAbsent(p.getHost(), h -> new TreeSet<>());
             String router = routerOfSubnet.get(p.getSubnetId());
-            if (!p.getHost().isEmpty()) {
-                routersOfHost.computeIfAbsent(p.getHost(), h -> new TreeSet<>());
-                if (router != null) {
-                    routersOfHost.get(p.getHost()).add(router);
-                    hostsOfRouter.computeIfAbsent(router, r -> new TreeSet<>()).add(p.getHost());
-                }
+            if (router != null) {
+                held.add(router);
+                hostsOfRouter.computeIfAbsent(router, r -> new TreeSet<>()).add(p.getHost());
             }
         }
+    }
+
+    SortedMap<String, NeutronRouter> routers() {
+        return routers;
+    }
+
+    SortedMap<String, NeutronPort> ports() {
+        return ports;
+    }
+
+    /** The router a subnet is an interface of, by subnet id. A subnet is on at most one router. */
+    Map<String, String> routerOfSubnet() {
+        return Collections.unmodifiableMap(routerOfSubnet);
     }
 
     /** The hosts whose L3 agent holds {@code router}: those with a bound compute port on one of its subnets. */
