@@ -5,10 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.netweave.cli.api.ApiOptions;
+import org.netweave.cli.api.Jobs;
 import org.netweave.cli.api.ManagerApi;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +23,6 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "traceflow", description = "Trace a probe packet from a VM's vNIC hop by hop (NSX Traceflow). Exit 0"
         + " if it was delivered, 1 if not, 2 if the trace did not complete in time.")
 final class TraceflowCommand implements Callable<Integer> {
-    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     @Mixin
     ApiOptions api;
@@ -61,7 +60,7 @@ final class TraceflowCommand implements Callable<Integer> {
                 "timeoutMs", timeoutMs));
         long giveUp = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs + 5_000L);
         while (!"COMPLETE".equals(trace.path("state").asText()) && System.nanoTime() < giveUp) {
-            LockSupport.parkNanos(POLL_NANOS);
+            Jobs.pause("the traceflow");
             trace = manager.get("/traceflows/" + trace.path("id").asText());
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -41,7 +41,7 @@ final class DvrL2Agent implements DvrL3Agent.RouterPorts {
 
     /** After (re)subscribing: the host's devices as the server knows them. */
     void syncDevices() {
-        List<NeutronPort> ports = calls.l2().getDevicesOnHost(AgentHello.newBuilder().setHost(host).build()).getPortsList();
+        List<NeutronPort> ports = calls.stub().getDevicesOnHost(AgentHello.newBuilder().setHost(host).build()).getPortsList();
         devices.clear();
         ports.forEach(p -> devices.put(p.getId(), p));
         events.accept("l2: get_devices_details_list -> " + ports.size() + " ports bound here");
@@ -49,7 +49,7 @@ final class DvrL2Agent implements DvrL3Agent.RouterPorts {
 
     @Override
     public void plugged(NeutronRouter router, RouterInterface port) {
-        List<NeutronPort> local = calls.l2().getPortsOnHostBySubnet(SubnetPortsRequest.newBuilder()
+        List<NeutronPort> local = calls.stub().getPortsOnHostBySubnet(SubnetPortsRequest.newBuilder()
                 .setSubnetId(port.getSubnetId()).setHost(host).build()).getPortsList();
         SortedSet<String> ids = new TreeSet<>();
         local.forEach(p -> ids.add(p.getId()));

@@ -65,7 +65,7 @@ final class DvrL3Agent {
         if (ids.isEmpty()) {
             return;
         }
-        List<NeutronRouter> synced = calls.l3().syncRouters(SyncRoutersRequest.newBuilder().setHost(host)
+        List<NeutronRouter> synced = calls.stub().syncRouters(SyncRoutersRequest.newBuilder().setHost(host)
                 .addAllRouterIds(ids).build()).getRoutersList();
         events.accept("l3: sync_routers " + ids + " -> " + synced.size() + " routers");
         Set<String> found = new HashSet<>();
@@ -124,7 +124,7 @@ final class DvrL3Agent {
         Map<String, SortedMap<String, NeutronPort>> fetched = new TreeMap<>();
         for (RouterInterface port : added) {
             SortedMap<String, NeutronPort> ports = new TreeMap<>();
-            calls.l3().getPortsBySubnet(SubnetPortsRequest.newBuilder().setSubnetId(port.getSubnetId()).build())
+            calls.stub().getPortsBySubnet(SubnetPortsRequest.newBuilder().setSubnetId(port.getSubnetId()).build())
                     .getPortsList().forEach(p -> ports.put(p.getId(), p));
             fetched.put(port.getPortId(), ports);
         }
@@ -165,11 +165,11 @@ final class DvrL3Agent {
                 .map(NeutronRouter::getId).findFirst();
     }
 
-    static String ip(NeutronPort port) {
+    private static String ip(NeutronPort port) {
         return org.netweave.model.Ipv4Address.of(port.getIp()).toString();
     }
 
-    static String mac(NeutronPort port) {
+    private static String mac(NeutronPort port) {
         return org.netweave.model.MacAddress.of(port.getMac()).toString();
     }
 }

@@ -10,15 +10,7 @@ import org.netweave.proto.manager.v1.NeutronAgentChannelGrpc.NeutronAgentChannel
 record NeutronCalls(Channel manager) {
     private static final long DEADLINE_MS = 5_000;
 
-    NeutronAgentChannelBlockingStub l3() {
-        return stub();
-    }
-
-    NeutronAgentChannelBlockingStub l2() {
-        return stub();
-    }
-
-    private NeutronAgentChannelBlockingStub stub() {
+    NeutronAgentChannelBlockingStub stub() {
         return NeutronAgentChannelGrpc.newBlockingStub(manager).withDeadlineAfter(DEADLINE_MS, TimeUnit.MILLISECONDS);
     }
 }

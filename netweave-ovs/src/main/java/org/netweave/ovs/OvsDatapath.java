@@ -105,21 +105,9 @@ public final class OvsDatapath implements Datapath {
      * the host agent sets them through {@link #setPeerRouterMacs}, the lab directly.
      */
     @Override
-    public void setPeerRouterMacs(Set<MacAddress> macs) {
-        setPeerDvrMacs(macs);
-    }
-
-    public synchronized void setPeerDvrMacs(Set<MacAddress> macs) {
+    public synchronized void setPeerRouterMacs(Set<MacAddress> macs) {
         requireOpen();
         realise(HostStateBuilder.withPeerDvrMacs(state, macs));
-    }
-
-    /** The flows this datapath has installed, in golden order. */
-    public synchronized List<Flow> installedFlows() {
-        List<Flow> all = new ArrayList<>();
-        installedFlows.values().forEach(all::addAll);
-        all.sort(Flow.ORDER);
-        return all;
     }
 
     /** What the switch itself reports for a bridge ({@code ovs-ofctl --names dump-flows}). */

@@ -35,6 +35,10 @@ class HostStateBuilderTest {
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("vNIC ports");
         assertThatThrownBy(() -> HostStateBuilder.apply(SeedFixture.stateOf(1), List.of(new RemoveLogicalSwitch(SeedFixture.VNI_B))))
                 .isInstanceOf(InvalidValueException.class);
+        // Without VMs only the DLR's LIFs hold the switch.
+        assertThatThrownBy(() -> HostStateBuilder.apply(HostStateBuilder.apply(HostState.empty(SeedFixture.config(1)),
+                SeedFixture.changesFor(1, List.of())), List.of(new RemoveLogicalSwitch(SeedFixture.VNI_B))))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("LIFs");
     }
 
     @Test

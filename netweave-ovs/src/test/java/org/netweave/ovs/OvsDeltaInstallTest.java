@@ -39,7 +39,7 @@ class OvsDeltaInstallTest {
         lab = new OvsLab();
         host = lab.addHypervisor(SeedFixture.config(0), 0, SeedFixture.UNDERLAY.length());
         lab.addVm(VM1);
-        host.setPeerDvrMacs(Set.of(SeedFixture.dvrMac(1)));
+        host.setPeerRouterMacs(Set.of(SeedFixture.dvrMac(1)));
     }
 
     /** Every test starts from the full seed state; the puts are idempotent. */

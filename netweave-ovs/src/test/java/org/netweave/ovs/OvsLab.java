@@ -62,7 +62,7 @@ final class OvsLab implements AutoCloseable {
             vms.forEach(lab::addVm);
             for (int h = 0; h < 2; h++) {
                 lab.host(h).apply(SeedFixture.changesFor(h, vms));
-                lab.host(h).setPeerDvrMacs(Set.of(SeedFixture.dvrMac(0), SeedFixture.dvrMac(1)));
+                lab.host(h).setPeerRouterMacs(Set.of(SeedFixture.dvrMac(0), SeedFixture.dvrMac(1)));
             }
             return lab;
         } catch (RuntimeException e) {
@@ -148,10 +148,6 @@ final class OvsLab implements AutoCloseable {
 
     Path dir() {
         return dir;
-    }
-
-    static MacAddress parseMac(String s) {
-        return MacAddress.parse(s.strip());
     }
 
     private void addNamespace(String ns) {

@@ -49,11 +49,16 @@ public final class Jobs {
     }
 
     private static void pause() {
+        pause("a job");
+    }
+
+    /** Waits one poll interval before asking the manager again; an interrupt ends the wait with a failure. */
+    public static void pause(String waitingFor) {
         try {
             Thread.sleep(POLL);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ManagerApi.Failure("interrupted while waiting for a job");
+            throw new ManagerApi.Failure("interrupted while waiting for " + waitingFor);
         }
     }
 }

@@ -56,18 +56,27 @@ class TracedInjectionTest {
     }
 
     @Test
-    void aProbesSourceMacIsNotLearnedWhereItArrives() {
-        seed.lab().hosts().forEach(h -> h.setObservationSink(seen::add));
-        MacAddress claimed = MacAddress.parse("00:50:56:00:09:09");
-        byte[] frame = new byte[IcmpFrames.HEADERS_LENGTH + 8];
-        IcmpFrames.echoRequest(frame, 0, FrameAddresses.of(claimed, SeedTopology.VMAC, Ipv4Address.parse("10.0.1.10"),
-                Ipv4Address.parse("10.0.2.10")), 1, 1, new byte[8], 0, 8);
+    void aProbesSourceMacIsNotLearnedWhereItArrives() throws Exception {
+        // Three hosts: VM2 on host 1, the bridge on host 2, so a probe to the physical server crosses a
+        // tunnel unrouted and arrives with the source MAC it was given.
+        // Its own VXLAN port: the class's two-host lab holds the default one on the same loopback addresses.
+        try (SeedTopology three = SeedTopology.build(3, 14789)) {
+            three.lab().hosts().forEach(h -> h.setObservationSink(seen::add));
+            assertThat(three.vm2().ping(Ipv4Address.parse("10.0.2.100"), 1, 0, 2_000).get().allReplied())
+                    .as("host 1 has learned where the physical server is").isTrue();
+            MacAddress claimed = MacAddress.parse("00:50:56:00:09:09");
+            byte[] frame = new byte[IcmpFrames.HEADERS_LENGTH + 8];
+            IcmpFrames.echoRequest(frame, 0, FrameAddresses.of(claimed, three.physicalServer().mac(),
+                    Ipv4Address.parse("10.0.2.10"), Ipv4Address.parse("10.0.2.100")), 1, 1, new byte[8], 0, 8);
 
-        seed.lab().host(SeedTopology.hostName(0)).injectTraced(PortId.of("vm1.000"), frame, 7);
+            three.lab().host(SeedTopology.hostName(1)).injectTraced(PortId.of("vm2.000"), frame, 7);
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> seen.stream().anyMatch(o -> o.kind() == ObservationKind.DELIVERED));
-        assertThat(seed.lab().host(SeedTopology.hostName(1)).tables().logicalSwitch(5001).macs())
-                .noneMatch(m -> m.mac().equals(claimed));
+            await().atMost(Duration.ofSeconds(5)).until(() -> seen.stream()
+                    .anyMatch(o -> o.traceId() == 7 && o.kind() == ObservationKind.DELIVERED));
+            assertThat(seen).anyMatch(o -> o.traceId() == 7 && o.kind() == ObservationKind.RECEIVED
+                    && o.host().value().equals(SeedTopology.hostName(2)));
+            assertThat(three.bridgeHost().tables().logicalSwitch(5001).macs()).noneMatch(m -> m.mac().equals(claimed));
+        }
     }
 
     @Test

@@ -31,13 +31,7 @@ public final class ApiServer implements Closeable {
 
     /** Starts serving on {@code host:port} (port 0 picks a free one). */
     public static ApiServer start(String host, int port, List<ApiRoutes> resources, String version) {
-        return start(host, port, resources, List.of(), version);
-    }
-
-    /** Starts serving the manager's API and, beside it, {@code foreign} APIs such as Neutron's. */
-    public static ApiServer start(String host, int port, List<ApiRoutes> resources, List<ForeignApi> foreign,
-                                  String version) {
-        return start(host, port, resources, foreign, List.of(), (ctx, millis) -> { }, version);
+        return start(host, port, resources, List.of(), List.of(), (ctx, millis) -> { }, version);
     }
 
     /**

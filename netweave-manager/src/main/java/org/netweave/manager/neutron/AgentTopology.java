@@ -29,7 +29,6 @@ import org.netweave.proto.manager.v1.RouterInterface;
  * notifications ask them per host and per port.
  */
 final class AgentTopology {
-    static final AgentTopology EMPTY = new AgentTopology(new TreeMap<>(), new TreeMap<>());
     private static final String COMPUTE_OWNER = "compute:";
 
     private final SortedMap<String, NeutronRouter> routers;
@@ -96,15 +95,17 @@ final class AgentTopology {
         Map<String, Integer> vnis = new HashMap<>();
         handle.createQuery("SELECT n.id, ls.vni FROM neutron_network n JOIN logical_switch ls ON ls.id = n.logical_switch_id")
                 .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2))).forEach(e -> vnis.put(e.getKey(), e.getValue()));
+        List<PortRow> all = PortStore.list(handle);
         SortedMap<String, NeutronRouter> routers = new TreeMap<>();
         for (RouterRow router : RouterStore.list(handle)) {
             if (router.distributed() && router.adminStateUp()) {
-                routers.put(router.id().value(), router(router, RouterService.dlr(handle, router),
-                        RouterService.interfaces(handle, router), vnis));
+                List<PortRow> interfaces = all.stream()
+                        .filter(p -> p.isRouterInterface() && p.deviceId().equals(router.id().value())).toList();
+                routers.put(router.id().value(), router(router, RouterService.dlr(handle, router), interfaces, vnis));
             }
         }
         SortedMap<String, NeutronPort> ports = new TreeMap<>();
-        for (PortRow port : PortStore.list(handle)) {
+        for (PortRow port : all) {
             if (port.deviceOwner().startsWith(COMPUTE_OWNER)) {
                 ports.put(port.id().value(), port(port, vnis));
             }
@@ -124,7 +125,7 @@ final class AgentTopology {
             }
             built.addInterfaces(RouterInterface.newBuilder().setPortId(port.id().value())
                     .setSubnetId(port.fixedIps().getFirst().subnet().value()).setNetworkId(port.network().value())
-                    .setVni(vnis.getOrDefault(port.network().value(), 0)).setIp(lif.address().address().value())
+                    .setVni(vnis.get(port.network().value())).setIp(lif.address().address().value())
                     .setPrefixLength(lif.address().prefixLength()).setMac(lif.mac().value()).setMtu(lif.mtu()));
         }
         for (StaticRoute route : dlr.staticRoutes()) {

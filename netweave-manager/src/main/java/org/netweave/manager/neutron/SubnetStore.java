@@ -66,7 +66,12 @@ final class SubnetStore {
     }
 
     static List<SubnetRow> ofNetwork(Handle handle, NeutronNetworkId network) {
-        return list(handle).stream().filter(subnet -> subnet.network().equals(network)).toList();
+        Map<NeutronSubnetId, List<AllocationPool>> pools = pools(handle,
+                "WHERE subnet_id IN (SELECT id FROM neutron_subnet WHERE network_id = :id)", network.value());
+        return handle.createQuery("SELECT " + COLUMNS + " FROM neutron_subnet WHERE network_id = :id ORDER BY generation, id")
+                .bind("id", network.value())
+                .map((rs, ctx) -> row(rs, pools.getOrDefault(new NeutronSubnetId(rs.getString("id")), List.of())))
+                .list();
     }
 
     static void delete(Handle handle, NeutronSubnetId id) {
