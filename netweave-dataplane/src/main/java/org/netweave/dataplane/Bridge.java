@@ -1,7 +1,9 @@
 package org.netweave.dataplane;
 
+import java.util.Collection;
 import java.util.Objects;
 import org.netweave.model.BridgeId;
+import org.netweave.model.InvalidValueException;
 import org.netweave.model.VlanId;
 import org.netweave.model.Vni;
 
@@ -15,5 +17,25 @@ public record Bridge(BridgeId id, Vni vni, VlanId vlan) {
         Objects.requireNonNull(id, "bridgeId");
         Objects.requireNonNull(vni, "vni");
         Objects.requireNonNull(vlan, "vlan");
+    }
+
+    /**
+     * Refuses this bridge beside {@code others} on one host if another bridge already takes its
+     * VNI or its VLAN: two bridges between the same segments would make a loop.
+     *
+     * @throws InvalidValueException naming the VNI or VLAN taken, and by which bridge
+     */
+    public void requireDistinctFrom(Collection<Bridge> others) {
+        for (Bridge b : others) {
+            if (b.id.equals(id)) {
+                continue;
+            }
+            if (b.vni.equals(vni)) {
+                throw new InvalidValueException("vni", vni.value(), "is already bridged by " + b.id);
+            }
+            if (b.vlan.equals(vlan)) {
+                throw new InvalidValueException("vlan", vlan.value(), "is already bridged by " + b.id);
+            }
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.netweave.dataplane.Bridge;
 import org.netweave.dataplane.ExternalVtep;
 import org.netweave.dataplane.HostDatapathConfig;
 import org.netweave.dataplane.Lif;
@@ -14,6 +15,7 @@ import org.netweave.dataplane.LogicalSwitchSpec;
 import org.netweave.dataplane.StaticRoute;
 import org.netweave.dataplane.VnicPort;
 import org.netweave.dataplane.VtepRecord;
+import org.netweave.model.BridgeId;
 import org.netweave.model.DlrId;
 import org.netweave.model.Ipv4Address;
 import org.netweave.model.Ipv4Prefix;
@@ -31,6 +33,8 @@ import org.netweave.model.Vni;
  *                    them as source skip MAC learning and get the gateway MAC as source
  * @param vlans       each switch's local VLAN: part of the state, not derived from it, because a
  *                    VNI must keep its VLAN while others come and go (ports and flows carry it)
+ * @param bridges     the L2 bridge instances this host runs, by id: each joins a switch's local
+ *                    VLAN on br-int to a VLAN of the physical bridge
  */
 public record HostState(
         HostDatapathConfig config,
@@ -38,7 +42,8 @@ public record HostState(
         SortedMap<PortId, VnicPort> ports,
         SortedMap<DlrId, RouterState> routers,
         SortedSet<MacAddress> peerDvrMacs,
-        LocalVlans vlans) {
+        LocalVlans vlans,
+        SortedMap<BridgeId, Bridge> bridges) {
 
     public HostState {
         Objects.requireNonNull(config, "config");
@@ -51,11 +56,12 @@ public record HostState(
         ports = sorted(ports);
         routers = sorted(routers);
         peerDvrMacs = Collections.unmodifiableSortedSet(new TreeSet<>(peerDvrMacs));
+        bridges = sorted(bridges);
     }
 
     public static HostState empty(HostDatapathConfig config) {
         return new HostState(config, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeSet<>(),
-                LocalVlans.allocate(java.util.List.of()));
+                LocalVlans.allocate(java.util.List.of()), new TreeMap<>());
     }
 
     static <K extends Comparable<K>, V> SortedMap<K, V> sorted(Map<K, V> map) {

@@ -26,11 +26,13 @@ import org.netweave.dataplane.DatapathChange.RemoveRemoteMac;
 import org.netweave.dataplane.DatapathChange.RemoveRoute;
 import org.netweave.dataplane.DatapathChange.RemoveVtep;
 import org.netweave.dataplane.DatapathChange;
+import org.netweave.dataplane.Bridge;
 import org.netweave.dataplane.ExternalVtep;
 import org.netweave.dataplane.HostDatapathConfig;
 import org.netweave.dataplane.Lif;
 import org.netweave.dataplane.VnicPort;
 import org.netweave.dataplane.VtepRecord;
+import org.netweave.model.BridgeId;
 import org.netweave.model.DlrId;
 import org.netweave.model.InvalidValueException;
 import org.netweave.model.Ipv4Address;
@@ -51,6 +53,7 @@ final class HostStateBuilder {
     private final TreeMap<PortId, VnicPort> ports;
     private final TreeMap<DlrId, RouterState> routers;
     private final TreeSet<MacAddress> peers;
+    private final TreeMap<BridgeId, Bridge> bridges;
     private final LocalVlans vlansBefore;
 
     private HostStateBuilder(HostState from) {
@@ -60,6 +63,7 @@ final class HostStateBuilder {
         ports = new TreeMap<>(from.ports());
         routers = new TreeMap<>(from.routers());
         peers = new TreeSet<>(from.peerDvrMacs());
+        bridges = new TreeMap<>(from.bridges());
     }
 
     /** @throws InvalidValueException naming the first invalid change; nothing is applied then */
@@ -78,7 +82,8 @@ final class HostStateBuilder {
     }
 
     private HostState build() {
-        return new HostState(config, switches, ports, routers, peers, LocalVlans.allocate(switches.keySet(), vlansBefore));
+        return new HostState(config, switches, ports, routers, peers, LocalVlans.allocate(switches.keySet(), vlansBefore),
+                bridges);
     }
 
     private void apply(DatapathChange change) {
@@ -134,15 +139,22 @@ final class HostStateBuilder {
                     routers.put(r.id(), new RouterState(r.id(), r.lifs(), routes));
                 }
             }
-            case PutBridge c -> throw new InvalidValueException("bridge", c.bridge().id(),
-                    "L2 bridging (VXLAN to VLAN) is not implemented by the ovs backend");
-            case RemoveBridge c -> {
-                // Nothing to remove: this backend never accepts a bridge.
-            }
+            case PutBridge c -> putBridge(c.bridge());
+            case RemoveBridge c -> bridges.remove(c.bridgeId());
         }
     }
 
+    /** One bridge per VNI and per VLAN, as on the emulated backend: two would make a loop. */
+    private void putBridge(Bridge bridge) {
+        requireSwitch(bridge.vni(), "bridge.vni");
+        bridge.requireDistinctFrom(bridges.values());
+        bridges.put(bridge.id(), bridge);
+    }
+
     private void removeSwitch(Vni vni) {
+        bridges.values().stream().filter(b -> b.vni().equals(vni)).findFirst().ifPresent(b -> {
+            throw new InvalidValueException("vni", vni.value(), "is still bridged by " + b.id() + "; remove the bridge first");
+        });
         if (ports.values().stream().anyMatch(p -> p.vni().equals(vni))) {
             throw new InvalidValueException("vni", vni, "still has vNIC ports on this host");
         }

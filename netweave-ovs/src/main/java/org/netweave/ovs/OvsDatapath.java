@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -37,14 +38,16 @@ public final class OvsDatapath implements Datapath {
     private final OvsSwitch ovs;
     private final String hostPrefix;
     private final RouterNamespaces routerNamespaces;
+    private final Optional<String> physicalBridge;
     private HostState state;
     private Map<OvsBridge, List<Flow>> installedFlows = new EnumMap<>(OvsBridge.class);
     private SortedMap<String, PortSpec> installedPorts = new TreeMap<>();
     private boolean closed;
 
-    private OvsDatapath(HostDatapathConfig config, OvsSwitch ovs, String hostPrefix) {
+    private OvsDatapath(HostDatapathConfig config, OvsSwitch ovs, String hostPrefix, Optional<String> physicalBridge) {
         this.ovs = ovs;
         this.hostPrefix = hostPrefix;
+        this.physicalBridge = physicalBridge;
         this.routerNamespaces = new RouterNamespaces(ovs);
         this.state = HostState.empty(config);
         for (OvsBridge b : OvsBridge.values()) {
@@ -59,9 +62,19 @@ public final class OvsDatapath implements Datapath {
      * @param hostPrefix prefixes this host's qrouter namespace names (namespaces are global to a kernel)
      */
     public static OvsDatapath start(HostDatapathConfig config, OvsSwitch ovs, String hostPrefix) {
+        return start(config, ovs, hostPrefix, Optional.empty());
+    }
+
+    /**
+     * As {@link #start(HostDatapathConfig, OvsSwitch, String)}, on a host whose uplink to the
+     * physical VLANs is the (existing) bridge {@code physicalBridge}, Neutron's bridge_mappings:
+     * bridge instances patch br-int to it.
+     */
+    public static OvsDatapath start(HostDatapathConfig config, OvsSwitch ovs, String hostPrefix,
+                                    Optional<String> physicalBridge) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(ovs, "ovs");
-        OvsDatapath dp = new OvsDatapath(config, ovs, hostPrefix);
+        OvsDatapath dp = new OvsDatapath(config, ovs, hostPrefix, physicalBridge);
         List<String> args = new ArrayList<>();
         for (OvsBridge b : OvsBridge.values()) {
             String br = b.deviceName();
@@ -78,14 +91,20 @@ public final class OvsDatapath implements Datapath {
             ovs.ofctl(null, "del-flows", b.deviceName()).orThrow();
             // Ports an earlier run left (its flows are gone with the line above, so they carry
             // nothing any more): the first batch adds back what is still wanted.
-            for (String port : ovs.vsctl("list-ports", b.deviceName()).orThrow().output().lines().map(String::strip).toList()) {
-                if (port.startsWith("tap") || port.startsWith("qr-") || port.startsWith("vxlan-")) {
-                    ovs.vsctl("--if-exists", "del-port", b.deviceName(), port).orThrow();
-                }
-            }
+            removeLeftPorts(ovs, b.deviceName());
         }
+        physicalBridge.ifPresent(phy -> removeLeftPorts(ovs, phy));
         dp.realise(dp.state);
         return dp;
+    }
+
+    private static void removeLeftPorts(OvsSwitch ovs, String bridge) {
+        for (String port : ovs.vsctl("list-ports", bridge).orThrow().output().lines().map(String::strip).toList()) {
+            if (port.startsWith("tap") || port.startsWith("qr-") || port.startsWith("vxlan-")
+                    || port.startsWith("int-vlan") || port.startsWith("phy-vlan")) {
+                ovs.vsctl("--if-exists", "del-port", bridge, port).orThrow();
+            }
+        }
     }
 
     @Override
@@ -122,7 +141,7 @@ public final class OvsDatapath implements Datapath {
     private void realise(HostState next) {
         resyncIfFlowsWereLost();
         SortedMap<String, RouterNamespace> namespaces = RouterPlan.of(next, hostPrefix);
-        SortedMap<String, PortSpec> ports = PortPlan.of(next);
+        SortedMap<String, PortSpec> ports = PortPlan.of(next, physicalBridge);
         List<Flow> flows = FlowTranslator.translate(next);
         routerNamespaces.addNew(namespaces);
         addPorts(ports);
@@ -168,7 +187,7 @@ public final class OvsDatapath implements Datapath {
             }
             // Also replaces a port a failed earlier batch left on the switch unrecorded.
             args.addAll(List.of("--if-exists", "del-port", p.name(), "--"));
-            args.addAll(List.of("add-port", p.bridge().deviceName(), p.name()));
+            args.addAll(List.of("add-port", p.bridge(), p.name()));
             if (p.tag() != 0) {
                 args.add("tag=" + p.tag());
             }

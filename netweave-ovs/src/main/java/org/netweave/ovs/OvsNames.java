@@ -4,6 +4,7 @@ import org.netweave.model.DlrId;
 import org.netweave.model.Ipv4Address;
 import org.netweave.model.LifId;
 import org.netweave.model.PortId;
+import org.netweave.model.VlanId;
 
 /**
  * Device, port and namespace names, as Neutron forms them: {@code tap} + id for a VM port,
@@ -28,6 +29,18 @@ public final class OvsNames {
     /** The qr- device of a DLR's LIF, both in the qrouter namespace and (as the veth peer) on br-int. */
     public static String qrDevice(DlrId dlr, LifId lif) {
         return "qr-" + digest(dlr.value() + "/" + lif.value()).substring(0, 11);
+    }
+
+    /**
+     * The patch pair of a bridge instance, named by its VLAN: {@code int-vlan100} on br-int and
+     * {@code phy-vlan100} on the physical bridge, as Neutron names its int-br-X / phy-br-X pairs.
+     */
+    public static String bridgeIntPatch(VlanId vlan) {
+        return "int-vlan" + vlan.value();
+    }
+
+    public static String bridgePhyPatch(VlanId vlan) {
+        return "phy-vlan" + vlan.value();
     }
 
     public static String tunnelPort(Ipv4Address remoteVtep) {

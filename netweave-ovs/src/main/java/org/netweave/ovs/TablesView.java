@@ -50,6 +50,7 @@ final class TablesView {
             }
             routers.add(new RouterTable(r.id(), List.copyOf(r.lifs().values()), routes, neighbours));
         }
-        return new DatapathTables(state.config(), switches, List.copyOf(state.ports().values()), routers, List.of());
+        return new DatapathTables(state.config(), switches, List.copyOf(state.ports().values()), routers,
+                List.copyOf(state.bridges().values()));
     }
 }

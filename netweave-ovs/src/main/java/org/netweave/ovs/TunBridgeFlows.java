@@ -112,6 +112,7 @@ final class TunBridgeFlows {
         flows.add(DVR_PROCESS, 1, vlan + ",dl_src=" + lif.vmac(), Action.of("mod_dl_src:" + ctx.dvrMac()),
                 gotoStage(PATCH_LV_TO_TUN));
         // Every host answers ARP for the gateway itself; a request for it must not be flooded.
-        flows.add(FLOOD_TO_TUN, 3, "arp," + vlan + ",arp_tpa=" + lif.address().address(), Action.of("drop"));
+        // (Replies to the gateway may be: a bridge host floods those from its VLAN.)
+        flows.add(FLOOD_TO_TUN, 3, "arp,arp_op=1," + vlan + ",arp_tpa=" + lif.address().address(), Action.of("drop"));
     }
 }

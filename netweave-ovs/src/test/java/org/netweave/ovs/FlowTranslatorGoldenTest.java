@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import org.netweave.dataplane.DatapathChange;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,5 +35,16 @@ class FlowTranslatorGoldenTest {
     @Test
     void hostBFlowsMatchTheGoldenText() throws IOException {
         assertThat(golden(SeedFixture.stateOf(1))).containsExactlyElementsOf(resource("seed-host-b.flows"));
+    }
+
+    /** Bridging VNI 5001 on host B adds exactly the two DVR-into-VLAN flows; the patch pair does the rest. */
+    @Test
+    void aBridgeOnARoutedSubnetAddsTheDvrIntoVlanFlows() throws IOException {
+        HostState bridged = HostStateBuilder.apply(SeedFixture.stateOf(1),
+                List.of(new DatapathChange.PutBridge(SeedFixture.BRIDGE)));
+        List<String> added = new ArrayList<>(golden(bridged));
+        added.removeAll(resource("seed-host-b.flows"));
+        assertThat(added).containsExactlyElementsOf(resource("seed-host-b-bridge.flows"));
+        assertThat(golden(bridged)).containsAll(resource("seed-host-b.flows"));
     }
 }

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.netweave.dataplane.Bridge;
 import org.netweave.dataplane.DatapathChange.PutBridge;
 import org.netweave.dataplane.DatapathChange.PutRemoteMac;
+import org.netweave.dataplane.DatapathChange.RemoveBridge;
+import org.netweave.dataplane.DatapathChange.RemoveLif;
 import org.netweave.dataplane.DatapathChange.RemoveLogicalSwitch;
 import org.netweave.model.BridgeId;
 import org.netweave.model.InvalidValueException;
@@ -42,9 +44,18 @@ class HostStateBuilderTest {
     }
 
     @Test
-    void bridgingIsRefusedWithAClearReason() {
-        assertThatThrownBy(() -> HostStateBuilder.apply(SeedFixture.stateOf(0), List.of(
-                new PutBridge(new Bridge(BridgeId.of("br-1"), SeedFixture.VNI_A, VlanId.of(100))))))
-                .isInstanceOf(InvalidValueException.class).hasMessageContaining("not implemented by the ovs backend");
+    void aBridgeNeedsItsSwitchAndOneVniOrVlanIsBridgedOnce() {
+        HostState bridged = HostStateBuilder.apply(SeedFixture.stateOf(0), List.of(
+                new PutBridge(new Bridge(BridgeId.of("br-1"), SeedFixture.VNI_A, VlanId.of(100)))));
+        assertThatThrownBy(() -> HostStateBuilder.apply(bridged, List.of(
+                new PutBridge(new Bridge(BridgeId.of("br-2"), SeedFixture.VNI_B, VlanId.of(100))))))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("already bridged by br-1");
+        assertThatThrownBy(() -> HostStateBuilder.apply(bridged, List.of(
+                new PutBridge(new Bridge(BridgeId.of("br-2"), Vni.of(7000), VlanId.of(200))))))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("not a logical switch on this host");
+        assertThatThrownBy(() -> HostStateBuilder.apply(bridged, List.of(
+                new RemoveLif(SeedFixture.DLR, SeedFixture.LIF_A.id()), new RemoveLogicalSwitch(SeedFixture.VNI_A))))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("still bridged by br-1");
+        assertThat(HostStateBuilder.apply(bridged, List.of(new RemoveBridge(BridgeId.of("br-1")))).bridges()).isEmpty();
     }
 }

@@ -122,7 +122,8 @@ class OvsDeltaInstallTest {
                 "br-int ARP_DVR_MAC_TO_DST_MAC priority=5 dl_vlan=" + lvid + ",dl_dst=" + dvrMac,
                 "br-tun DVR_PROCESS priority=2 dl_vlan=" + lvid + ",dl_dst=" + vmac,
                 "br-tun DVR_PROCESS priority=1 dl_vlan=" + lvid + ",dl_src=" + vmac,
-                "br-tun FLOOD_TO_TUN priority=3 arp,dl_vlan=" + lvid + ",arp_tpa=" + SeedFixture.LIF_B.address().address());
+                "br-tun FLOOD_TO_TUN priority=3 arp,dl_vlan=" + lvid + ",arp_tpa=" + SeedFixture.LIF_B.address().address()
+                        + ",arp_op=1");
         assertThat(minus(after, before)).isEmpty();
         String qr = OvsNames.qrDevice(SeedFixture.DLR, SeedFixture.LIF_B.id());
         assertThat(host.ovs().vsctl("list-ports", "br-int").orThrow().output().lines()).doesNotContain(qr)

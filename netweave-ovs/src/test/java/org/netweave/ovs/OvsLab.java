@@ -11,9 +11,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.netweave.dataplane.HostDatapathConfig;
+import org.netweave.model.Ipv4Address;
+import org.netweave.model.Ipv4InterfaceAddress;
 import org.netweave.model.MacAddress;
 
 /**
@@ -36,6 +39,7 @@ final class OvsLab implements AutoCloseable {
     private final List<OvsDatapath> datapaths = new ArrayList<>();
     private final List<HostDatapathConfig> configs = new ArrayList<>();
     private final Set<String> namespaces = new HashSet<>();
+    private OvsSwitch topOfRack;
 
     OvsLab() {
         try {
@@ -97,7 +101,8 @@ final class OvsLab implements AutoCloseable {
                 "other-config:hwaddr=" + config.vtepMac(), "--", "add-port", "br-phy", "eth-ul").orThrow();
         must(inNetns(ns, "ip", "addr", "add", config.vtepIp() + "/" + underlayPrefixLength, "dev", "br-phy"));
         must(inNetns(ns, "ip", "link", "set", "br-phy", "up"));
-        OvsDatapath dp = OvsDatapath.start(config, ovs.ovs(), prefix + "hv" + host + "-");
+        // br-phy also carries the physical VLANs: bridge instances patch br-int to it.
+        OvsDatapath dp = OvsDatapath.start(config, ovs.ovs(), prefix + "hv" + host + "-", Optional.of("br-phy"));
         datapaths.add(dp);
         configs.add(config);
         return dp;
@@ -131,6 +136,41 @@ final class OvsLab implements AutoCloseable {
         must(inNetns(ns, "ip", "addr", "add", vm.address().toString(), "dev", "eth0"));
         must(inNetns(ns, "ip", "link", "set", "eth0", "up"));
         must(inNetns(ns, "ip", "route", "add", "default", "via", vm.gateway().toString()));
+    }
+
+    /**
+     * A physical server on VLAN {@code vlan}: a namespace whose {@code eth0} is an access port of
+     * a top-of-rack switch, whose trunk joins ul0, where the hypervisors' uplinks meet. The
+     * top-of-rack switch is one more private OVS (in the underlay namespace), because the lab's
+     * kernel may have neither VLAN devices nor VLAN-filtering bridges; ul0 passes tagged frames on
+     * as it learns them, so captures on ul0 still see everything.
+     */
+    void addVlanServer(String name, MacAddress mac, Ipv4InterfaceAddress address, Ipv4Address gateway, int vlan) {
+        OvsSwitch tor = topOfRack();
+        String ns = vmNamespace(name);
+        addNamespace(ns);
+        String port = name.length() > 12 ? name.substring(0, 12) : name;
+        must(inNetns(underlay, "ip", "link", "add", port, "type", "veth", "peer", "name", "eth0", "netns", ns));
+        must(inNetns(underlay, "ip", "link", "set", port, "up"));
+        tor.vsctl("add-port", "tor", port, "tag=" + vlan).orThrow();
+        must(inNetns(ns, "ip", "link", "set", "eth0", "address", mac.toString()));
+        must(inNetns(ns, "ip", "addr", "add", address.toString(), "dev", "eth0"));
+        must(inNetns(ns, "ip", "link", "set", "eth0", "up"));
+        must(inNetns(ns, "ip", "route", "add", "default", "via", gateway.toString()));
+    }
+
+    private OvsSwitch topOfRack() {
+        if (topOfRack == null) {
+            OvsInstance instance = OvsInstance.start(underlay, dir.resolve("tor"));
+            instances.add(instance);
+            topOfRack = instance.ovs();
+            must(inNetns(underlay, "ip", "link", "add", "ul-tor", "type", "veth", "peer", "name", "tor-ul"));
+            must(inNetns(underlay, "ip", "link", "set", "ul-tor", "master", "ul0", "up"));
+            must(inNetns(underlay, "ip", "link", "set", "tor-ul", "up"));
+            topOfRack.vsctl("add-br", "tor", "--", "set", "bridge", "tor", "datapath_type=netdev", "--",
+                    "add-port", "tor", "tor-ul").orThrow();
+        }
+        return topOfRack;
     }
 
     Exec.Result ping(String vm, String target) {

@@ -11,12 +11,14 @@ import org.netweave.dataplane.DatapathChange.PutLogicalSwitch;
 import org.netweave.dataplane.DatapathChange.PutRemoteMac;
 import org.netweave.dataplane.DatapathChange.PutVtep;
 import org.netweave.dataplane.DatapathChange;
+import org.netweave.dataplane.Bridge;
 import org.netweave.dataplane.HostDatapathConfig;
 import org.netweave.dataplane.Lif;
 import org.netweave.dataplane.LifType;
 import org.netweave.dataplane.LogicalSwitchSpec;
 import org.netweave.dataplane.VnicPort;
 import org.netweave.dataplane.VtepRecord;
+import org.netweave.model.BridgeId;
 import org.netweave.model.DlrId;
 import org.netweave.model.HostId;
 import org.netweave.model.Ipv4Address;
@@ -25,6 +27,7 @@ import org.netweave.model.Ipv4Prefix;
 import org.netweave.model.LifId;
 import org.netweave.model.MacAddress;
 import org.netweave.model.PortId;
+import org.netweave.model.VlanId;
 import org.netweave.model.Vni;
 
 /**
@@ -62,6 +65,12 @@ final class SeedFixture {
     /** A VM on host A that only the ARP test uses, so its neighbour cache starts empty on every backend. */
     static final Vm VM4 = new Vm("vm4", 0, VNI_A, MacAddress.parse("fa:16:3e:00:01:1e"),
             Ipv4InterfaceAddress.parse("10.0.1.30/24"), Ipv4Address.parse("10.0.1.1"));
+
+    /** Seed 004's bridge: VNI 5001 to VLAN 100, which the bridging tests put on host B. */
+    static final Bridge BRIDGE = new Bridge(BridgeId.of("br-app"), VNI_B, VlanId.of(100));
+    /** A physical server on VLAN 100, on vm2's subnet, behind the bridge. */
+    static final Ipv4InterfaceAddress SERVER = Ipv4InterfaceAddress.parse("10.0.2.100/24");
+    static final MacAddress SERVER_MAC = MacAddress.parse("00:11:22:33:44:55");
 
     private SeedFixture() {
     }

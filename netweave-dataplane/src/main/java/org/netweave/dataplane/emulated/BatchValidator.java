@@ -209,17 +209,7 @@ final class BatchValidator {
 
     private void putBridge(Bridge bridge) {
         requireSwitch(bridge.vni().value());
-        bridges.values().forEach(b -> {
-            if (b.id().equals(bridge.id())) {
-                return;
-            }
-            if (b.vni().equals(bridge.vni())) {
-                throw new InvalidValueException("vni", bridge.vni().value(), "is already bridged by " + b.id());
-            }
-            if (b.vlan().equals(bridge.vlan())) {
-                throw new InvalidValueException("vlan", bridge.vlan().value(), "is already bridged by " + b.id());
-            }
-        });
+        bridge.requireDistinctFrom(bridges.values());
         bridges.put(bridge.id(), bridge);
     }
 }
