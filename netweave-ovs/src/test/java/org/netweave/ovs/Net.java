@@ -39,13 +39,6 @@ final class Net {
 
     /** Why the real-OVS lab cannot run here, or null. */
     static String whyLabUnavailable() {
-        String why = OvsInstance.whyUnavailable();
-        if (why != null) {
-            return why;
-        }
-        if (!run("ping", "-V").ok()) {
-            return "ping (iputils-ping) is not installed; scripts/install-test-deps installs it";
-        }
-        return null;
+        return NamespaceLab.whyUnavailable();
     }
 }

@@ -37,7 +37,7 @@ class OvsDeltaInstallTest {
     void buildLab() {
         Net.requireOrSkip("OvsDeltaInstallTest", Net.whyLabUnavailable());
         lab = new OvsLab();
-        host = lab.addHypervisor(SeedFixture.config(0), 0, SeedFixture.UNDERLAY.length());
+        host = lab.addHypervisor(SeedFixture.config(0), 0);
         lab.addVm(VM1);
         host.setPeerRouterMacs(Set.of(SeedFixture.dvrMac(1)));
     }
