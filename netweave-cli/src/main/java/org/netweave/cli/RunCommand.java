@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.netweave.cli.allinone.AllInOne;
 import org.netweave.cli.api.ManagerApi;
 import org.netweave.cli.allinone.AllInOneSettings;
+import org.netweave.cli.allinone.LabDatapath;
 import org.netweave.cli.allinone.LabHost;
 import org.netweave.cli.allinone.SeedScenario;
 import org.netweave.dataplane.emulated.PingResult;
@@ -37,7 +38,8 @@ import picocli.CommandLine.Spec;
  * and serves the API until Ctrl-C or SIGTERM, logging a health ping now and then.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run the whole system in one JVM: three controllers, the manager (REST API) and emulated hosts.")
+        description = "Run the whole system in one JVM: three controllers, the manager (REST API) and emulated hosts"
+                + " (or hosts on real Open vSwitch with --datapath ovs).")
 final class RunCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
@@ -73,6 +75,12 @@ final class RunCommand implements Callable<Integer> {
             description = "With --scenario seed: how often to ping VM1 -> VM2 and log it, as an ISO-8601 duration (default: ${DEFAULT-VALUE}).")
     Duration healthInterval;
 
+    @Option(names = "--datapath", defaultValue = "emulated",
+            description = "The hosts' datapath: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). ovs runs every host on"
+                    + " real Open vSwitch in its own network namespace, guests as namespaces; it needs root and"
+                    + " openvswitch-switch (scripts/install-test-deps).")
+    LabDatapath datapath;
+
     @Option(names = "--exit-after-check", description = "Start, build the scenario, run its checks, then stop (exit 0 only if all passed).")
     boolean exitAfterCheck;
 
@@ -92,14 +100,16 @@ final class RunCommand implements Callable<Integer> {
             settings = AllInOneSettings.defaults(dir, line -> {
                 out.println("  " + line);
                 out.flush();
-            }).withApiPort(apiPort).withHosts(hosts).withVxlanPort(vxlanPort);
+            }).withDatapath(datapath).withApiPort(apiPort).withHosts(hosts)
+                    .withVxlanPort(vxlanPort);
         } catch (InvalidValueException e) {
             if (temporary) {
                 deleteTree(dir);
             }
             throw e;
         }
-        out.printf("Starting Netweave: 3 controllers, the manager, %d emulated hosts (data in %s)...%n", hosts, dir);
+        out.printf("Starting Netweave: 3 controllers, the manager, %d %s (data in %s)...%n", hosts,
+                datapath == LabDatapath.ovs ? "hosts on Open vSwitch" : "emulated hosts", dir);
         out.flush();
 
         CountDownLatch stopRequested = new CountDownLatch(1);

@@ -53,7 +53,7 @@ class SeedScenarioTest {
         assertThat(routedThenBridged.out()).contains("ttl 63");
         assertThat(bridged.exit()).as(bridged.out() + bridged.err()).isZero();
         assertThat(bridged.out()).contains("\"received\" : 3", "\"replyTtl\" : 64");
-        assertThat(lab.seed.physicalServer().arpEntry(SeedScenario.VM2_IP)).as("the server learned VM2 across the bridge")
+        assertThat(lab.seed.physicalServer().orElseThrow().arpEntry(SeedScenario.VM2_IP)).as("the server learned VM2 across the bridge")
                 .isNotNull();
     }
 

@@ -113,10 +113,9 @@ public final class NamespaceLab implements AutoCloseable {
 
     /**
      * Starts hypervisor {@code name} with its private OVS, its uplink to ul0, its VTEP address
-     * (on the VTEP segment of {@code config}) and its datapath, whose qrouter namespaces are
-     * named after the hypervisor's namespace.
+     * and its datapath, whose qrouter namespaces are named after the hypervisor's namespace.
      *
-     * @param underlay where every VTEP lies, reached on-link through br-phy (all segments share ul0)
+     * @param underlay where every VTEP lies, reached on-link through br-phy (all VTEP segments share ul0)
      */
     public OvsDatapath addHypervisor(String name, HostDatapathConfig config, Ipv4Prefix underlay) {
         String ns = hypervisorNamespace(name);
@@ -129,11 +128,13 @@ public final class NamespaceLab implements AutoCloseable {
         instances.add(ovs);
         ovs.ovs().vsctl("add-br", "br-phy", "--", "set", "bridge", "br-phy", "datapath_type=netdev",
                 "other-config:hwaddr=" + config.vtepMac(), "--", "add-port", "br-phy", "eth-ul").orThrow();
-        in(ns, "ip", "addr", "add", config.vtepIp() + "/" + config.vtepSegment().length(), "dev", "br-phy");
-        in(ns, "ip", "link", "set", "br-phy", "up");
-        if (!config.vtepSegment().equals(underlay)) {
-            in(ns, "ip", "route", "add", underlay.toString(), "dev", "br-phy");
+        if (!underlay.contains(config.vtepIp())) {
+            throw new IllegalArgumentException("VTEP " + config.vtepIp() + " is outside the lab's underlay " + underlay);
         }
+        // The whole underlay on-link, as a connected route: OVS's tunnel routing copies the
+        // kernel's connected routes, and the VTEP segments all share ul0.
+        in(ns, "ip", "addr", "add", config.vtepIp() + "/" + underlay.length(), "dev", "br-phy");
+        in(ns, "ip", "link", "set", "br-phy", "up");
         OvsDatapath dp = OvsDatapath.start(config, ovs.ovs(), ns + "-", Optional.of("br-phy"));
         hypervisors.put(name, new Hypervisor(name, ns, ovs, dp, config));
         return dp;

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The whole system in one JVM ({@code netweave run}): three controllers with an embedded
  * three-peer ZooKeeper ensemble, the manager with its H2 file store and REST API, and emulated
- * hosts, each a datapath with a host agent, sharing a top-of-rack switch. The controllers and the
+ * hosts, each a datapath with a host agent, sharing a top-of-rack switch; or, with the ovs
+ * datapath, hosts on real Open vSwitch in network namespaces ({@link OvsHypervisors}). The controllers and the
  * compute inventory are created through the manager's API, as an operator would; the processes
  * talk gRPC over loopback exactly as separate daemons would.
  *
@@ -33,25 +34,35 @@ public final class AllInOne implements Closeable {
     private static final Duration DLR_STEP = Duration.ofSeconds(60);
 
     private final AllInOneSettings settings;
-    private final EmulatedHypervisors hypervisors;
+    private final LabHypervisors hypervisors;
     private EmbeddedControllerFleet fleet;
     private Manager manager;
     private ManagerApi api;
     private List<LabHost> hosts = List.of();
-    private volatile EmulatedGuests guests;
+    private volatile LabGuests guests;
     private boolean managerOwnsFleet;
 
     private AllInOne(AllInOneSettings settings) {
         this.settings = settings;
-        this.hypervisors = new EmulatedHypervisors(settings);
+        this.hypervisors = switch (settings.datapath()) {
+            case emulated -> new EmulatedHypervisors(settings);
+            case ovs -> new OvsHypervisors(settings);
+        };
     }
 
     /**
      * Starts everything and builds the controller cluster and the compute inventory.
      *
-     * @throws InvalidValueException when {@code dataDir} holds an earlier run's store
+     * @throws InvalidValueException when {@code dataDir} holds an earlier run's store, or the ovs
+     *                               backend cannot run here (the message says what is missing)
      */
     public static AllInOne start(AllInOneSettings settings) throws IOException {
+        if (settings.datapath() == LabDatapath.ovs) {
+            String why = OvsHypervisors.whyUnavailable();
+            if (why != null) {
+                throw new InvalidValueException("datapath", "ovs", "cannot run here: " + why);
+            }
+        }
         Path managerDir = settings.dataDir().resolve("manager");
         if (Files.exists(managerDir.resolve("netweave.mv.db"))) {
             throw new InvalidValueException("data-dir", settings.dataDir(),
@@ -86,8 +97,10 @@ public final class AllInOne implements Closeable {
         settings.progress().accept("manager up: API " + apiUrl());
         hosts = LabInventory.build(api, settings);
         hypervisors.start(hosts, manager.southboundPort(), settings.vxlanPort());
-        settings.progress().accept(hosts.size() + " emulated hosts up, each with its host agent");
-        guests = new EmulatedGuests(api, hypervisors, manager.store());
+        settings.progress().accept(hosts.size() + (settings.datapath() == LabDatapath.ovs
+                ? " hosts up on Open vSwitch (a namespace with its own ovs-vswitchd each), each with its host agent"
+                : " emulated hosts up, each with its host agent"));
+        guests = new LabGuests(api, hypervisors, manager.store());
         LOG.info("all-in-one up: {} hosts, API {}", hosts.size(), apiUrl());
     }
 
@@ -116,17 +129,25 @@ public final class AllInOne implements Closeable {
         return hosts;
     }
 
+    /** The emulated hypervisors, whose datapaths tests look into. */
     public EmulatedHypervisors hypervisors() {
+        if (hypervisors instanceof EmulatedHypervisors emulated) {
+            return emulated;
+        }
+        throw new IllegalStateException("the lab runs on " + settings.datapath() + ", not on emulated hypervisors");
+    }
+
+    public LabHypervisors labHypervisors() {
         return hypervisors;
     }
 
-    public EmulatedGuests guests() {
+    public LabGuests guests() {
         return guests;
     }
 
     @Override
     public void close() {
-        EmulatedGuests running = guests;
+        LabGuests running = guests;
         // Unpublished first: from now on the ping route answers 503 instead of using closing hosts.
         guests = null;
         if (running != null) {

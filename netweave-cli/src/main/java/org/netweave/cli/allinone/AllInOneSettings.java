@@ -23,11 +23,12 @@ import org.netweave.model.Ipv4Address;
  * @param zkSession   the controllers' ZooKeeper session timeout: how long a crashed node keeps its slices
  * @param controlVmHa the DLR control VMs' heartbeat and dead time
  * @param progress    where each step of starting and of the scenario is told, one line each
+ * @param datapath    the hypervisors' datapath backend
  */
 public record AllInOneSettings(Path dataDir, int apiPort, int hosts, int vxlanPort, Ipv4Address vtepBase,
                                ZkTuning zkTuning, Duration zkSession, ControlVmHaTiming controlVmHa,
-                               Consumer<String> progress) {
-    public static final Ipv4Address DEFAULT_VTEP_BASE = Ipv4Address.parse("127.0.0.0");
+                               Consumer<String> progress, LabDatapath datapath) {
+    public static final Ipv4Address DEFAULT_VTEP_BASE = LabDatapath.emulated.defaultVtepBase();
 
     public AllInOneSettings {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -36,6 +37,7 @@ public record AllInOneSettings(Path dataDir, int apiPort, int hosts, int vxlanPo
         Objects.requireNonNull(zkSession, "zkSession");
         Objects.requireNonNull(controlVmHa, "controlVmHa");
         Objects.requireNonNull(progress, "progress");
+        Objects.requireNonNull(datapath, "datapath");
         if (hosts < 2 || hosts > 200) {
             throw new InvalidValueException("hosts", hosts, "must be 2-200 (VM1 and VM2 run on different hosts)");
         }
@@ -45,33 +47,47 @@ public record AllInOneSettings(Path dataDir, int apiPort, int hosts, int vxlanPo
         if (vxlanPort < 1 || vxlanPort > 65_535) {
             throw new InvalidValueException("vxlan-port", vxlanPort, "must be 1-65535");
         }
-        if ((vtepBase.value() >>> 24) != 127 || (vtepBase.value() & 0xFFFF) != 0) {
-            throw new InvalidValueException("vtepBase", vtepBase, "must be a 127.x.0.0 address: VTEPs live on loopback");
+        if ((vtepBase.value() & 0xFFFF) != 0) {
+            throw new InvalidValueException("vtepBase", vtepBase, "must be an x.y.0.0 address");
+        }
+        boolean loopback = (vtepBase.value() >>> 24) == 127;
+        if (datapath == LabDatapath.emulated && !loopback) {
+            throw new InvalidValueException("vtepBase", vtepBase, "must be a 127.x.0.0 address: emulated VTEPs live on loopback");
+        }
+        if (datapath == LabDatapath.ovs && loopback) {
+            throw new InvalidValueException("vtepBase", vtepBase,
+                    "must not be on loopback: ovs VTEPs live on the lab's namespaces' links, where 127/8 is not routed");
         }
     }
 
     /** NSX's timings (3 s heartbeat, 15 s dead time), ZooKeeper ticks of 500 ms and 4 s sessions. */
     public static AllInOneSettings defaults(Path dataDir, Consumer<String> progress) {
         return new AllInOneSettings(dataDir, 8080, 4, 4789, DEFAULT_VTEP_BASE, ZkTuning.ofTick(Duration.ofMillis(500)),
-                Duration.ofSeconds(4), ControlVmHaTiming.NSX_DEFAULTS, progress);
+                Duration.ofSeconds(4), ControlVmHaTiming.NSX_DEFAULTS, progress, LabDatapath.emulated);
     }
 
     public AllInOneSettings withApiPort(int port) {
-        return new AllInOneSettings(dataDir, port, hosts, vxlanPort, vtepBase, zkTuning, zkSession, controlVmHa, progress);
+        return new AllInOneSettings(dataDir, port, hosts, vxlanPort, vtepBase, zkTuning, zkSession, controlVmHa, progress, datapath);
     }
 
     public AllInOneSettings withHosts(int count) {
-        return new AllInOneSettings(dataDir, apiPort, count, vxlanPort, vtepBase, zkTuning, zkSession, controlVmHa, progress);
+        return new AllInOneSettings(dataDir, apiPort, count, vxlanPort, vtepBase, zkTuning, zkSession, controlVmHa, progress, datapath);
     }
 
     public AllInOneSettings withVxlanPort(int port) {
-        return new AllInOneSettings(dataDir, apiPort, hosts, port, vtepBase, zkTuning, zkSession, controlVmHa, progress);
+        return new AllInOneSettings(dataDir, apiPort, hosts, port, vtepBase, zkTuning, zkSession, controlVmHa, progress, datapath);
     }
 
     /** Fast timings for tests: ZooKeeper ticks of 200 ms with 2 s sessions, and the given HA timing. */
     public AllInOneSettings forTests(Ipv4Address base, ControlVmHaTiming ha) {
         return new AllInOneSettings(dataDir, apiPort, hosts, vxlanPort, base, ZkTuning.ofTick(Duration.ofMillis(200)),
-                Duration.ofSeconds(2), ha, progress);
+                Duration.ofSeconds(2), ha, progress, datapath);
+    }
+
+    /** On {@code backend}, with its default VTEP range. */
+    public AllInOneSettings withDatapath(LabDatapath backend) {
+        return new AllInOneSettings(dataDir, apiPort, hosts, vxlanPort, backend.defaultVtepBase(), zkTuning, zkSession,
+                controlVmHa, progress, backend);
     }
 
     /** The number of hosts in cluster {@code c} (1 or 2). */

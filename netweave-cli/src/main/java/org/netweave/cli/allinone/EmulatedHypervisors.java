@@ -1,12 +1,14 @@
 package org.netweave.cli.allinone;
 
-import java.io.Closeable;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
@@ -14,13 +16,19 @@ import org.netweave.controller.client.ControllerChannels;
 import org.netweave.controller.slice.SliceSpace;
 import org.netweave.dataplane.DatapathTables;
 import org.netweave.dataplane.HostDatapathConfig;
+import org.netweave.dataplane.emulated.EmulatedEndpoint;
 import org.netweave.dataplane.emulated.EmulatedHost;
 import org.netweave.dataplane.emulated.EmulatedPhysicalSwitch;
 import org.netweave.dataplane.emulated.EmulatedUnderlay;
+import org.netweave.dataplane.emulated.PingResult;
 import org.netweave.hostagent.HostAgent;
-import org.netweave.manager.hosttables.HostTablesSource;
+import org.netweave.model.EndpointId;
 import org.netweave.model.HostId;
+import org.netweave.model.Ipv4Address;
+import org.netweave.model.Ipv4InterfaceAddress;
 import org.netweave.model.MacAddress;
+import org.netweave.model.PortId;
+import org.netweave.model.VlanId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +40,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It is also where the manager's host views read a host's tables ({@link HostTablesSource}).
  */
-public final class EmulatedHypervisors implements HostTablesSource, Closeable {
+public final class EmulatedHypervisors implements LabHypervisors {
     private static final Logger LOG = LoggerFactory.getLogger(EmulatedHypervisors.class);
 
     private final Map<HostId, Hypervisor> hosts = new LinkedHashMap<>();
@@ -44,8 +52,8 @@ public final class EmulatedHypervisors implements HostTablesSource, Closeable {
         tor = new EmulatedPhysicalSwitch("tor", settings.vtepAddress(0, 254));
     }
 
-    /** Starts a datapath and an agent for every host; the agents connect to the manager's southbound port. */
-    synchronized void start(List<LabHost> prepared, int southboundPort, int vxlanPort) {
+    @Override
+    public synchronized void start(List<LabHost> prepared, int southboundPort, int vxlanPort) {
         manager = NettyChannelBuilder.forAddress("127.0.0.1", southboundPort).usePlaintext().build();
         for (LabHost host : prepared) {
             EmulatedHost datapath = new EmulatedHost(new HostDatapathConfig(host.id(), host.vtep(), host.vtepSegment(),
@@ -97,6 +105,58 @@ public final class EmulatedHypervisors implements HostTablesSource, Closeable {
 
     public EmulatedPhysicalSwitch physicalSwitch() {
         return tor;
+    }
+
+    @Override
+    public Optional<EmulatedEndpoint> plugPhysicalServer(String name, MacAddress mac, Ipv4InterfaceAddress address,
+                                                         Ipv4Address gateway, VlanId vlan) {
+        EmulatedEndpoint server = new EmulatedEndpoint(EndpointId.of(name), mac, address, gateway);
+        tor.plug(server, vlan);
+        return Optional.of(server);
+    }
+
+    @Override
+    public GuestMachine guest(GuestSpec spec) {
+        return new EmulatedGuest(spec.port(), new EmulatedEndpoint(EndpointId.of(spec.vm().value() + "-" + spec.vnic()),
+                spec.mac(), spec.network().address(), spec.network().gateway()));
+    }
+
+    /** An emulated endpoint in the vNIC's port; its pings run on the forwarding thread of its host. */
+    private final class EmulatedGuest implements GuestMachine {
+        private final PortId port;
+        private final EmulatedEndpoint endpoint;
+
+        EmulatedGuest(PortId port, EmulatedEndpoint endpoint) {
+            this.port = port;
+            this.endpoint = endpoint;
+        }
+
+        @Override
+        public void start(HostId host) {
+            hypervisor(host).datapath().plug(port, endpoint);
+        }
+
+        @Override
+        public void move(HostId from, HostId to) {
+            hypervisor(from).datapath().unplug(port);
+            hypervisor(to).datapath().plug(port, endpoint);
+        }
+
+        @Override
+        public void stop(HostId host) {
+            hypervisor(host).datapath().unplug(port);
+        }
+
+        @Override
+        public PingResult ping(Ipv4Address target, int count, Duration interval, Duration timeout)
+                throws InterruptedException {
+            long wait = interval.toMillis() * count + timeout.toMillis() + 5_000;
+            try {
+                return endpoint.ping(target, count, interval.toMillis(), timeout.toMillis()).get(wait, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("the ping from " + endpoint.id() + " did not finish: " + e.getMessage(), e);
+            }
+        }
     }
 
     @Override

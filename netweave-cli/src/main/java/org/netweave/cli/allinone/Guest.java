@@ -2,13 +2,12 @@ package org.netweave.cli.allinone;
 
 import java.util.concurrent.locks.ReentrantLock;
 
-import org.netweave.dataplane.emulated.EmulatedEndpoint;
 import org.netweave.model.HostId;
 import org.netweave.model.PortId;
 import org.netweave.model.VmId;
 
 /**
- * A VM's guest operating system as far as the network sees it: one emulated endpoint per vNIC,
+ * A VM's guest operating system as far as the network sees it: one guest machine per vNIC,
  * plugged into the vNIC's port on the host the VM runs on. It keeps its ARP cache across a vMotion.
  *
  * <p>A ping runs on the forwarding thread of the host the guest is plugged into, so a move waits
@@ -18,7 +17,7 @@ import org.netweave.model.VmId;
  *                or MAC restarts it
  * @param host    where it runs now, which a vMotion changes
  */
-record Guest(GuestSpec started, EmulatedEndpoint endpoint, HostId host, ReentrantLock lock) {
+record Guest(GuestSpec started, GuestMachine machine, HostId host, ReentrantLock lock) {
     VmId vm() {
         return started.vm();
     }
@@ -32,6 +31,6 @@ record Guest(GuestSpec started, EmulatedEndpoint endpoint, HostId host, Reentran
     }
 
     Guest on(HostId next) {
-        return new Guest(started, endpoint, next, lock);
+        return new Guest(started, machine, next, lock);
     }
 }

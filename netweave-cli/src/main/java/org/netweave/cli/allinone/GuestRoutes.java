@@ -19,11 +19,11 @@ final class GuestRoutes implements ApiRoutes {
     /** A ping must end well within the CLI's 60 s request timeout. */
     static final Duration LONGEST_PING = Duration.ofSeconds(55);
 
-    private final Supplier<EmulatedGuests> guests;
+    private final Supplier<LabGuests> guests;
     private final InventoryService inventory;
 
     /** @param guests the lab's guests; null while the hosts start or after the lab stopped (503) */
-    GuestRoutes(Supplier<EmulatedGuests> guests, InventoryService inventory) {
+    GuestRoutes(Supplier<LabGuests> guests, InventoryService inventory) {
         this.guests = guests;
         this.inventory = inventory;
     }
@@ -46,7 +46,7 @@ final class GuestRoutes implements ApiRoutes {
                         throw ApiException.invalid("count", "count × intervalMillis + timeoutMillis must stay within "
                                 + LONGEST_PING.toSeconds() + " s");
                     }
-                    EmulatedGuests running = guests.get();
+                    LabGuests running = guests.get();
                     if (running == null) {
                         throw ApiException.unavailable("the lab's hosts are starting or stopping");
                     }

@@ -2,12 +2,12 @@ package org.netweave.cli.allinone;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.netweave.cli.api.Jobs;
 import org.netweave.cli.api.ManagerApi;
 import org.netweave.dataplane.emulated.EmulatedEndpoint;
-import org.netweave.model.EndpointId;
 import org.netweave.model.HostId;
 import org.netweave.model.Ipv4Address;
 import org.netweave.model.Ipv4InterfaceAddress;
@@ -32,16 +32,16 @@ public final class SeedScenario {
     /**
      * What the scenario made, by the ids the manager gave.
      *
-     * @param physicalServer the VLAN 100 endpoint; it lives outside the manager's inventory
+     * @param physicalServer the VLAN 100 endpoint, where it is emulated; it lives outside the manager's inventory
      */
     public record Built(String transportZone, String web, String app, String dlr, String vm1, String vm2,
-                        HostId vm1Host, HostId vm2Host, EmulatedEndpoint physicalServer) {
+                        HostId vm1Host, HostId vm2Host, Optional<EmulatedEndpoint> physicalServer) {
     }
 
     private SeedScenario() {
     }
 
-    static Built build(ManagerApi api, List<LabHost> hosts, EmulatedHypervisors hypervisors, AllInOneSettings settings) {
+    static Built build(ManagerApi api, List<LabHost> hosts, LabHypervisors hypervisors, AllInOneSettings settings) {
         var progress = settings.progress();
         api.post("/segment-pools", "{\"name\":\"segments\",\"begin\":5000,\"end\":5999}");
         String clusters = String.join("\",\"", api.get("/clusters").findValuesAsText("id"));
@@ -62,9 +62,8 @@ public final class SeedScenario {
         api.put("/dlrs/" + dlr + "/bridges/br-app", "{\"logicalSwitchId\":\"" + app + "\",\"vlan\":100}");
         progress.accept("bridge br-app: VNI 5001 <-> VLAN 100");
 
-        EmulatedEndpoint server = new EmulatedEndpoint(EndpointId.of("server-1"), MacAddress.parse("00:11:22:33:44:55"),
-                new Ipv4InterfaceAddress(SERVER_IP, 24), Ipv4Address.parse("10.0.2.1"));
-        hypervisors.physicalSwitch().plug(server, VLAN_100);
+        Optional<EmulatedEndpoint> server = hypervisors.plugPhysicalServer("server-1", MacAddress.parse("00:11:22:33:44:55"),
+                new Ipv4InterfaceAddress(SERVER_IP, 24), Ipv4Address.parse("10.0.2.1"), VLAN_100);
 
         LabHost hostA = hosts.getFirst();
         LabHost hostB = secondHost(hosts);

@@ -7,18 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.netweave.cli.api.ManagerApi;
-import org.netweave.dataplane.emulated.EmulatedEndpoint;
 import org.netweave.dataplane.emulated.PingResult;
 import org.netweave.manager.southbound.CoalescingWorker;
 import org.netweave.manager.store.Store;
-import org.netweave.model.EndpointId;
 import org.netweave.model.HostId;
 import org.netweave.model.Ipv4Address;
 import org.netweave.model.Ipv4InterfaceAddress;
@@ -30,23 +25,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The lab's compute: runs every powered-on workload VM's guest on the host the inventory places it
- * on, as vCenter and ESXi do. After each committed write it reads the VMs through the API and
+ * on, as vCenter and ESXi do, on whichever backend the hypervisors are. After each committed write it reads the VMs through the API and
  * plugs, moves (vMotion: the same guest, with its ARP cache, on the new host), restarts (its
  * address, switch or gateway changed) or unplugs guests. Only vNICs with an address and a logical
  * switch get a guest: the lab has no DHCP.
  */
-public final class EmulatedGuests implements Closeable {
-    private static final Logger LOG = LoggerFactory.getLogger(EmulatedGuests.class);
+public final class LabGuests implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(LabGuests.class);
 
     private final ManagerApi api;
-    private final EmulatedHypervisors hypervisors;
+    private final LabHypervisors hypervisors;
     private final Map<PortId, Guest> guests = new ConcurrentHashMap<>();
     private final CoalescingWorker worker;
     private final Store store;
     private final Store.CommitListener listener;
     private volatile boolean closed;
 
-    EmulatedGuests(ManagerApi api, EmulatedHypervisors hypervisors, Store store) {
+    LabGuests(ManagerApi api, LabHypervisors hypervisors, Store store) {
         this.api = api;
         this.hypervisors = hypervisors;
         this.store = store;
@@ -71,16 +66,12 @@ public final class EmulatedGuests implements Closeable {
             throws InterruptedException {
         Guest first = guest(vm).orElseThrow(() -> new IllegalArgumentException(vm
                 + " has no running guest: it is not a powered-on workload with an addressed vNIC on a logical switch"));
-        long wait = interval.toMillis() * count + timeout.toMillis() + 5_000;
         first.lock().lockInterruptibly();
         try {
             if (closed) {
                 throw new IllegalStateException("the lab is shutting down");
             }
-            return first.endpoint().ping(target, count, interval.toMillis(), timeout.toMillis())
-                    .get(wait, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("the ping from " + vm + " did not finish: " + e.getMessage(), e);
+            return first.machine().ping(target, count, interval, timeout);
         } finally {
             first.lock().unlock();
         }
@@ -118,10 +109,9 @@ public final class EmulatedGuests implements Closeable {
     }
 
     private void start(GuestSpec w) {
-        EmulatedEndpoint endpoint = new EmulatedEndpoint(EndpointId.of(w.vm().value() + "-" + w.vnic()), w.mac(),
-                w.network().address(), w.network().gateway());
-        hypervisors.hypervisor(w.host()).datapath().plug(w.port(), endpoint);
-        guests.put(w.port(), new Guest(w, endpoint, w.host(), new ReentrantLock()));
+        GuestMachine machine = hypervisors.guest(w);
+        machine.start(w.host());
+        guests.put(w.port(), new Guest(w, machine, w.host(), new ReentrantLock()));
         LOG.info("guest {} vNIC {} ({} {}, gateway {}) started on {}", w.vm(), w.vnic(), w.mac(), w.network().address(),
                 w.network().gateway(), w.host());
     }
@@ -129,7 +119,7 @@ public final class EmulatedGuests implements Closeable {
     private void stop(Guest guest) {
         guest.lock().lock();
         try {
-            hypervisors.hypervisor(guest.host()).datapath().unplug(guest.port());
+            guest.machine().stop(guest.host());
             guests.remove(guest.port());
             LOG.info("guest {} vNIC {} stopped on {}", guest.vm(), guest.vnic(), guest.host());
         } finally {
@@ -140,8 +130,7 @@ public final class EmulatedGuests implements Closeable {
     private void move(Guest guest, HostId to) {
         guest.lock().lock();
         try {
-            hypervisors.hypervisor(guest.host()).datapath().unplug(guest.port());
-            hypervisors.hypervisor(to).datapath().plug(guest.port(), guest.endpoint());
+            guest.machine().move(guest.host(), to);
             guests.put(guest.port(), guest.on(to));
             LOG.info("guest {} vNIC {} moved from {} to {} (vMotion)", guest.vm(), guest.vnic(), guest.host(), to);
         } finally {
