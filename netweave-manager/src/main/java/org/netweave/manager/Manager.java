@@ -127,10 +127,9 @@ public final class Manager implements Closeable {
         configs[0] = hostConfigs;
         controlVms = new ControlVmService();
         TraceflowChannelService traceflowChannel = new TraceflowChannelService();
-        NeutronAgentService neutronAgents = new NeutronAgentService(store);
+        NeutronAgentService neutronAgents = keep(new NeutronAgentService(store)).start();
         southbound = keep(SouthboundServer.start(settings.bindAddress(), settings.southboundPort(), hostConfigs, controlVms,
                 traceflowChannel, new DvrAgentService(new InventoryService(store)), neutronAgents));
-        keep(neutronAgents);
         launcher = keep(new InProcessControlVmLauncher(
                 settings.bindAddress() + ":" + southbound.port(), settings.controllerWrites()));
 
@@ -163,7 +162,7 @@ public final class Manager implements Closeable {
         ControlVmBoot.powerOnAll(store, launcher);
         jobs.resumeUnfinished();
         NeutronApi neutron = new NeutronApi(store, new LogicalSwitchAdminService(store, network.logicalSwitches()),
-                settings.neutronTransportZone(), neutronAgents);
+                settings.neutronTransportZone());
         api = keep(ApiServer.start(settings.bindAddress(), settings.apiPort(), routes, List.of(neutron),
                 plainEndpoints(), metrics.requestLogger(), VERSION));
         LOG.info("manager up: API http://{}:{}/api/v1 (Neutron at /v2.0), southbound {}:{}, store at generation {}",

@@ -90,7 +90,11 @@ final class AgentTopology {
         return ports.values().stream().filter(p -> p.getSubnetId().equals(subnet)).toList();
     }
 
-    /** Reads the topology in one transaction. */
+    /**
+     * Reads the topology with several queries on {@code handle}. {@link org.netweave.manager.store.Store#read}
+     * runs them in autocommit, not in one transaction, so they may see different commits; the caller
+     * compares the store's generation before and after ({@link NeutronAgentService}).
+     */
     static AgentTopology read(Handle handle) {
         Map<String, Integer> vnis = new HashMap<>();
         handle.createQuery("SELECT n.id, ls.vni FROM neutron_network n JOIN logical_switch ls ON ls.id = n.logical_switch_id")

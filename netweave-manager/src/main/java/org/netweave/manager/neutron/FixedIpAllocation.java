@@ -63,11 +63,21 @@ final class FixedIpAllocation {
                     + " specified subnet " + subnet.id() + " (" + subnet.cidr() + ").");
         }
         // The gateway address may be claimed explicitly: that is how a port becomes a router interface.
+        checkFree(handle, subnet, ip, own, chosen);
+        return new FixedIp(subnet.id(), ip);
+    }
+
+    /**
+     * A 409 if another port of the subnet holds {@code ip} or this request already chose it.
+     *
+     * @param own    what the port holds now (an update gives them up), empty for a new port
+     * @param chosen what this request took before
+     */
+    static void checkFree(Handle handle, SubnetRow subnet, Ipv4Address ip, List<FixedIp> own, List<FixedIp> chosen) {
         if (used(handle, subnet, own, chosen).contains(ip)) {
             throw NeutronException.conflict("IpAddressAlreadyAllocated", "IP address " + ip
                     + " already allocated in subnet " + subnet.id());
         }
-        return new FixedIp(subnet.id(), ip);
     }
 
     private static FixedIp allocate(Handle handle, SubnetRow subnet, List<FixedIp> own, List<FixedIp> chosen) {

@@ -9,6 +9,7 @@ import java.util.SortedMap;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import org.netweave.manager.southbound.CoalescingWorker;
 import org.netweave.manager.store.Store;
 import org.netweave.proto.manager.v1.AgentHello;
 import org.netweave.proto.manager.v1.AgentNotification;
@@ -22,37 +23,85 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Neutron server's side of the DVR agents (seed 003): after every write of the Neutron API
- * ({@link #refresh}) it compares the agents' topology with the one before and casts the
+ * The Neutron server's side of the DVR agents (seed 003): after the store's commits, on a thread of
+ * its own, it compares the agents' topology with the one before and casts the
  * notifications that follow ({@link AgentNotifications}) to the subscribed hosts; and it answers
- * the agents' calls from the store. A host that subscribes gets a full sync first, so a host that
- * missed notifications while away catches up on its own.
+ * the agents' calls from the last topology it notified. Driven by the store rather than by the
+ * Neutron API, so a write through {@code /api/v1} that takes Neutron networks and ports with it (a
+ * logical switch deleted) is heard too. A host that subscribes gets a full sync first, so a host
+ * that missed notifications while away catches up on its own.
  */
 public final class NeutronAgentService extends NeutronAgentChannelGrpc.NeutronAgentChannelImplBase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NeutronAgentService.class);
+    /** Reads of the topology before one is taken although a commit came during it; see {@link #read}. */
+    private static final int READ_ATTEMPTS = 5;
 
     private final Store store;
+    private final CoalescingWorker worker;
+    private final Store.CommitListener onCommit;
     private final Map<String, List<ServerCallStreamObserver<AgentNotification>>> subscribers = new HashMap<>();
+    /** The topology the last notifications were made from; set by {@link #start}. Guarded by {@code this}. */
     private AgentTopology current;
 
     public NeutronAgentService(Store store) {
         this.store = store;
+        this.worker = new CoalescingWorker("neutron-agents", this::refresh);
+        this.onCommit = generation -> worker.wake();
     }
 
     /**
-     * Casts what changed since the last call. Called after every Neutron write has committed;
-     * serialised, so each host hears the changes in the order they were made.
+     * Reads the topology the first subscribers are synced with, then follows the store's commits.
+     * Call before the service takes calls. The listener is added before that read, so a commit
+     * during it is not missed: it only makes a round that finds nothing new.
      */
-    public synchronized void refresh() {
-        AgentTopology before = topology();
-        AgentTopology after = store.read(AgentTopology::read);
-        current = after;
-        SortedMap<String, List<AgentNotification>> casts = AgentNotifications.between(before, after);
-        casts.forEach((host, notifications) -> notifications.forEach(n -> cast(host, n)));
+    public NeutronAgentService start() {
+        store.addCommitListener(onCommit);
+        AgentTopology first = read();
+        synchronized (this) {
+            current = first;
+        }
+        worker.start();
+        return this;
+    }
+
+    /**
+     * Casts what changed since the last round. Runs on the worker's thread after commits, once for
+     * any number of them, so each host hears the changes in the order they were made. The store is
+     * read before the lock is taken: subscribers and the agents' calls wait only for the comparison.
+     */
+    private void refresh() {
+        AgentTopology after = read();
+        SortedMap<String, List<AgentNotification>> casts;
+        synchronized (this) {
+            AgentTopology before = current;
+            current = after;
+            casts = AgentNotifications.between(before, after);
+            casts.forEach((host, notifications) -> notifications.forEach(n -> cast(host, n)));
+        }
         if (!casts.isEmpty()) {
             LOG.info("DVR agents notified: {}", casts.entrySet().stream().map(e -> e.getKey() + " "
                     + e.getValue().stream().map(NeutronAgentService::describe).toList()).toList());
         }
+    }
+
+    /**
+     * The topology at one commit. {@link AgentTopology#read} runs several queries outside a
+     * transaction, so it is read again while the store's generation moved during it. After
+     * {@link #READ_ATTEMPTS} the last read is taken all the same: the commit that moved the
+     * generation has woken the worker, whose next round reads again.
+     */
+    private AgentTopology read() {
+        AgentTopology read = null;
+        for (int attempt = 1; attempt <= READ_ATTEMPTS; attempt++) {
+            long before = store.generation();
+            read = store.read(AgentTopology::read);
+            if (store.generation() == before) {
+                return read;
+            }
+        }
+        LOG.debug("the store changed during each of {} reads of the DVR agents' topology; the next round reads it again",
+                READ_ATTEMPTS);
+        return read;
     }
 
     @Override
@@ -66,7 +115,7 @@ public final class NeutronAgentService extends NeutronAgentChannelGrpc.NeutronAg
         synchronized (this) {
             subscribers.computeIfAbsent(host, h -> new ArrayList<>()).add(call);
             call.setOnCancelHandler(() -> unsubscribe(host, call));
-            AgentNotification sync = AgentNotifications.fullSync(topology(), host);
+            AgentNotification sync = AgentNotifications.fullSync(current, host);
             LOG.info("{}: DVR agents subscribed; full sync with {} routers", host,
                     sync.getRoutersUpdated().getRouterIdsCount());
             send(host, call, sync);
@@ -106,28 +155,24 @@ public final class NeutronAgentService extends NeutronAgentChannelGrpc.NeutronAg
                 .filter(p -> p.getHost().equals(hello.getHost())).toList());
     }
 
-    /** Ends every stream: the manager is stopping. */
+    /** Stops following the store and ends every stream: the manager is stopping. */
     @Override
-    public synchronized void close() {
-        subscribers.values().forEach(calls -> calls.forEach(call -> {
-            try {
-                call.onCompleted();
-            } catch (IllegalStateException e) {
-                // already ended by the client
-            }
-        }));
-        subscribers.clear();
+    public void close() {
+        store.removeCommitListener(onCommit);
+        worker.close();
+        synchronized (this) {
+            subscribers.values().forEach(calls -> calls.forEach(call -> {
+                try {
+                    call.onCompleted();
+                } catch (IllegalStateException e) {
+                    // already ended by the client
+                }
+            }));
+            subscribers.clear();
+        }
     }
 
     private synchronized AgentTopology snapshot() {
-        return topology();
-    }
-
-    /** The topology the last notifications were made from; read once at first use. */
-    private AgentTopology topology() {
-        if (current == null) {
-            current = store.read(AgentTopology::read);
-        }
         return current;
     }
 

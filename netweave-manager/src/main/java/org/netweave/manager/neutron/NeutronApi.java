@@ -30,15 +30,9 @@ public final class NeutronApi implements ForeignApi {
     private final PortService ports;
     private final RouterService routers;
     private final RouterInterfaceService interfaces;
-    private final Runnable afterWrite;
 
-    /**
-     * @param zone   the transport zone for networks' logical switches; empty: the only zone there is
-     * @param agents told after every successful write, so the DVR agents hear of it
-     */
-    public NeutronApi(Store store, LogicalSwitchAdminService switches, Optional<TransportZoneId> zone,
-                      NeutronAgentService agents) {
-        this.afterWrite = agents::refresh;
+    /** @param zone the transport zone for networks' logical switches; empty: the only zone there is */
+    public NeutronApi(Store store, LogicalSwitchAdminService switches, Optional<TransportZoneId> zone) {
         this.networks = new NetworkService(store, switches, zone);
         this.subnets = new SubnetService(store);
         this.ports = new PortService(store);
@@ -64,9 +58,9 @@ public final class NeutronApi implements ForeignApi {
         collection(endpoints, "routers", "router", NeutronViews.ROUTER_ATTRIBUTES, NeutronRouterId::new,
                 new Crud<>(routers::list, routers::get, routers::create, routers::update, routers::delete));
         endpoints.add(new Endpoint(HandlerType.PUT, V2 + "/routers/{id}/add_router_interface", new NeutronHandler(200,
-                ctx -> interfaces.add(new NeutronRouterId(ctx.pathParam("id")), ctx.body()), afterWrite)));
+                ctx -> interfaces.add(new NeutronRouterId(ctx.pathParam("id")), ctx.body()))));
         endpoints.add(new Endpoint(HandlerType.PUT, V2 + "/routers/{id}/remove_router_interface", new NeutronHandler(200,
-                ctx -> interfaces.remove(new NeutronRouterId(ctx.pathParam("id")), ctx.body()), afterWrite)));
+                ctx -> interfaces.remove(new NeutronRouterId(ctx.pathParam("id")), ctx.body()))));
         return endpoints;
     }
 
@@ -89,13 +83,13 @@ public final class NeutronApi implements ForeignApi {
         endpoints.add(get(base + "/{id}", ctx -> Map.of(singular,
                 crud.get().apply(id.apply(ctx.pathParam("id")), NeutronQuery.fieldsOnly(ctx.queryParamMap())))));
         endpoints.add(new Endpoint(HandlerType.POST, base, new NeutronHandler(201,
-                ctx -> Map.of(singular, crud.create().apply(ctx.body())), afterWrite)));
+                ctx -> Map.of(singular, crud.create().apply(ctx.body())))));
         endpoints.add(new Endpoint(HandlerType.PUT, base + "/{id}", new NeutronHandler(200,
-                ctx -> Map.of(singular, crud.update().apply(id.apply(ctx.pathParam("id")), ctx.body())), afterWrite)));
+                ctx -> Map.of(singular, crud.update().apply(id.apply(ctx.pathParam("id")), ctx.body())))));
         endpoints.add(new Endpoint(HandlerType.DELETE, base + "/{id}", new NeutronHandler(204, ctx -> {
             crud.delete().accept(id.apply(ctx.pathParam("id")));
             return null;
-        }, afterWrite)));
+        })));
     }
 
     private static Endpoint get(String path, NeutronHandler.Operation operation) {

@@ -23,25 +23,16 @@ final class NeutronHandler implements Handler {
 
     private final int status;
     private final Operation operation;
-    private final Runnable afterSuccess;
 
     NeutronHandler(int status, Operation operation) {
-        this(status, operation, () -> {
-        });
-    }
-
-    /** @param afterSuccess run once the operation succeeded, before the answer goes out (a write's notifications) */
-    NeutronHandler(int status, Operation operation, Runnable afterSuccess) {
         this.status = status;
         this.operation = operation;
-        this.afterSuccess = afterSuccess;
     }
 
     @Override
     public void handle(Context ctx) {
         try {
             Object body = operation.answer(ctx);
-            notifyAfter(ctx);
             ctx.status(status);
             if (body != null) {
                 ctx.json(body);
@@ -56,15 +47,6 @@ final class NeutronHandler implements Handler {
             LOG.error("Neutron API {} {} failed", ctx.method(), ctx.path(), e);
             answer(ctx, new NeutronException(500, "HTTPInternalServerError",
                     "Request Failed: internal server error while processing your request."));
-        }
-    }
-
-    /** The write is committed whatever happens here, so a failure is logged, never answered. */
-    private void notifyAfter(Context ctx) {
-        try {
-            afterSuccess.run();
-        } catch (RuntimeException e) {
-            LOG.error("Neutron API {} {}: written, but the agents were not notified", ctx.method(), ctx.path(), e);
         }
     }
 

@@ -50,9 +50,8 @@ final class PortService {
             MacAddress mac = requestedMac;
             if (mac == null) {
                 mac = MacAllocation.next(handle, networkId);
-            } else if (PortStore.macTaken(handle, networkId, mac)) {
-                throw NeutronException.conflict("MacAddressInUse", "Unable to complete operation for network "
-                        + networkId + ". The mac address " + mac + " is in use.");
+            } else {
+                checkMacFree(handle, networkId, mac);
             }
             PortRow port = new PortRow(NeutronPortId.fresh(), networkId, body.text("name", "", 255), project, mac,
                     body.bool("admin_state_up").orElse(true), body.text("device_id", "", 255),
@@ -107,6 +106,14 @@ final class PortService {
             throw NeutronException.invalid("device_owner", "'" + owner + "' is given by add_router_interface, which"
                     + " also makes the router's interface; create the port without it and add it to the router");
         });
+    }
+
+    /** A MAC the client (or a router interface) brings must be free on the network: a 409 if a port holds it. */
+    static void checkMacFree(Handle handle, NeutronNetworkId network, MacAddress mac) {
+        if (PortStore.macTaken(handle, network, mac)) {
+            throw NeutronException.conflict("MacAddressInUse", "Unable to complete operation for network "
+                    + network + ". The mac address " + mac + " is in use.");
+        }
     }
 
     static PortRow find(Handle handle, NeutronPortId id) {

@@ -55,7 +55,7 @@ final class RouterInterfaceService {
             if (target.port() != null) {
                 PortStore.update(handle, port, generation);
             } else {
-                checkMacFree(handle, port);
+                PortService.checkMacFree(handle, port.network(), port.mac());
                 PortStore.insert(handle, port, generation);
             }
             // The LIF answers with the port's MAC, so what Neutron shows is what hosts use.
@@ -121,20 +121,10 @@ final class RouterInterfaceService {
             throw NeutronException.badRequest("router", "Subnet for router interface must have a gateway IP");
         }
         checkNoPortOn(handle, router, subnet.id());
-        if (PortStore.usedAddresses(handle, subnet.id()).contains(subnet.gatewayIp())) {
-            throw NeutronException.conflict("IpAddressAlreadyAllocated", "IP address " + subnet.gatewayIp()
-                    + " already allocated in subnet " + subnet.id());
-        }
+        FixedIpAllocation.checkFree(handle, subnet, subnet.gatewayIp(), List.of(), List.of());
         return new PortRow(NeutronPortId.fresh(), subnet.network(), "", router.projectId(), Lif.VIRTUAL_MAC, true,
                 router.id().value(), DeviceOwners.routerInterface(router.distributed()), "", PortService.DOWN,
                 List.of(new FixedIp(subnet.id(), subnet.gatewayIp())));
-    }
-
-    private static void checkMacFree(Handle handle, PortRow port) {
-        if (PortStore.macTaken(handle, port.network(), port.mac())) {
-            throw NeutronException.conflict("MacAddressInUse", "Unable to complete operation for network "
-                    + port.network() + ". The mac address " + port.mac() + " is in use.");
-        }
     }
 
     private static void checkNoPortOn(Handle handle, RouterRow router, NeutronSubnetId subnet) {

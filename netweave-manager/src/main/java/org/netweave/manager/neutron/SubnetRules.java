@@ -62,7 +62,10 @@ final class SubnetRules {
         return pools;
     }
 
-    /** Pools a client gave: host addresses of the subnet, start before end, disjoint, without the gateway. */
+    /**
+     * Pools a client gave, or the ones a subnet keeps when its gateway changes: host addresses of the
+     * subnet, start before end, disjoint, without the gateway ({@code null}: the subnet has none).
+     */
     static List<AllocationPool> checkPools(Ipv4Prefix cidr, Ipv4Address gateway, List<AllocationPool> pools) {
         List<AllocationPool> sorted = pools.stream()
                 .sorted(Comparator.comparing(pool -> Integer.toUnsignedLong(pool.start().value()))).toList();

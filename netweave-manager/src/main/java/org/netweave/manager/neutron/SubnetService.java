@@ -78,11 +78,9 @@ final class SubnetService {
                 throw NeutronException.conflict("GatewayIpInUse", "Gateway ip " + gateway + " is in use by a port of"
                         + " subnet " + id);
             }
-            List<AllocationPool> pools = body.objects("allocation_pools")
-                    .map(raw -> SubnetRules.checkPools(old.cidr(), gateway, pools(raw))).orElse(old.pools());
-            if (!body.has("allocation_pools") && gateway != null) {
-                SubnetRules.checkPools(old.cidr(), gateway, pools);
-            }
+            // Absent or null allocation_pools keeps the old pools; new or old, they must leave out the gateway.
+            List<AllocationPool> pools = SubnetRules.checkPools(old.cidr(), gateway,
+                    body.objects("allocation_pools").map(SubnetService::pools).orElse(old.pools()));
             SubnetRow subnet = new SubnetRow(id, old.network(), body.text("name", old.name(), 255), old.projectId(),
                     old.cidr(), gateway, pools, body.bool("enable_dhcp").orElse(old.enableDhcp()));
             SubnetStore.update(handle, subnet, generation);

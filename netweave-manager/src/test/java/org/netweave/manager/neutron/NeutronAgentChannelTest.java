@@ -117,6 +117,22 @@ class NeutronAgentChannelTest {
         }
     }
 
+    /** The agents follow the store, not the Neutron API: a logical switch deleted through /api/v1 takes its ports along. */
+    @Test
+    void portsTakenAlongByALogicalSwitchDeletedThroughTheNativeApiReachTheAgents() throws Exception {
+        NeutronFixture net = NET.get();
+        String network = net.network("native-delete");
+        String logicalSwitch = net.logicalSwitchOf(network).get("id").asText();
+        try (Agents h4 = subscribe("cn-4")) {
+            assertThat(h4.next()).isEqualTo("routers_updated [] full");
+            String p = port(network, "cn-4");
+            assertThat(h4.next()).isEqualTo("port_add " + p);
+
+            assertThat(net.api.delete("/logical-switches/" + logicalSwitch).status()).isEqualTo(200);
+            assertThat(h4.next()).isEqualTo("port_delete " + p);
+        }
+    }
+
     private String port(String network, String host) {
         return NET.get().create("port", "{\"network_id\":\"" + network + "\",\"device_owner\":\"compute:nova\","
                 + "\"binding:host_id\":\"" + host + "\"}").get("id").asText();

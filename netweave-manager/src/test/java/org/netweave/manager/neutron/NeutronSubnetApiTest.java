@@ -86,6 +86,16 @@ class NeutronSubnetApiTest {
     }
 
     @Test
+    void aNewGatewayInsideTheKeptPoolsIsRefusedAlsoWhenThePoolsAreNull() {
+        String subnet = net.subnet(net.network("gateway-in-pool"), "10.9.0.0/24");
+        String message = assertNeutronError(net.neutron.put("/v2.0/subnets/" + subnet, "{\"subnet\":{\"gateway_ip\":"
+                + "\"10.9.0.9\",\"allocation_pools\":null}}"), 409, "GatewayConflictWithAllocationPools")
+                .at("/NeutronError/message").asText();
+        assertThat(message).contains("10.9.0.9", "10.9.0.2-10.9.0.254");
+        assertThat(net.neutron.get("/v2.0/subnets/" + subnet).at("/subnet/gateway_ip").asText()).isEqualTo("10.9.0.1");
+    }
+
+    @Test
     void aSubnetWithPortsIsInUseAndOtherwiseGoes() {
         String network = net.network("in-use");
         String subnet = net.subnet(network, "10.7.0.0/24");
