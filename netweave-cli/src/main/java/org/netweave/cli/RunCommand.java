@@ -109,7 +109,7 @@ final class RunCommand implements Callable<Integer> {
             throw e;
         }
         out.printf("Starting Netweave: 3 controllers, the manager, %d %s (data in %s)...%n", hosts,
-                datapath == LabDatapath.ovs ? "hosts on Open vSwitch" : "emulated hosts", dir);
+                datapath.hostsLabel(), dir);
         out.flush();
 
         CountDownLatch stopRequested = new CountDownLatch(1);

@@ -25,6 +25,17 @@ public record Bridge(BridgeId id, Vni vni, VlanId vlan) {
      *
      * @throws InvalidValueException naming the VNI or VLAN taken, and by which bridge
      */
+    /**
+     * Refuses removing the switch {@code vni} while one of {@code bridges} still bridges it.
+     *
+     * @throws InvalidValueException naming the VNI and the bridge
+     */
+    public static void requireNoneOn(Collection<Bridge> bridges, Vni vni) {
+        bridges.stream().filter(b -> b.vni.equals(vni)).findFirst().ifPresent(b -> {
+            throw new InvalidValueException("vni", vni.value(), "is still bridged by " + b.id + "; remove the bridge first");
+        });
+    }
+
     public void requireDistinctFrom(Collection<Bridge> others) {
         for (Bridge b : others) {
             if (b.id.equals(id)) {

@@ -75,7 +75,9 @@ final class DvrMacAgent implements Closeable {
             }
             known = new DvrMacs(Optional.of(mac), known.peers());
             failures = 0;
-            thread.scheduleWithFixedDelay(this::refreshPeers, 0, LIST_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
+            // Guarded: a datapath refusing the peers (closing, or an OVS command failing) must not end the refresh.
+            thread.scheduleWithFixedDelay(AgentTasks.guarded(LOG, host, "the DVR MAC list refresh", this::refreshPeers), 0,
+                    LIST_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
         } catch (StatusRuntimeException | IllegalArgumentException e) {
             failures++;
             Duration wait = RETRY.after(failures, ThreadLocalRandom.current().nextDouble());

@@ -365,18 +365,9 @@ public final class HostConfigFollower implements Closeable {
         }
     }
 
-    /**
-     * An executor keeps a task's exception to itself, and one ends a fixed-delay schedule for
-     * good; every task runs through this so a failure shows and the follower goes on.
-     */
+    /** Every task runs through this, so a failure shows and the follower goes on. */
     private Runnable guarded(Runnable task) {
-        return () -> {
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                LOG.error("{}: a config follower step failed", host, e);
-            }
-        };
+        return AgentTasks.guarded(LOG, host, "a config follower step", task);
     }
 
     /** Stream callbacks can outlive the follower; after close they have nowhere to go and need none. */

@@ -71,7 +71,8 @@ public final class TraceflowAgent implements Closeable {
     public void start() {
         datapath.setObservationSink(this::observed);
         thread.execute(this::subscribe);
-        thread.scheduleWithFixedDelay(this::flush, FLUSH.toMillis(), FLUSH.toMillis(), TimeUnit.MILLISECONDS);
+        thread.scheduleWithFixedDelay(AgentTasks.guarded(LOG, host, "a traceflow report", this::flush), FLUSH.toMillis(),
+                FLUSH.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void observed(Observation observation) {
@@ -106,6 +107,9 @@ public final class TraceflowAgent implements Closeable {
         long dropped = lost.getAndSet(0);
         if (dropped > 0) {
             LOG.warn("{}: {} traceflow observations did not fit in the queue; traces show fewer hops", host, dropped);
+        }
+        if (queue.isEmpty()) {
+            return;
         }
         List<Observation> batch = new ArrayList<>();
         while (queue.drainTo(batch, BATCH) > 0) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -35,10 +36,17 @@ class WebConsoleTest {
             Path screenshot = Path.of("target/console.png").toAbsolutePath();
             Files.deleteIfExists(screenshot);
 
+            // Output to a file, so that the deadline below holds even if the browser hangs.
+            Path log = dir.resolve("console-check.log");
             Process node = new ProcessBuilder("node", "console-check.mjs", url, screenshot.toString(), "VM1", "VM2",
-                    lab.seed.dlr(), "10.0.2.10").directory(CHECK.toFile()).redirectErrorStream(true).start();
-            String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(node.waitFor(90, TimeUnit.SECONDS)).as("the check finished").isTrue();
+                    lab.seed.dlr(), "10.0.2.10").directory(CHECK.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            boolean finished = node.waitFor(90, TimeUnit.SECONDS);
+            if (!finished) {
+                node.destroyForcibly();
+            }
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            assertThat(finished).as("the check finished: " + output).isTrue();
             assertThat(node.exitValue()).as(output).isZero();
 
             JsonNode seen = new ObjectMapper().readTree(output.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b)
@@ -53,7 +61,7 @@ class WebConsoleTest {
     }
 
     private static void requireBrowserTooling() {
-        List<String> missing = new java.util.ArrayList<>();
+        List<String> missing = new ArrayList<>();
         if (!Files.isExecutable(Path.of("/usr/bin/chromium"))) {
             missing.add("/usr/bin/chromium (apt-get install chromium)");
         }

@@ -3,6 +3,7 @@ package org.netweave.ovs;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -47,13 +48,9 @@ final class Exec {
             }
             pb.environment().putAll(env);
             Process p = pb.start();
-            try (OutputStream in = p.getOutputStream()) {
-                if (stdin != null) {
-                    in.write(stdin.getBytes(StandardCharsets.UTF_8));
-                }
-            }
-            // Read on another thread, so that a tool that hangs (ovs-ofctl has no timeout of its own)
-            // is still cut off at the deadline instead of holding the datapath's lock forever.
+            // Read on another thread, started before stdin is written: a tool that hangs (ovs-ofctl
+            // has no timeout of its own), or fills the pipe before reading all its input, is still cut
+            // off at the deadline instead of holding the datapath's lock forever.
             java.util.concurrent.CompletableFuture<String> output = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                 try {
                     return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -61,6 +58,11 @@ final class Exec {
                     return e.toString();
                 }
             }, Thread::startVirtualThread);
+            try (OutputStream in = p.getOutputStream()) {
+                if (stdin != null) {
+                    in.write(stdin.getBytes(StandardCharsets.UTF_8));
+                }
+            }
             if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return new Result(command, -1, "(timed out after " + TIMEOUT_SECONDS + " s)");
@@ -76,5 +78,15 @@ final class Exec {
 
     static Result run(List<String> command) {
         return run(command, Map.of(), null);
+    }
+
+    /** {@code command} run in network namespace {@code netns} ({@code ip netns exec}); as is when netns is null. */
+    static List<String> inNetns(String netns, List<String> command) {
+        List<String> cmd = new ArrayList<>();
+        if (netns != null) {
+            cmd.addAll(List.of("ip", "netns", "exec", netns));
+        }
+        cmd.addAll(command);
+        return cmd;
     }
 }

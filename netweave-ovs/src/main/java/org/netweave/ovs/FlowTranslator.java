@@ -49,7 +49,7 @@ public final class FlowTranslator {
      * What the per-bridge builders share: the state, each VNI's local VLAN, and each DVR subnet's
      * LIF (a logical switch belongs to at most one DLR, so at most one LIF per VNI).
      */
-    record Context(HostState state, LocalVlans vlans, SortedMap<Vni, Lif> lifByVni, SortedMap<Vni, String> qrByVni) {
+    record Context(HostState state, SortedMap<Vni, Lif> lifByVni, SortedMap<Vni, String> qrByVni) {
         static Context of(HostState state) {
             TreeMap<Vni, Lif> lifs = new TreeMap<>();
             TreeMap<Vni, String> qr = new TreeMap<>();
@@ -57,11 +57,11 @@ public final class FlowTranslator {
                 lifs.put(l.vni(), l);
                 qr.put(l.vni(), OvsNames.qrDevice(r.id(), l.id()));
             }));
-            return new Context(state, state.vlans(), lifs, qr);
+            return new Context(state, lifs, qr);
         }
 
         int lvid(Vni vni) {
-            return vlans.of(vni);
+            return state.vlans().of(vni);
         }
 
         String dvrMac() {

@@ -152,9 +152,7 @@ final class HostStateBuilder {
     }
 
     private void removeSwitch(Vni vni) {
-        bridges.values().stream().filter(b -> b.vni().equals(vni)).findFirst().ifPresent(b -> {
-            throw new InvalidValueException("vni", vni.value(), "is still bridged by " + b.id() + "; remove the bridge first");
-        });
+        Bridge.requireNoneOn(bridges.values(), vni);
         if (ports.values().stream().anyMatch(p -> p.vni().equals(vni))) {
             throw new InvalidValueException("vni", vni, "still has vNIC ports on this host");
         }

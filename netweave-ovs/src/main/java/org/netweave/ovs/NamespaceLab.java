@@ -90,10 +90,6 @@ public final class NamespaceLab implements AutoCloseable {
         }
     }
 
-    public String prefix() {
-        return prefix;
-    }
-
     /** The namespace holding ul0, where captures of the underlay run. */
     public String underlayNamespace() {
         return underlay;
@@ -118,6 +114,9 @@ public final class NamespaceLab implements AutoCloseable {
      * @param underlay where every VTEP lies, reached on-link through br-phy (all VTEP segments share ul0)
      */
     public OvsDatapath addHypervisor(String name, HostDatapathConfig config, Ipv4Prefix underlay) {
+        if (!underlay.contains(config.vtepIp())) {
+            throw new IllegalArgumentException("VTEP " + config.vtepIp() + " is outside the lab's underlay " + underlay);
+        }
         String ns = hypervisorNamespace(name);
         addNamespace(ns);
         String uplink = "hv" + hypervisors.size();
@@ -128,9 +127,6 @@ public final class NamespaceLab implements AutoCloseable {
         instances.add(ovs);
         ovs.ovs().vsctl("add-br", "br-phy", "--", "set", "bridge", "br-phy", "datapath_type=netdev",
                 "other-config:hwaddr=" + config.vtepMac(), "--", "add-port", "br-phy", "eth-ul").orThrow();
-        if (!underlay.contains(config.vtepIp())) {
-            throw new IllegalArgumentException("VTEP " + config.vtepIp() + " is outside the lab's underlay " + underlay);
-        }
         // The whole underlay on-link, as a connected route: OVS's tunnel routing copies the
         // kernel's connected routes, and the VTEP segments all share ul0.
         in(ns, "ip", "addr", "add", config.vtepIp() + "/" + underlay.length(), "dev", "br-phy");
@@ -227,16 +223,14 @@ public final class NamespaceLab implements AutoCloseable {
     public String ping(String guest, Ipv4Address target, int count, Duration interval, Duration timeout) {
         // iputils refuses intervals under 2 ms from anyone but root, and 0 means "flood".
         double seconds = Math.max(0.002, interval.toMillis() / 1000.0);
-        return Exec.run(List.of("ip", "netns", "exec", guestNamespace(guest), "ping", "-c", String.valueOf(count), "-i",
+        return Exec.run(Exec.inNetns(guestNamespace(guest), List.of("ping", "-c", String.valueOf(count), "-i",
                 String.format(Locale.ROOT, "%.3f", seconds), "-W", String.valueOf(Math.max(1, timeout.toSeconds())),
-                target.toString())).output();
+                target.toString()))).output();
     }
 
     /** Runs {@code command} in the namespace {@code ns}; its output. */
     public String in(String ns, String... command) {
-        List<String> all = new ArrayList<>(List.of("ip", "netns", "exec", ns));
-        all.addAll(List.of(command));
-        return Exec.run(all).orThrow().output();
+        return Exec.run(Exec.inNetns(ns, List.of(command))).orThrow().output();
     }
 
     private Hypervisor requireHypervisor(String name) {

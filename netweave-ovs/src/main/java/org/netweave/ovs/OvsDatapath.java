@@ -59,16 +59,9 @@ public final class OvsDatapath implements Datapath {
      * Creates br-int and br-tun with their patch pair (if missing), clears their flows and
      * installs the base pipeline: a full resync, as the Neutron agent does on start.
      *
-     * @param hostPrefix prefixes this host's qrouter namespace names (namespaces are global to a kernel)
-     */
-    public static OvsDatapath start(HostDatapathConfig config, OvsSwitch ovs, String hostPrefix) {
-        return start(config, ovs, hostPrefix, Optional.empty());
-    }
-
-    /**
-     * As {@link #start(HostDatapathConfig, OvsSwitch, String)}, on a host whose uplink to the
-     * physical VLANs is the (existing) bridge {@code physicalBridge}, Neutron's bridge_mappings:
-     * bridge instances patch br-int to it.
+     * @param hostPrefix     prefixes this host's qrouter namespace names (namespaces are global to a kernel)
+     * @param physicalBridge the (existing) bridge holding the uplink to the physical VLANs, Neutron's
+     *                       bridge_mappings: bridge instances patch br-int to it; empty when the host has none
      */
     public static OvsDatapath start(HostDatapathConfig config, OvsSwitch ovs, String hostPrefix,
                                     Optional<String> physicalBridge) {
@@ -100,8 +93,7 @@ public final class OvsDatapath implements Datapath {
 
     private static void removeLeftPorts(OvsSwitch ovs, String bridge) {
         for (String port : ovs.vsctl("list-ports", bridge).orThrow().output().lines().map(String::strip).toList()) {
-            if (port.startsWith("tap") || port.startsWith("qr-") || port.startsWith("vxlan-")
-                    || port.startsWith("int-vlan") || port.startsWith("phy-vlan")) {
+            if (OvsNames.isManagedPort(port)) {
                 ovs.vsctl("--if-exists", "del-port", bridge, port).orThrow();
             }
         }
@@ -251,11 +243,12 @@ public final class OvsDatapath implements Datapath {
             return;
         }
         closed = true;
-        routerNamespaces.removeAll();
+        // Ports before the devices behind them, as realise() does.
         for (String name : List.copyOf(installedPorts.keySet())) {
             ovs.vsctl("--if-exists", "del-port", name);
         }
         installedPorts.clear();
+        routerNamespaces.removeAll();
     }
 
     private void requireOpen() {

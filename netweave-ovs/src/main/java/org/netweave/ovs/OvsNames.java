@@ -43,6 +43,12 @@ public final class OvsNames {
         return "phy-vlan" + vlan.value();
     }
 
+    /** Whether a port's name is one this backend gives, so that one left by an earlier run is ours to remove. */
+    static boolean isManagedPort(String name) {
+        return name.startsWith("tap") || name.startsWith("qr-") || name.startsWith("vxlan-")
+                || name.startsWith("int-vlan") || name.startsWith("phy-vlan");
+    }
+
     public static String tunnelPort(Ipv4Address remoteVtep) {
         return "vxlan-" + String.format("%08x", remoteVtep.value());
     }

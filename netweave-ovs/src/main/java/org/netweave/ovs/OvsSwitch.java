@@ -40,22 +40,12 @@ public record OvsSwitch(String netns, Path runDir, String datapathType) {
 
     /** A command in the switch's network namespace (where its bridges' devices live). */
     Exec.Result inNamespace(String... command) {
-        List<String> cmd = new ArrayList<>();
-        if (netns != null) {
-            cmd.addAll(List.of("ip", "netns", "exec", netns));
-        }
-        cmd.addAll(List.of(command));
-        return Exec.run(cmd);
+        return Exec.run(Exec.inNetns(netns, List.of(command)));
     }
 
     /** A command in the switch's namespace with OVS_RUNDIR set, as the daemons are started. */
     Exec.Result inNamespaceWithEnv(List<String> command) {
-        List<String> cmd = new ArrayList<>();
-        if (netns != null) {
-            cmd.addAll(List.of("ip", "netns", "exec", netns));
-        }
-        cmd.addAll(command);
-        return Exec.run(cmd, env(), null);
+        return Exec.run(Exec.inNetns(netns, command), env(), null);
     }
 
     /** ovs-ofctl finds {@code <bridge>.mgmt} in OVS_RUNDIR. */

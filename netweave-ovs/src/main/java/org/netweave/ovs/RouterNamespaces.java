@@ -2,7 +2,6 @@ package org.netweave.ovs;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
@@ -91,9 +90,9 @@ final class RouterNamespaces {
 
     /** Deletes every namespace and device this instance created. */
     void removeAll() {
-        removeStale(new TreeMap<>());
         createdDevices.forEach(d -> ovs.inNamespace("ip", "link", "del", d));
         createdNamespaces.forEach(n -> Exec.run(List.of("ip", "netns", "del", n)));
+        installed = new TreeMap<>();
     }
 
     /** "IP lladdr MAC dev DEV" → "IP dev DEV": which entry a neighbour line is. */
@@ -128,8 +127,6 @@ final class RouterNamespaces {
     }
 
     private static List<String> inNs(String namespace, List<String> command) {
-        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
-        cmd.addAll(command);
-        return cmd;
+        return Exec.inNetns(namespace, command);
     }
 }

@@ -12,8 +12,8 @@
  * applies the difference with ovs-vsctl, ovs-ofctl bundles and iproute2.
  *
  * <p>The path of a routed packet, vm1 (VNI 5000, host A) to vm2 (VNI 5001, host B): vm1 sends to
- * the gateway vMAC; br-int's NORMAL delivers it to qr-5000 in host A's qrouter namespace, which
- * routes it out of qr-5001 to vm2's MAC (a permanent neighbour); br-int floods it to br-tun,
+ * the gateway vMAC; br-int's NORMAL delivers it to the web LIF's qr- device in host A's qrouter namespace, which
+ * routes it out of the app LIF's qr- device to vm2's MAC (a permanent neighbour); br-int floods it to br-tun,
  * where DVR_PROCESS replaces the shared vMAC source with host A's DVR MAC and UCAST_TO_TUN sends
  * it to host B's VTEP with VNI 5001. On host B, DVR_NOT_LEARN passes the frame (source: a remote
  * DVR MAC) to br-int, where DVR_TO_SRC_MAC gives it the gateway vMAC as source and TRANSIENT

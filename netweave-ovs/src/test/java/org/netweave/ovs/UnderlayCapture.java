@@ -3,7 +3,6 @@ package org.netweave.ovs;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,12 +19,10 @@ final class UnderlayCapture implements AutoCloseable {
     /** Separates a field's occurrences: the outer header's first, then the inner one's. */
     static final String OCCURRENCES = "|";
     private final Path pcap;
-    private final Path log;
     private final Process process;
 
-    private UnderlayCapture(Path pcap, Path log, Process process) {
+    private UnderlayCapture(Path pcap, Process process) {
         this.pcap = pcap;
-        this.log = log;
         this.process = process;
     }
 
@@ -39,7 +36,7 @@ final class UnderlayCapture implements AutoCloseable {
         Path log = Files.createTempFile(dir, "tshark", ".log");
         Process p = new ProcessBuilder(Net.inNetns(netns, "dumpcap", "-i", device, "-w", pcap.toString()))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        UnderlayCapture capture = new UnderlayCapture(pcap, log, p);
+        UnderlayCapture capture = new UnderlayCapture(pcap, p);
         try {
             await().atMost(Duration.ofSeconds(20)).until(() -> !p.isAlive() || Files.readString(log).contains("Capturing on"));
             if (!p.isAlive()) {
@@ -97,13 +94,5 @@ final class UnderlayCapture implements AutoCloseable {
         // While dumpcap still writes, the last frame may be cut short; tshark then complains but
         // has printed the frames before it.
         return r.output().lines().filter(l -> !l.isBlank()).toList();
-    }
-
-    String log() {
-        try {
-            return Files.readString(log, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return e.toString();
-        }
     }
 }

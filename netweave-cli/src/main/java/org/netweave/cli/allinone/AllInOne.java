@@ -97,9 +97,7 @@ public final class AllInOne implements Closeable {
         settings.progress().accept("manager up: API " + apiUrl());
         hosts = LabInventory.build(api, settings);
         hypervisors.start(hosts, manager.southboundPort(), settings.vxlanPort());
-        settings.progress().accept(hosts.size() + (settings.datapath() == LabDatapath.ovs
-                ? " hosts up on Open vSwitch (a namespace with its own ovs-vswitchd each), each with its host agent"
-                : " emulated hosts up, each with its host agent"));
+        settings.progress().accept(hosts.size() + " " + settings.datapath().hostsLabel() + " up, each with its host agent");
         guests = new LabGuests(api, hypervisors, manager.store());
         LOG.info("all-in-one up: {} hosts, API {}", hosts.size(), apiUrl());
     }
@@ -135,10 +133,6 @@ public final class AllInOne implements Closeable {
             return emulated;
         }
         throw new IllegalStateException("the lab runs on " + settings.datapath() + ", not on emulated hypervisors");
-    }
-
-    public LabHypervisors labHypervisors() {
-        return hypervisors;
     }
 
     public LabGuests guests() {

@@ -10,16 +10,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import org.netweave.controller.client.ControllerChannels;
-import org.netweave.controller.slice.SliceSpace;
 import org.netweave.dataplane.DatapathTables;
-import org.netweave.dataplane.HostDatapathConfig;
 import org.netweave.dataplane.emulated.EmulatedEndpoint;
 import org.netweave.dataplane.emulated.EmulatedHost;
 import org.netweave.dataplane.emulated.EmulatedPhysicalSwitch;
-import org.netweave.dataplane.emulated.EmulatedUnderlay;
 import org.netweave.dataplane.emulated.PingResult;
 import org.netweave.hostagent.HostAgent;
 import org.netweave.model.EndpointId;
@@ -38,15 +32,14 @@ import org.slf4j.LoggerFactory;
  * follows the manager's configuration of the host over gRPC; and a top-of-rack switch with a
  * trunk to every host's uplink, where VLAN-side physical servers plug in (seed 004).
  *
- * <p>It is also where the manager's host views read a host's tables ({@link HostTablesSource}).
+ * <p>It is also where the manager's host views read a host's tables ({@link org.netweave.manager.hosttables.HostTablesSource}).
  */
 public final class EmulatedHypervisors implements LabHypervisors {
     private static final Logger LOG = LoggerFactory.getLogger(EmulatedHypervisors.class);
 
     private final Map<HostId, Hypervisor> hosts = new LinkedHashMap<>();
-    private final ControllerChannels controllers = new ControllerChannels();
+    private final LabAgents agents = new LabAgents();
     private final EmulatedPhysicalSwitch tor;
-    private ManagedChannel manager;
 
     EmulatedHypervisors(AllInOneSettings settings) {
         tor = new EmulatedPhysicalSwitch("tor", settings.vtepAddress(0, 254));
@@ -54,15 +47,14 @@ public final class EmulatedHypervisors implements LabHypervisors {
 
     @Override
     public synchronized void start(List<LabHost> prepared, int southboundPort, int vxlanPort) {
-        manager = NettyChannelBuilder.forAddress("127.0.0.1", southboundPort).usePlaintext().build();
+        agents.connect(southboundPort);
         for (LabHost host : prepared) {
-            EmulatedHost datapath = new EmulatedHost(new HostDatapathConfig(host.id(), host.vtep(), host.vtepSegment(),
-                    MacAddress.of(EmulatedUnderlay.vtepMac(host.vtep().value())), host.routerMac(), vxlanPort));
+            EmulatedHost datapath = new EmulatedHost(host.datapathConfig(vxlanPort));
             HostAgent agent;
             try {
                 datapath.connectUplink(tor.address());
                 tor.addTrunk(datapath.uplinkAddress());
-                agent = newAgent(host.id(), datapath);
+                agent = agents.start(host.id(), datapath);
             } catch (RuntimeException e) {
                 datapath.close();
                 throw e;
@@ -72,12 +64,6 @@ public final class EmulatedHypervisors implements LabHypervisors {
         }
     }
 
-    private HostAgent newAgent(HostId id, EmulatedHost datapath) {
-        HostAgent agent = new HostAgent(id, manager, controllers, SliceSpace.DEFAULT, datapath);
-        agent.start();
-        return agent;
-    }
-
     /**
      * Restarts {@code host}'s agent as a host does after a crash of netcpa: the datapath keeps
      * forwarding with what it holds, and the new agent resyncs fully into it.
@@ -85,7 +71,7 @@ public final class EmulatedHypervisors implements LabHypervisors {
     public synchronized HostAgent restartAgent(HostId host) {
         Hypervisor hypervisor = hypervisor(host);
         hypervisor.agent().close();
-        HostAgent next = newAgent(host, hypervisor.datapath());
+        HostAgent next = agents.start(host, hypervisor.datapath());
         hypervisor.replaceAgent(next);
         LOG.info("{}: host agent restarted", host);
         return next;
@@ -101,10 +87,6 @@ public final class EmulatedHypervisors implements LabHypervisors {
 
     public synchronized List<Hypervisor> all() {
         return List.copyOf(hosts.values());
-    }
-
-    public EmulatedPhysicalSwitch physicalSwitch() {
-        return tor;
     }
 
     @Override
@@ -170,18 +152,8 @@ public final class EmulatedHypervisors implements LabHypervisors {
 
     @Override
     public synchronized void close() {
-        // Agents first, so none applies a change to a datapath that is closing.
         List<Hypervisor> all = new ArrayList<>(hosts.values());
-        all.forEach(h -> h.agent().close());
-        if (manager != null) {
-            manager.shutdownNow();
-            try {
-                manager.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        controllers.close();
+        agents.close(all.stream().map(Hypervisor::agent).toList());
         all.forEach(h -> h.datapath().close());
         tor.close();
         hosts.clear();

@@ -7,18 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import org.netweave.controller.client.ControllerChannels;
-import org.netweave.controller.slice.SliceSpace;
 import org.netweave.dataplane.DatapathTables;
-import org.netweave.dataplane.HostDatapathConfig;
 import org.netweave.dataplane.emulated.EmulatedEndpoint;
-import org.netweave.dataplane.emulated.EmulatedUnderlay;
 import org.netweave.dataplane.emulated.PingResult;
 import org.netweave.hostagent.HostAgent;
 import org.netweave.model.HostId;
@@ -26,7 +19,6 @@ import org.netweave.model.Ipv4Address;
 import org.netweave.model.Ipv4InterfaceAddress;
 import org.netweave.model.Ipv4Prefix;
 import org.netweave.model.MacAddress;
-import org.netweave.model.PortId;
 import org.netweave.model.VlanId;
 import org.netweave.ovs.NamespaceLab;
 import org.netweave.ovs.OvsDatapath;
@@ -49,9 +41,8 @@ public final class OvsHypervisors implements LabHypervisors {
     private final Ipv4Prefix underlay;
     private final Path dir;
     private final Map<HostId, OvsHost> hosts = new LinkedHashMap<>();
-    private final ControllerChannels controllers = new ControllerChannels();
+    private final LabAgents agents = new LabAgents();
     private NamespaceLab lab;
-    private ManagedChannel manager;
 
     private record OvsHost(LabHost host, OvsDatapath datapath, HostAgent agent) {
     }
@@ -69,13 +60,10 @@ public final class OvsHypervisors implements LabHypervisors {
     @Override
     public synchronized void start(List<LabHost> prepared, int southboundPort, int vxlanPort) {
         lab = NamespaceLab.create("nw" + ProcessHandle.current().pid() + "-", dir);
-        manager = NettyChannelBuilder.forAddress("127.0.0.1", southboundPort).usePlaintext().build();
+        agents.connect(southboundPort);
         for (LabHost host : prepared) {
-            OvsDatapath datapath = lab.addHypervisor(host.name(), new HostDatapathConfig(host.id(), host.vtep(),
-                    host.vtepSegment(), MacAddress.of(EmulatedUnderlay.vtepMac(host.vtep().value())), host.routerMac(),
-                    vxlanPort), underlay);
-            HostAgent agent = new HostAgent(host.id(), manager, controllers, SliceSpace.DEFAULT, datapath);
-            agent.start();
+            OvsDatapath datapath = lab.addHypervisor(host.name(), host.datapathConfig(vxlanPort), underlay);
+            HostAgent agent = agents.start(host.id(), datapath);
             hosts.put(host.id(), new OvsHost(host, datapath, agent));
             LOG.info("{} ({}) up on Open vSwitch in namespace {}: VTEP {}:{}, DVR MAC {}", host.id(), host.name(),
                     lab.hypervisorNamespace(host.name()), host.vtep(), vxlanPort, host.routerMac());
@@ -166,17 +154,7 @@ public final class OvsHypervisors implements LabHypervisors {
 
     @Override
     public synchronized void close() {
-        // Agents first, so none applies a change to a datapath that is closing.
-        hosts.values().forEach(h -> h.agent().close());
-        if (manager != null) {
-            manager.shutdownNow();
-            try {
-                manager.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        controllers.close();
+        agents.close(hosts.values().stream().map(OvsHost::agent).toList());
         if (lab != null) {
             lab.close();
         }

@@ -111,9 +111,7 @@ final class BatchValidator {
         lifs.forEach((dlr, l) -> l.values().stream().filter(x -> x.vni().value() == vni).findFirst().ifPresent(x -> {
             throw new InvalidValueException("vni", vni, "still has LIF " + x.id() + " of " + dlr + "; remove it first");
         }));
-        bridges.values().stream().filter(b -> b.vni().value() == vni).findFirst().ifPresent(b -> {
-            throw new InvalidValueException("vni", vni, "is still bridged by " + b.id() + "; remove the bridge first");
-        });
+        Bridge.requireNoneOn(bridges.values(), Vni.of(vni));
         vnis.remove(vni);
     }
 
