@@ -21,6 +21,7 @@ import io.grpc.stub.ClientResponseObserver;
 import org.netweave.controller.client.ControllerChannels;
 import org.netweave.controller.client.HostSession;
 import org.netweave.controller.slice.SliceSpace;
+import org.netweave.dataplane.DatapathWaitingException;
 import org.netweave.model.ControllerId;
 import org.netweave.model.DlrId;
 import org.netweave.model.HostId;
@@ -209,8 +210,13 @@ public final class HostConfigFollower implements Closeable {
             String failure = desired.generation() + " " + e;
             if (!failure.equals(lastFailure)) {
                 lastFailure = failure;
-                LOG.warn("{}: realising generation {} failed, retrying at every check: {}", host, desired.generation(),
-                        e.toString());
+                if (e instanceof DatapathWaitingException) {
+                    LOG.info("{}: generation {} is realised but for what waits, tried again at every check: {}", host,
+                            desired.generation(), e.getMessage());
+                } else {
+                    LOG.warn("{}: realising generation {} failed, retrying at every check: {}", host, desired.generation(),
+                            e.toString());
+                }
             }
             return;
         }

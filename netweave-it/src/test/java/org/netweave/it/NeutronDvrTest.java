@@ -2,11 +2,9 @@ package org.netweave.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.netweave.it.NeutronCalls.ip;
+import static org.netweave.it.NeutronCalls.mac;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,14 +15,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netweave.cli.allinone.Hypervisor;
-import org.netweave.cli.api.ManagerApi;
 import org.netweave.dataplane.emulated.PingResult;
 import org.netweave.dataplane.emulated.EmulatedEndpoint;
 import org.netweave.hostagent.DesiredDlrTables;
 import org.netweave.hostagent.DesiredSwitchTables;
 import org.netweave.model.DlrId;
 import org.netweave.model.EndpointId;
-import org.netweave.model.HostId;
 import org.netweave.model.Ipv4Address;
 import org.netweave.model.Ipv4InterfaceAddress;
 import org.netweave.model.MacAddress;
@@ -42,12 +38,12 @@ class NeutronDvrTest {
     @TempDir
     Path dir;
     SeedLab lab;
-    ManagerApi neutron;
+    NeutronCalls neutron;
 
     @BeforeEach
     void start() throws Exception {
         lab = SeedLab.start(dir, "127.29.0.0");
-        neutron = new ManagerApi(lab.lab.apiUrl().replaceFirst("/api/v1/?$", ""));
+        neutron = new NeutronCalls(lab.lab.apiUrl());
     }
 
     @AfterEach
@@ -59,23 +55,19 @@ class NeutronDvrTest {
     void aDistributedRouterIsRealisedByTheAgentsOfTheHostsWithPortsOnItsSubnets() throws Exception {
         Hypervisor a = lab.host(lab.seed.vm1Host());
         Hypervisor b = lab.host(lab.seed.vm2Host());
-        String netA = create("network", "{\"name\":\"dvr-a\"}").get("id").asText();
-        String subnetA = create("subnet", "{\"network_id\":\"" + netA + "\",\"ip_version\":4,\"cidr\":\"10.40.1.0/24\"}")
-                .get("id").asText();
-        String netB = create("network", "{\"name\":\"dvr-b\"}").get("id").asText();
-        String subnetB = create("subnet", "{\"network_id\":\"" + netB + "\",\"ip_version\":4,\"cidr\":\"10.40.2.0/24\"}")
-                .get("id").asText();
-        JsonNode router = create("router", "{\"name\":\"dvr\",\"distributed\":true}");
-        DlrId dlr = DlrId.of(neutron.get("/api/v1/dlrs").findValues("id").stream().map(JsonNode::asText)
-                .filter(id -> neutron.get("/api/v1/dlrs/" + id).path("name").asText().equals("neutron-" + router.get("id").asText()))
-                .findFirst().orElseThrow());
-        JsonNode vmA = port(netA, a.host().id());
-        JsonNode vmB = port(netB, b.host().id());
-        Vni vniA = vniOf(netA);
-        Vni vniB = vniOf(netB);
+        String netA = neutron.network("dvr-a");
+        String subnetA = neutron.subnet(netA, "10.40.1.0/24");
+        String netB = neutron.network("dvr-b");
+        String subnetB = neutron.subnet(netB, "10.40.2.0/24");
+        String routerId = neutron.distributedRouter("dvr");
+        DlrId dlr = neutron.dlrOf(routerId);
+        JsonNode vmA = neutron.vmPort(netA, a.host().id());
+        JsonNode vmB = neutron.vmPort(netB, b.host().id());
+        Vni vniA = neutron.vniOf(netA);
+        Vni vniB = neutron.vniOf(netB);
 
-        addInterface(router, subnetA);
-        addInterface(router, subnetB);
+        neutron.addInterface(routerId, subnetA);
+        neutron.addInterface(routerId, subnetB);
 
         await().atMost(SeedLab.CONVERGE).untilAsserted(() -> {
             for (Hypervisor host : List.of(a, b)) {
@@ -89,7 +81,7 @@ class NeutronDvrTest {
                 assertThat(host.agent().neutronRouting().staticArps().get(vniB)).containsEntry(ip(vmB), mac(vmB));
             }
         });
-        assertThat(a.agent().neutronEvents()).anyMatch(e -> e.startsWith("l3: routers_updated [" + router.get("id").asText()))
+        assertThat(a.agent().neutronEvents()).anyMatch(e -> e.startsWith("l3: routers_updated [" + routerId))
                 .anyMatch(e -> e.startsWith("l3: sync_routers"))
                 .anyMatch(e -> e.contains("plugged") && e.contains("into br-int"))
                 .anyMatch(e -> e.startsWith("l3: get_ports_by_subnet " + subnetA + " -> 1 ports"))
@@ -108,7 +100,7 @@ class NeutronDvrTest {
         SeedLab.assertAllReplied(ping, "VM A -> VM B through the distributed router");
 
         // A new VM port on subnet A, bound to host B: port_add to both L3 agents, and host B's L2 agent adds it.
-        JsonNode vmC = port(netA, b.host().id());
+        JsonNode vmC = neutron.vmPort(netA, b.host().id());
         String c = vmC.get("id").asText();
         await().atMost(SeedLab.CONVERGE).untilAsserted(() -> {
             assertThat(arps(a, vniA)).containsEntry(ip(vmC), mac(vmC));
@@ -119,7 +111,7 @@ class NeutronDvrTest {
         assertThat(b.agent().neutronEvents()).anyMatch(e -> e.equals("l2: port_add " + c + ": added to the DVR flows of subnet " + subnetA));
 
         // Deleting it undoes exactly that.
-        delete("/v2.0/ports/" + c);
+        neutron.delete("/v2.0/ports/" + c);
         await().atMost(SeedLab.CONVERGE).untilAsserted(() -> {
             assertThat(arps(a, vniA)).doesNotContainKey(ip(vmC)).containsEntry(ip(vmA), mac(vmA));
             assertThat(a.agent().neutronRouting().staticArps().get(vniA)).doesNotContainKey(ip(vmC));
@@ -128,45 +120,15 @@ class NeutronDvrTest {
         assertThat(a.agent().neutronEvents()).anyMatch(e -> e.startsWith("l3: port_delete " + c + ": static ARP " + ip(vmC) + " removed"));
 
         // Removing subnet B's interface: host A unplugs it; host B, with no port left on the router's subnets, drops the router.
-        neutron.put("/v2.0/routers/" + router.get("id").asText() + "/remove_router_interface",
-                "{\"subnet_id\":\"" + subnetB + "\"}");
+        neutron.removeInterface(routerId, subnetB);
         await().atMost(SeedLab.CONVERGE).untilAsserted(() -> {
             assertThat(a.agent().installed().dlrs().get(dlr).lifs()).hasSize(1);
             assertThat(b.agent().installed().dlrs()).doesNotContainKey(dlr);
             assertThat(arps(a, vniB)).doesNotContainKey(ip(vmB));
             assertThat(a.agent().neutronRouting().staticArps()).doesNotContainKey(vniB);
         });
-        assertThat(b.agent().neutronEvents()).anyMatch(e -> e.startsWith("l3: router_removed " + router.get("id").asText()));
+        assertThat(b.agent().neutronEvents()).anyMatch(e -> e.startsWith("l3: router_removed " + routerId));
         assertThat(a.agent().neutronEvents()).anyMatch(e -> e.contains("unplugged") && e.contains("1 static ARP entries removed"));
-    }
-
-    private JsonNode create(String singular, String attributes) {
-        return neutron.post("/v2.0/" + singular + "s", "{\"" + singular + "\":" + attributes + "}").path(singular);
-    }
-
-    private JsonNode port(String network, HostId host) {
-        return create("port", "{\"network_id\":\"" + network + "\",\"device_owner\":\"compute:nova\","
-                + "\"binding:host_id\":\"" + host.value() + "\"}");
-    }
-
-    private void addInterface(JsonNode router, String subnet) {
-        neutron.put("/v2.0/routers/" + router.get("id").asText() + "/add_router_interface", "{\"subnet_id\":\"" + subnet + "\"}");
-    }
-
-    private void delete(String path) throws Exception {
-        HttpResponse<String> reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(lab.lab.apiUrl().replaceFirst("/api/v1/?$", "") + path)).DELETE().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(204);
-    }
-
-    private Vni vniOf(String network) {
-        for (JsonNode ls : neutron.get("/api/v1/logical-switches")) {
-            if (ls.path("name").asText().equals("neutron-" + network)) {
-                return Vni.of(ls.path("vni").asInt());
-            }
-        }
-        throw new AssertionError("no logical switch for network " + network);
     }
 
     /** The ARP bindings the host's agent installed on a logical switch (the router's static ARP entries among them). */
@@ -180,13 +142,5 @@ class NeutronDvrTest {
                 mac(port), new Ipv4InterfaceAddress(ip(port), 24), Ipv4Address.parse(gateway));
         host.datapath().plug(PortId.of(port.get("id").asText() + ".000"), guest);
         return guest;
-    }
-
-    private static Ipv4Address ip(JsonNode port) {
-        return Ipv4Address.parse(port.path("fixed_ips").get(0).path("ip_address").asText());
-    }
-
-    private static MacAddress mac(JsonNode port) {
-        return MacAddress.parse(port.path("mac_address").asText());
     }
 }

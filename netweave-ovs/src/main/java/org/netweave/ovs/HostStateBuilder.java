@@ -81,6 +81,13 @@ final class HostStateBuilder {
         return b.build();
     }
 
+    /** {@code from} without the vNIC ports {@code ports}: what can be installed while their devices are missing. */
+    static HostState withoutPorts(HostState from, Set<PortId> ports) {
+        HostStateBuilder b = new HostStateBuilder(from);
+        b.ports.keySet().removeAll(ports);
+        return b.build();
+    }
+
     private HostState build() {
         return new HostState(config, switches, ports, routers, peers, LocalVlans.allocate(switches.keySet(), vlansBefore),
                 bridges);

@@ -2,6 +2,7 @@ package org.netweave.ovs;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -9,12 +10,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.netweave.dataplane.Datapath;
 import org.netweave.dataplane.DatapathChange;
 import org.netweave.dataplane.DatapathCounters;
 import org.netweave.dataplane.DatapathTables;
 import org.netweave.dataplane.HostDatapathConfig;
+import org.netweave.model.DlrId;
 import org.netweave.model.MacAddress;
+import org.netweave.model.PortId;
 import org.netweave.ovs.PortPlan.PortSpec;
 import org.netweave.ovs.RouterPlan.RouterNamespace;
 import org.slf4j.Logger;
@@ -25,9 +30,12 @@ import org.slf4j.LoggerFactory;
  * into br-int/br-tun flows ({@link FlowTranslator}), OVS ports ({@link PortPlan}) and qrouter
  * namespaces ({@link RouterPlan}), and applies only the difference to what it installed before.
  *
- * <p>A vNIC port ({@link org.netweave.dataplane.VnicPort}) names a device that must already
- * exist in the switch's network namespace, called {@link OvsNames#vnicDevice}: the VM's veth end
- * or tap, as Nova plugs it before Neutron's agent wires it. This backend attaches it to br-int.
+ * <p>A vNIC port ({@link org.netweave.dataplane.VnicPort}) names a device in the switch's network
+ * namespace, called {@link OvsNames#vnicDevice}: the VM's veth end or tap, as Nova plugs it. This
+ * backend attaches it to br-int once it is there. A port whose device has not appeared yet is left
+ * out of what is installed (with its flows), everything else is installed, and the batch then
+ * fails with {@link VnicDeviceMissingException}, so the agent tries again until the VM is plugged:
+ * one VM that Nova bound but has not plugged (or never will) holds up no other change on the host.
  *
  * <p>Atomicity: a batch is validated as a whole before anything is touched, and each bridge's
  * flow changes go in as one OpenFlow bundle. Ports and namespaces are created before the flows
@@ -39,7 +47,11 @@ public final class OvsDatapath implements Datapath {
     private final String hostPrefix;
     private final RouterNamespaces routerNamespaces;
     private final Optional<String> physicalBridge;
+    /** The state the agent asked for, waiting vNIC ports included. */
     private HostState state;
+    /** What the switch carries: {@link #state} less the vNIC ports whose devices are not there yet. */
+    private HostState installed;
+    private Set<PortId> announcedWaiting = Set.of();
     private Map<OvsBridge, List<Flow>> installedFlows = new EnumMap<>(OvsBridge.class);
     private SortedMap<String, PortSpec> installedPorts = new TreeMap<>();
     private boolean closed;
@@ -50,6 +62,7 @@ public final class OvsDatapath implements Datapath {
         this.physicalBridge = physicalBridge;
         this.routerNamespaces = new RouterNamespaces(ovs);
         this.state = HostState.empty(config);
+        this.installed = state;
         for (OvsBridge b : OvsBridge.values()) {
             installedFlows.put(b, List.of());
         }
@@ -108,7 +121,10 @@ public final class OvsDatapath implements Datapath {
     public synchronized void apply(List<? extends DatapathChange> changes) {
         requireOpen();
         HostState next = HostStateBuilder.apply(state, changes);
-        realise(next);
+        Set<PortId> waiting = realise(next);
+        if (!waiting.isEmpty()) {
+            throw new VnicDeviceMissingException(waiting);
+        }
     }
 
     /**
@@ -130,7 +146,54 @@ public final class OvsDatapath implements Datapath {
         return ovs;
     }
 
-    private void realise(HostState next) {
+    /** The namespace this host gives DLR {@code dlr}'s qrouter (it exists while the host holds a LIF of it). */
+    public String routerNamespace(DlrId dlr) {
+        return OvsNames.qrouterNamespace(hostPrefix, dlr);
+    }
+
+    /**
+     * Installs {@code next}, except vNIC ports whose devices are missing; then it is the state.
+     *
+     * @return the vNIC ports left out, waiting for their devices
+     */
+    private Set<PortId> realise(HostState next) {
+        Set<PortId> waiting = vnicsWithoutDevice(next);
+        install(waiting.isEmpty() ? next : HostStateBuilder.withoutPorts(next, waiting));
+        state = next;
+        if (!waiting.equals(announcedWaiting)) {
+            waiting.stream().filter(p -> !announcedWaiting.contains(p)).forEach(p -> LOG.info(
+                    "{}: vNIC port {} waits for its device {} to appear{}", next.config().hostId(), p,
+                    OvsNames.vnicDevice(p), ovs.netns() == null ? "" : " in namespace " + ovs.netns()));
+            announcedWaiting = waiting;
+        }
+        return waiting;
+    }
+
+    /**
+     * The vNIC ports of {@code next} not attached yet whose devices are not in the switch's
+     * namespace. One {@code ip link} call, and only when there are new vNIC ports.
+     */
+    private Set<PortId> vnicsWithoutDevice(HostState next) {
+        List<PortId> fresh = next.ports().keySet().stream()
+                .filter(p -> !installedPorts.containsKey(OvsNames.vnicDevice(p))).toList();
+        if (fresh.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> devices = new HashSet<>();
+        // "7: tapvm1@if6: <BROADCAST,..." → tapvm1
+        for (String line : ovs.inNamespace("ip", "-o", "link", "show").orThrow().output().lines().toList()) {
+            String[] words = line.split(" ", 3);
+            if (words.length >= 2) {
+                String name = words[1].endsWith(":") ? words[1].substring(0, words[1].length() - 1) : words[1];
+                int at = name.indexOf('@');
+                devices.add(at < 0 ? name : name.substring(0, at));
+            }
+        }
+        return fresh.stream().filter(p -> !devices.contains(OvsNames.vnicDevice(p)))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private void install(HostState next) {
         resyncIfFlowsWereLost();
         SortedMap<String, RouterNamespace> namespaces = RouterPlan.of(next, hostPrefix);
         SortedMap<String, PortSpec> ports = PortPlan.of(next, physicalBridge);
@@ -147,7 +210,7 @@ public final class OvsDatapath implements Datapath {
         }
         removePorts(ports);
         routerNamespaces.removeStale(namespaces);
-        state = next;
+        installed = next;
     }
 
     /**
@@ -233,7 +296,7 @@ public final class OvsDatapath implements Datapath {
 
     @Override
     public synchronized DatapathTables tables() {
-        return TablesView.of(state);
+        return TablesView.of(installed);
     }
 
     /** Removes the qrouter namespaces and the ports this datapath added; leaves the bridges. */

@@ -16,12 +16,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.netweave.dataplane.DatapathChange;
 import org.netweave.dataplane.DatapathChange.AttachPort;
+import org.netweave.dataplane.DatapathChange.DetachPort;
+import org.netweave.dataplane.DatapathChange.PutArpEntry;
+import org.netweave.dataplane.DatapathChange.RemoveArpEntry;
 import org.netweave.dataplane.DatapathChange.RemoveLif;
 import org.netweave.dataplane.DatapathChange.RemoveRemoteMac;
 import org.netweave.dataplane.VnicPort;
+import org.netweave.model.Ipv4Address;
+import org.netweave.model.Ipv4InterfaceAddress;
 import org.netweave.model.MacAddress;
-import org.netweave.model.PortId;
 
 /**
  * The delta install against a real Open vSwitch: what the switch reports after each change
@@ -133,16 +138,43 @@ class OvsDeltaInstallTest {
         assertThat(links).doesNotContain(qr + "@").contains(OvsNames.qrDevice(SeedFixture.DLR, SeedFixture.LIF_A.id()) + "@");
     }
 
+    /**
+     * Nova binds a VM to the host before it plugs the VM's device: the port waits, everything
+     * else in the batch is installed meanwhile, and the same batch again attaches the port once
+     * the device is there.
+     */
     @Test
-    void aVnicWhoseDeviceDoesNotExistIsRefusedAndLeavesNoPortOrFlow() {
+    void aVnicWaitsForItsDeviceWithoutHoldingUpTheRestOfTheBatch() {
         List<String> before = switchFlows();
-        VnicPort ghost = new VnicPort(PortId.of("ghost"), SeedFixture.VNI_A, MacAddress.parse("fa:16:3e:00:0f:0f"));
-        assertThatThrownBy(() -> host.apply(new AttachPort(ghost)))
-                .isInstanceOf(OvsCommandException.class).hasMessageContaining(OvsNames.vnicDevice(ghost.id()))
-                .hasMessageContaining("must exist");
-        assertThat(host.ovs().vsctl("list-ports", "br-int").orThrow().output().lines())
-                .doesNotContain(OvsNames.vnicDevice(ghost.id()));
+        SeedFixture.Vm late = new SeedFixture.Vm("late", 0, SeedFixture.VNI_A, MacAddress.parse("fa:16:3e:00:0f:0f"),
+                Ipv4InterfaceAddress.parse("10.0.1.99/24"), SeedFixture.VM1.gateway());
+        String tap = OvsNames.vnicDevice(late.port().id());
+        int lvid = LocalVlans.allocate(List.of(SeedFixture.VNI_A, SeedFixture.VNI_B)).of(SeedFixture.VNI_A);
+        Ipv4Address other = Ipv4Address.parse("10.0.1.98");
+        MacAddress otherMac = MacAddress.parse("fa:16:3e:00:0f:0e");
+        List<DatapathChange> batch = List.of(new AttachPort(late.port()), new PutArpEntry(SeedFixture.VNI_A, other, otherMac));
+        try {
+            assertThatThrownBy(() -> host.apply(batch)).isInstanceOf(VnicDeviceMissingException.class)
+                    .hasMessageContaining(tap).satisfies(e -> assertThat(((VnicDeviceMissingException) e).waiting())
+                            .containsExactly(late.port().id()));
+            assertThat(minus(switchFlows(), before)).as("the ARP entry is in, the waiting port is not").containsExactly(
+                    "br-tun ARP_RESPONDER priority=1 arp,dl_vlan=" + lvid + ",arp_tpa=" + other);
+            assertThat(host.ovs().vsctl("list-ports", "br-int").orThrow().output().lines()).doesNotContain(tap);
+            assertThat(host.tables().ports()).extracting(VnicPort::id).doesNotContain(late.port().id());
+
+            lab.addVm(late);
+            host.apply(batch);
+
+            assertThat(host.ovs().vsctl("list-ports", "br-int").orThrow().output().lines()).contains(tap);
+            assertThat(minus(switchFlows(), before)).containsExactlyInAnyOrder(
+                    "br-tun ARP_RESPONDER priority=1 arp,dl_vlan=" + lvid + ",arp_tpa=" + other,
+                    "br-int TRANSIENT priority=20 dl_vlan=" + lvid + ",dl_dst=" + late.mac(),
+                    "br-int DVR_TO_SRC_MAC priority=20 dl_vlan=" + lvid + ",dl_dst=" + late.mac());
+            assertThat(host.tables().ports()).extracting(VnicPort::id).contains(late.port().id());
+        } finally {
+            host.apply(List.of(new DetachPort(late.port().id()), new RemoveArpEntry(SeedFixture.VNI_A, other)));
+            lab.removeVm(late.name());
+        }
         assertThat(switchFlows()).containsExactlyInAnyOrderElementsOf(before);
-        assertThat(host.tables().ports()).extracting(VnicPort::id).doesNotContain(ghost.id());
     }
 }

@@ -77,6 +77,10 @@ final class OvsLab implements AutoCloseable {
         lab.addGuest(vm.name(), "hv" + vm.host(), vm.port().id(), vm.mac(), vm.address(), vm.gateway());
     }
 
+    void removeVm(String vm) {
+        lab.removeGuest(vm);
+    }
+
     void addVlanServer(String name, MacAddress mac, Ipv4InterfaceAddress address, Ipv4Address gateway, int vlan) {
         lab.addVlanServer(name, mac, address, gateway, vlan);
     }

@@ -135,6 +135,14 @@ public final class AllInOne implements Closeable {
         throw new IllegalStateException("the lab runs on " + settings.datapath() + ", not on emulated hypervisors");
     }
 
+    /** The hypervisors on Open vSwitch, whose switches and namespaces tests look into. */
+    public OvsHypervisors ovsHypervisors() {
+        if (hypervisors instanceof OvsHypervisors ovs) {
+            return ovs;
+        }
+        throw new IllegalStateException("the lab runs on " + settings.datapath() + ", not on Open vSwitch");
+    }
+
     public LabGuests guests() {
         return guests;
     }

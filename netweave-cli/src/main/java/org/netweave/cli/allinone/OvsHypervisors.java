@@ -40,11 +40,12 @@ public final class OvsHypervisors implements LabHypervisors {
 
     private final Ipv4Prefix underlay;
     private final Path dir;
-    private final Map<HostId, OvsHost> hosts = new LinkedHashMap<>();
+    private final Map<HostId, OvsHypervisor> hosts = new LinkedHashMap<>();
     private final LabAgents agents = new LabAgents();
     private NamespaceLab lab;
 
-    private record OvsHost(LabHost host, OvsDatapath datapath, HostAgent agent) {
+    /** One host of the lab on Open vSwitch: its datapath in namespace {@code namespace}, and its agent. */
+    public record OvsHypervisor(LabHost host, String namespace, OvsDatapath datapath, HostAgent agent) {
     }
 
     OvsHypervisors(AllInOneSettings settings) {
@@ -64,7 +65,7 @@ public final class OvsHypervisors implements LabHypervisors {
         for (LabHost host : prepared) {
             OvsDatapath datapath = lab.addHypervisor(host.name(), host.datapathConfig(vxlanPort), underlay);
             HostAgent agent = agents.start(host.id(), datapath);
-            hosts.put(host.id(), new OvsHost(host, datapath, agent));
+            hosts.put(host.id(), new OvsHypervisor(host, lab.hypervisorNamespace(host.name()), datapath, agent));
             LOG.info("{} ({}) up on Open vSwitch in namespace {}: VTEP {}:{}, DVR MAC {}", host.id(), host.name(),
                     lab.hypervisorNamespace(host.name()), host.vtep(), vxlanPort, host.routerMac());
         }
@@ -73,11 +74,28 @@ public final class OvsHypervisors implements LabHypervisors {
 
     @Override
     public Optional<DatapathTables> tables(HostId host) {
-        OvsHost h;
+        OvsHypervisor h;
         synchronized (this) {
             h = hosts.get(host);
         }
         return Optional.ofNullable(h).map(x -> x.datapath().tables());
+    }
+
+    /** Host {@code id}, whose switch, namespaces and agent tests look into. */
+    public synchronized OvsHypervisor hypervisor(HostId id) {
+        OvsHypervisor h = hosts.get(id);
+        if (h == null) {
+            throw new IllegalArgumentException("no host " + id + " in the ovs lab");
+        }
+        return h;
+    }
+
+    /** The namespaces of the lab: where tests plug guests of their own and run commands. */
+    public synchronized NamespaceLab namespaces() {
+        if (lab == null) {
+            throw new IllegalStateException("the ovs lab has not started");
+        }
+        return lab;
     }
 
     @Override
@@ -93,12 +111,8 @@ public final class OvsHypervisors implements LabHypervisors {
         return new NamespaceGuest(spec);
     }
 
-    private synchronized String hypervisorName(HostId host) {
-        OvsHost h = hosts.get(host);
-        if (h == null) {
-            throw new IllegalArgumentException("no host " + host + " in the ovs lab");
-        }
-        return h.host().name();
+    private String hypervisorName(HostId host) {
+        return hypervisor(host).host().name();
     }
 
     /** A VM namespace on a veth into its host's namespace, where the host's datapath attaches the other end. */
@@ -154,7 +168,7 @@ public final class OvsHypervisors implements LabHypervisors {
 
     @Override
     public synchronized void close() {
-        agents.close(hosts.values().stream().map(OvsHost::agent).toList());
+        agents.close(hosts.values().stream().map(OvsHypervisor::agent).toList());
         if (lab != null) {
             lab.close();
         }

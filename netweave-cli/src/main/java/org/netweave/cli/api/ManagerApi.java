@@ -59,7 +59,10 @@ public final class ManagerApi {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
             if (response.statusCode() >= 400) {
-                throw new Failure(json.path("message").asText("HTTP " + response.statusCode()) + " ("
+                // Neutron's errors wrap theirs in NeutronError.
+                String message = json.path("message").asText(json.path("NeutronError").path("message")
+                        .asText("HTTP " + response.statusCode()));
+                throw new Failure(message + " ("
                         + response.statusCode() + (json.hasNonNull("field") ? ", field " + json.get("field").asText() : "")
                         + ")");
             }
