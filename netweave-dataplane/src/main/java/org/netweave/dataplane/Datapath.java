@@ -56,6 +56,16 @@ public interface Datapath extends AutoCloseable {
     }
 
     /**
+     * Traces on a packet another host's datapath traced into a tunnel to this host
+     * ({@link ObservationSink#continueAt}), as if it arrived from {@code fromVtep}.
+     *
+     * @throws UnsupportedOperationException if this backend carries traces in its tunnels itself
+     */
+    default void continueTraced(TraceContinuation continuation) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " carries traces in its tunnels");
+    }
+
+    /**
      * The other hosts' router MACs (Neutron's DVR MACs, from {@code get_dvr_mac_address_list}).
      * A backend that tells routed frames from remote hosts by their source MAC, as Neutron's
      * br-tun does, needs them; the emulated backend does not and ignores them.

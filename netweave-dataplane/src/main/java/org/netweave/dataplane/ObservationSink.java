@@ -9,4 +9,8 @@ public interface ObservationSink {
     ObservationSink NONE = observation -> { };
 
     void observe(Observation observation);
+
+    /** A traced packet left in a tunnel that cannot carry the trace: the receiving host must trace it on. */
+    default void continueAt(TraceContinuation continuation) {
+    }
 }

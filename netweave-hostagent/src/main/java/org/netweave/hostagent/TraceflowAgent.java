@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.google.protobuf.ByteString;
 import io.grpc.Channel;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ClientCallStreamObserver;
@@ -18,9 +19,13 @@ import io.grpc.stub.ClientResponseObserver;
 import org.netweave.dataplane.Datapath;
 import org.netweave.dataplane.Observation;
 import org.netweave.dataplane.ObservationSink;
+import org.netweave.dataplane.TraceContinuation;
 import org.netweave.model.HostId;
+import org.netweave.model.Ipv4Address;
 import org.netweave.model.PortId;
+import org.netweave.model.Vni;
 import org.netweave.proto.manager.v1.TraceflowChannelGrpc;
+import org.netweave.proto.manager.v1.TraceflowContinuation;
 import org.netweave.proto.manager.v1.TraceflowHello;
 import org.netweave.proto.manager.v1.TraceflowObservation;
 import org.netweave.proto.manager.v1.TraceflowObservations;
@@ -49,6 +54,7 @@ public final class TraceflowAgent implements Closeable {
     private final Channel manager;
     private final Datapath datapath;
     private final ArrayBlockingQueue<Observation> queue = new ArrayBlockingQueue<>(QUEUE);
+    private final ArrayBlockingQueue<TraceContinuation> continuations = new ArrayBlockingQueue<>(QUEUE);
     private final AtomicLong lost = new AtomicLong();
     private final ScheduledThreadPoolExecutor thread;
     private volatile boolean closed;
@@ -69,7 +75,19 @@ public final class TraceflowAgent implements Closeable {
     }
 
     public void start() {
-        datapath.setObservationSink(this::observed);
+        datapath.setObservationSink(new ObservationSink() {
+            @Override
+            public void observe(Observation observation) {
+                observed(observation);
+            }
+
+            @Override
+            public void continueAt(TraceContinuation continuation) {
+                if (!continuations.offer(continuation)) {
+                    lost.incrementAndGet();
+                }
+            }
+        });
         thread.execute(this::subscribe);
         thread.scheduleWithFixedDelay(AgentTasks.guarded(LOG, host, "a traceflow report", this::flush), FLUSH.toMillis(),
                 FLUSH.toMillis(), TimeUnit.MILLISECONDS);
@@ -91,6 +109,12 @@ public final class TraceflowAgent implements Closeable {
 
     private void inject(TraceflowProbe probe) {
         try {
+            if (!probe.getFromVtep().isEmpty()) {
+                datapath.continueTraced(new TraceContinuation(probe.getTraceId(), Ipv4Address.parse(probe.getFromVtep()),
+                        datapath.config().vtepIp(), Vni.of(probe.getVni()), probe.getFrame().toByteArray()));
+                LOG.debug("{}: traced probe {} on from the tunnel from {}", host, probe.getTraceId(), probe.getFromVtep());
+                return;
+            }
             datapath.injectTraced(PortId.of(probe.getPortId()), probe.getFrame().toByteArray(), probe.getTraceId());
             LOG.debug("{}: injected traceflow probe {} at {}", host, probe.getTraceId(), probe.getPortId());
         } catch (RuntimeException e) {
@@ -108,15 +132,21 @@ public final class TraceflowAgent implements Closeable {
         if (dropped > 0) {
             LOG.warn("{}: {} traceflow observations did not fit in the queue; traces show fewer hops", host, dropped);
         }
-        if (queue.isEmpty()) {
+        if (queue.isEmpty() && continuations.isEmpty()) {
             return;
         }
         List<Observation> batch = new ArrayList<>();
-        while (queue.drainTo(batch, BATCH) > 0) {
+        List<TraceContinuation> onward = new ArrayList<>();
+        // Observations before the continuations they led to, so the manager has this host's hops first.
+        while (queue.drainTo(batch, BATCH) > 0 | continuations.drainTo(onward, BATCH) > 0) {
             TraceflowObservations.Builder report = TraceflowObservations.newBuilder().setHostId(host.value());
             batch.forEach(o -> report.addObservations(toProto(o)));
+            onward.forEach(c -> report.addContinuations(TraceflowContinuation.newBuilder().setTraceId(c.traceId())
+                    .setFromVtep(c.fromVtep().toString()).setToVtep(c.toVtep().toString()).setVni(c.vni().value())
+                    .setFrame(ByteString.copyFrom(c.frame()))));
             report(report.build());
             batch.clear();
+            onward.clear();
         }
     }
 

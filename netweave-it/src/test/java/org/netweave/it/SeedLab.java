@@ -15,7 +15,10 @@ import org.netweave.cli.Main;
 import org.netweave.cli.allinone.AllInOne;
 import org.netweave.cli.allinone.AllInOneSettings;
 import org.netweave.cli.allinone.Hypervisor;
+import org.netweave.cli.allinone.LabDatapath;
+import org.netweave.cli.allinone.OvsHypervisors;
 import org.netweave.cli.allinone.SeedScenario;
+import org.junit.jupiter.api.Assumptions;
 import org.netweave.dataplane.DatapathTables;
 import org.netweave.dataplane.emulated.PingResult;
 import org.netweave.manager.dlr.ControlVmHaTiming;
@@ -55,8 +58,28 @@ final class SeedLab implements AutoCloseable {
 
     /** @param vtepBase 127.x.0.0, distinct per test class */
     static SeedLab start(Path dir, String vtepBase) throws IOException {
-        AllInOneSettings settings = AllInOneSettings.defaults(dir, line -> LOG.info("lab: {}", line)).withApiPort(0)
-                .forTests(Ipv4Address.parse(vtepBase), FAST_HA);
+        return start(AllInOneSettings.defaults(dir, line -> LOG.info("lab: {}", line)).withApiPort(0)
+                .forTests(Ipv4Address.parse(vtepBase), FAST_HA));
+    }
+
+    /**
+     * The seed scenario on real Open vSwitch, three hosts. Skipped, with the reason printed, where
+     * root or Open vSwitch is missing; under NETWEAVE_REQUIRE_ALL_TESTS=1 (CI) that fails instead.
+     */
+    static SeedLab startOnOvs(Path dir, String testName) throws IOException {
+        String why = OvsHypervisors.whyUnavailable();
+        if (why != null) {
+            if ("1".equals(System.getenv("NETWEAVE_REQUIRE_ALL_TESTS"))) {
+                throw new IllegalStateException(testName + " must run here but cannot: " + why);
+            }
+            System.out.println("SKIPPED " + testName + ": " + why);
+            Assumptions.abort(why);
+        }
+        return start(AllInOneSettings.defaults(dir, line -> LOG.info("lab: {}", line)).withApiPort(0).withHosts(3)
+                .forTests(Ipv4Address.parse("127.0.0.0"), FAST_HA).withDatapath(LabDatapath.ovs));
+    }
+
+    private static SeedLab start(AllInOneSettings settings) throws IOException {
         AllInOne lab = AllInOne.start(settings);
         try {
             SeedLab seedLab = new SeedLab(lab, lab.buildSeedScenario());

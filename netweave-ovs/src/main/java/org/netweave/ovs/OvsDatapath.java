@@ -17,6 +17,10 @@ import org.netweave.dataplane.DatapathChange;
 import org.netweave.dataplane.DatapathCounters;
 import org.netweave.dataplane.DatapathTables;
 import org.netweave.dataplane.HostDatapathConfig;
+import org.netweave.dataplane.ObservationSink;
+import org.netweave.dataplane.TraceContinuation;
+import org.netweave.model.InvalidValueException;
+import org.netweave.packet.Vxlan;
 import org.netweave.model.DlrId;
 import org.netweave.model.MacAddress;
 import org.netweave.model.PortId;
@@ -52,6 +56,7 @@ public final class OvsDatapath implements Datapath {
     /** What the switch carries: {@link #state} less the vNIC ports whose devices are not there yet. */
     private HostState installed;
     private Set<PortId> announcedWaiting = Set.of();
+    private volatile ObservationSink observations = ObservationSink.NONE;
     private Map<OvsBridge, List<Flow>> installedFlows = new EnumMap<>(OvsBridge.class);
     private SortedMap<String, PortSpec> installedPorts = new TreeMap<>();
     private boolean closed;
@@ -135,6 +140,32 @@ public final class OvsDatapath implements Datapath {
     public synchronized void setPeerRouterMacs(Set<MacAddress> macs) {
         requireOpen();
         realise(HostStateBuilder.withPeerDvrMacs(state, macs));
+    }
+
+    @Override
+    public void setObservationSink(ObservationSink sink) {
+        this.observations = sink == null ? ObservationSink.NONE : sink;
+    }
+
+    /** Traces with the switch's ofproto/trace and the qrouter kernels ({@link OvsTracer}); nothing is sent. */
+    @Override
+    public synchronized void injectTraced(PortId port, byte[] frame, int traceId) {
+        requireOpen();
+        requireTraceId(traceId);
+        new OvsTracer(ovs, installed, hostPrefix, physicalBridge, observations, traceId).fromVnic(port, frame);
+    }
+
+    @Override
+    public synchronized void continueTraced(TraceContinuation continuation) {
+        requireOpen();
+        requireTraceId(continuation.traceId());
+        new OvsTracer(ovs, installed, hostPrefix, physicalBridge, observations, continuation.traceId()).fromTunnel(continuation);
+    }
+
+    private static void requireTraceId(int traceId) {
+        if (traceId < 1 || traceId > Vxlan.MAX_TRACE_ID) {
+            throw new InvalidValueException("traceId", traceId, "must lie in 1-" + Vxlan.MAX_TRACE_ID);
+        }
     }
 
     /** What the switch itself reports for a bridge ({@code ovs-ofctl --names dump-flows}). */

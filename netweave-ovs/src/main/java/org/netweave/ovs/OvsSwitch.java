@@ -38,6 +38,13 @@ public record OvsSwitch(String netns, Path runDir, String datapathType) {
         return Exec.run(cmd, env(), stdin);
     }
 
+    /** ovs-appctl to this instance's ovs-vswitchd (its control socket in the run directory). */
+    Exec.Result appctl(String... args) {
+        List<String> cmd = new ArrayList<>(List.of("ovs-appctl", "-t", runDir.resolve("ovs-vswitchd.ctl").toString()));
+        cmd.addAll(List.of(args));
+        return Exec.run(cmd, env(), null);
+    }
+
     /** A command in the switch's network namespace (where its bridges' devices live). */
     Exec.Result inNamespace(String... command) {
         return Exec.run(Exec.inNetns(netns, List.of(command)));

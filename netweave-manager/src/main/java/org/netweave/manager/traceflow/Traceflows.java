@@ -28,6 +28,7 @@ import org.netweave.model.HostId;
 import org.netweave.model.LogicalSwitchId;
 import org.netweave.model.VmId;
 import org.netweave.packet.Vxlan;
+import org.netweave.proto.manager.v1.TraceflowContinuation;
 import org.netweave.proto.manager.v1.TraceflowObservations;
 import org.netweave.proto.manager.v1.TraceflowProbe;
 import org.slf4j.Logger;
@@ -159,6 +160,28 @@ public final class Traceflows implements Closeable {
                 trace.observed(seen, now);
             }
         });
+        if (batch.getContinuationsCount() > 0) {
+            continueAt(host, batch.getContinuationsList());
+        }
+    }
+
+    /**
+     * Frames a host traced into tunnels its backend cannot mark (Open vSwitch): each goes to the
+     * host behind the tunnel's far VTEP, which traces it on as if it had arrived.
+     */
+    private void continueAt(HostId from, List<TraceflowContinuation> continuations) {
+        Map<String, HostId> hostsByVtep = hostsByVtep();
+        for (TraceflowContinuation c : continuations) {
+            Trace trace = collectingTrace(c.getTraceId());
+            HostId to = hostsByVtep.get(c.getToVtep());
+            if (trace == null || to == null) {
+                continue;
+            }
+            boolean sent = channel.send(to, TraceflowProbe.newBuilder().setTraceId(c.getTraceId()).setFrame(c.getFrame())
+                    .setFromVtep(c.getFromVtep()).setVni(c.getVni()).build());
+            LOG.debug("{}: continued from {} at {} ({})", trace.id, from.value(), to.value(),
+                    sent ? "sent" : "not sent: no host agent");
+        }
     }
 
     private synchronized Trace collectingTrace(int traceId) {
