@@ -12,7 +12,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,14 +54,7 @@ class NeutronOvsDvrTest {
 
     @BeforeEach
     void start() throws Exception {
-        String why = OvsHypervisors.whyUnavailable();
-        if (why != null) {
-            if ("1".equals(System.getenv("NETWEAVE_REQUIRE_ALL_TESTS"))) {
-                throw new IllegalStateException("NeutronOvsDvrTest must run here but cannot: " + why);
-            }
-            System.out.println("SKIPPED NeutronOvsDvrTest: " + why);
-            Assumptions.abort(why);
-        }
+        SeedLab.requireOvs("NeutronOvsDvrTest");
         AllInOneSettings settings = AllInOneSettings.defaults(dir, line -> LOG.info("lab: {}", line)).withApiPort(0)
                 .withHosts(3).forTests(Ipv4Address.parse("127.29.0.0"), SeedLab.FAST_HA).withDatapath(LabDatapath.ovs);
         lab = AllInOne.start(settings);

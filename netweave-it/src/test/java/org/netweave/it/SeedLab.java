@@ -67,6 +67,16 @@ final class SeedLab implements AutoCloseable {
      * root or Open vSwitch is missing; under NETWEAVE_REQUIRE_ALL_TESTS=1 (CI) that fails instead.
      */
     static SeedLab startOnOvs(Path dir, String testName) throws IOException {
+        requireOvs(testName);
+        return start(AllInOneSettings.defaults(dir, line -> LOG.info("lab: {}", line)).withApiPort(0).withHosts(3)
+                .forTests(Ipv4Address.parse("127.0.0.0"), FAST_HA).withDatapath(LabDatapath.ovs));
+    }
+
+    /**
+     * Aborts {@code testName}, printing why, where root or Open vSwitch is missing; under
+     * NETWEAVE_REQUIRE_ALL_TESTS=1 (CI) fails instead.
+     */
+    static void requireOvs(String testName) {
         String why = OvsHypervisors.whyUnavailable();
         if (why != null) {
             if ("1".equals(System.getenv("NETWEAVE_REQUIRE_ALL_TESTS"))) {
@@ -75,8 +85,6 @@ final class SeedLab implements AutoCloseable {
             System.out.println("SKIPPED " + testName + ": " + why);
             Assumptions.abort(why);
         }
-        return start(AllInOneSettings.defaults(dir, line -> LOG.info("lab: {}", line)).withApiPort(0).withHosts(3)
-                .forTests(Ipv4Address.parse("127.0.0.0"), FAST_HA).withDatapath(LabDatapath.ovs));
     }
 
     private static SeedLab start(AllInOneSettings settings) throws IOException {

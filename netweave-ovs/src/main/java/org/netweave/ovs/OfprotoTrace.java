@@ -1,6 +1,8 @@
 package org.netweave.ovs;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,7 +86,7 @@ public record OfprotoTrace(List<Step> steps, Map<String, String> finalFlow, List
         }
         record Open(int indent, Stage stage, int priority, String match, List<String> actions) {
         }
-        java.util.ArrayDeque<Heading> headings = new java.util.ArrayDeque<>();
+        ArrayDeque<Heading> headings = new ArrayDeque<>();
         List<Open> open = new ArrayList<>();
         Map<String, String> finalFlow = Map.of();
         List<Output> outputs = new ArrayList<>();
@@ -134,7 +136,7 @@ public record OfprotoTrace(List<Step> steps, Map<String, String> finalFlow, List
 
     /** "icmp,in_port=3,dl_src=…" → {dl_src=…, …}; "unchanged" → {}. */
     static Map<String, String> fields(String flow) {
-        java.util.HashMap<String, String> fields = new java.util.HashMap<>();
+        Map<String, String> fields = new HashMap<>();
         for (String part : flow.split(",")) {
             int eq = part.indexOf('=');
             if (eq > 0) {

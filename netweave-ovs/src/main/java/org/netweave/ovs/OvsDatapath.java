@@ -110,7 +110,7 @@ public final class OvsDatapath implements Datapath {
     }
 
     private static void removeLeftPorts(OvsSwitch ovs, String bridge) {
-        for (String port : ovs.vsctl("list-ports", bridge).orThrow().output().lines().map(String::strip).toList()) {
+        for (String port : ovs.listPorts(bridge)) {
             if (OvsNames.isManagedPort(port)) {
                 ovs.vsctl("--if-exists", "del-port", bridge, port).orThrow();
             }

@@ -38,6 +38,11 @@ public record OvsSwitch(String netns, Path runDir, String datapathType) {
         return Exec.run(cmd, env(), stdin);
     }
 
+    /** The ports of {@code bridge}, by name. */
+    List<String> listPorts(String bridge) {
+        return vsctl("list-ports", bridge).orThrow().output().lines().map(String::strip).filter(p -> !p.isEmpty()).toList();
+    }
+
     /** ovs-appctl to this instance's ovs-vswitchd (its control socket in the run directory). */
     Exec.Result appctl(String... args) {
         List<String> cmd = new ArrayList<>(List.of("ovs-appctl", "-t", runDir.resolve("ovs-vswitchd.ctl").toString()));

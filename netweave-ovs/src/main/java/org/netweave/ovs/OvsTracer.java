@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.netweave.dataplane.Bridge;
@@ -64,7 +65,7 @@ final class OvsTracer {
     private final HostId host;
     private final Optional<String> physicalBridge;
     private Map<Integer, String> datapathPorts;
-    private java.util.Set<String> physicalPorts;
+    private Set<String> physicalPorts;
 
     OvsTracer(OvsSwitch ovs, HostState state, String hostPrefix, Optional<String> physicalBridge, ObservationSink sink,
               int traceId) {
@@ -249,10 +250,9 @@ final class OvsTracer {
         return out;
     }
 
-    private java.util.Set<String> physicalBridgePorts() {
+    private Set<String> physicalBridgePorts() {
         if (physicalPorts == null) {
-            physicalPorts = physicalBridge.map(br -> java.util.Set.copyOf(ovs.vsctl("list-ports", br).orThrow().output()
-                    .lines().map(String::strip).toList())).orElse(java.util.Set.of());
+            physicalPorts = physicalBridge.map(br -> Set.copyOf(ovs.listPorts(br))).orElse(Set.of());
         }
         return physicalPorts;
     }
@@ -278,8 +278,7 @@ final class OvsTracer {
         return switch (step.stage()) {
             case TunStage.VXLAN_TUN_TO_LV -> DropReason.UNKNOWN_VNI;
             case TunStage.LOCAL_SWITCHING -> DropReason.UNKNOWN_VTEP;
-            case TunStage.DVR_PROCESS -> DropReason.NOT_LOCAL;
-            case IntStage.DVR_TO_SRC_MAC -> DropReason.NOT_LOCAL;
+            // The flow that dropped it is in decidedBy; the rest have no reason of their own.
             default -> DropReason.NOT_LOCAL;
         };
     }

@@ -44,8 +44,8 @@ public final class OvsHypervisors implements LabHypervisors {
     private final LabAgents agents = new LabAgents();
     private NamespaceLab lab;
 
-    /** One host of the lab on Open vSwitch: its datapath in namespace {@code namespace}, and its agent. */
-    public record OvsHypervisor(LabHost host, String namespace, OvsDatapath datapath, HostAgent agent) {
+    /** One host of the lab on Open vSwitch: its datapath and its agent. */
+    public record OvsHypervisor(LabHost host, OvsDatapath datapath, HostAgent agent) {
     }
 
     OvsHypervisors(AllInOneSettings settings) {
@@ -65,7 +65,7 @@ public final class OvsHypervisors implements LabHypervisors {
         for (LabHost host : prepared) {
             OvsDatapath datapath = lab.addHypervisor(host.name(), host.datapathConfig(vxlanPort), underlay);
             HostAgent agent = agents.start(host.id(), datapath);
-            hosts.put(host.id(), new OvsHypervisor(host, lab.hypervisorNamespace(host.name()), datapath, agent));
+            hosts.put(host.id(), new OvsHypervisor(host, datapath, agent));
             LOG.info("{} ({}) up on Open vSwitch in namespace {}: VTEP {}:{}, DVR MAC {}", host.id(), host.name(),
                     lab.hypervisorNamespace(host.name()), host.vtep(), vxlanPort, host.routerMac());
         }
