@@ -107,6 +107,21 @@ class TraceflowTest {
     }
 
     @Test
+    void aRoutedProbeToAnAddressNoNeighbourHoldsIsDroppedForWantOfArp() {
+        // 10.0.2.77 lies in the LIF's subnet, but no VM or server has it: the router has a route and
+        // no neighbour. The emulated router holds the probe and asks; OVS's qrouter has no entry.
+        JsonNode trace = traceflow(Map.of("dstIp", "10.0.2.77"), 1_000);
+
+        assertThat(trace.path("result").asText()).as(trace.toString()).isEqualTo("DROPPED");
+        JsonNode last = trace.path("observations").get(trace.path("observations").size() - 1);
+        assertThat(last.path("dropReason").asText()).isEqualTo("NO_ARP");
+        assertThat(last.path("host").asText()).isEqualTo(hostA);
+        assertThat(last.path("componentName").asText()).isEqualTo(lab.seed.dlr());
+        assertThat(last.path("decidedBy").asText()).contains("10.0.2.77");
+        assertThat(trace.path("counts").path("forwarded").asInt()).as("it never left host A").isZero();
+    }
+
+    @Test
     void aProbeWhoseTtlRunsOutAtTheRouterIsDroppedThere() {
         JsonNode trace = traceflow(Map.of("dstIp", "10.0.2.10", "ttl", 1));
 
@@ -146,10 +161,16 @@ class TraceflowTest {
     }
 
     private JsonNode traceflow(Map<String, Object> packet) {
+        return traceflow(packet, null);
+    }
+
+    /** @param timeoutMs how long the manager collects; null for its default */
+    private JsonNode traceflow(Map<String, Object> packet, Integer timeoutMs) {
         ManagerApi api = lab.lab.api();
         Map<String, Object> fields = new LinkedHashMap<>(packet);
-        JsonNode started = api.post("/traceflows", ManagerApi.object("source", lab.vm1.value() + ".000",
-                "packet", fields));
+        String source = lab.vm1.value() + ".000";
+        JsonNode started = api.post("/traceflows", timeoutMs == null ? ManagerApi.object("source", source, "packet", fields)
+                : ManagerApi.object("source", source, "packet", fields, "timeoutMs", timeoutMs));
         String id = started.path("id").asText();
         JsonNode[] done = new JsonNode[1];
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() -> {
