@@ -1,5 +1,6 @@
 package org.netweave.cli;
 
+import java.util.Set;
 import org.netweave.cli.api.ManagerApi;
 import org.netweave.model.InvalidValueException;
 import picocli.CommandLine;
@@ -12,7 +13,16 @@ import picocli.CommandLine.Command;
                 TraceflowCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
+    /** The values of NETWEAVE_LOG_FORMAT that logback.xml has an appender for (logback-&lt;format&gt;.xml). */
+    static final Set<String> LOG_FORMATS = Set.of("text", "json");
+
     public static void main(String[] args) {
+        // Checked before anything logs: logback would otherwise start without an appender and stay silent.
+        String format = System.getenv("NETWEAVE_LOG_FORMAT");
+        if (format != null && !LOG_FORMATS.contains(format)) {
+            System.err.println("netweave: NETWEAVE_LOG_FORMAT is '" + format + "'; use text or json");
+            System.exit(2);
+        }
         System.exit(commandLine().execute(args));
     }
 

@@ -15,11 +15,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.netweave.cli.allinone.AllInOne;
-import org.netweave.cli.api.ManagerApi;
 import org.netweave.cli.allinone.AllInOneSettings;
 import org.netweave.cli.allinone.LabDatapath;
-import org.netweave.cli.allinone.LabHost;
 import org.netweave.cli.allinone.SeedScenario;
+import org.netweave.cli.api.Columns;
+import org.netweave.cli.api.ManagerApi;
 import org.netweave.dataplane.emulated.PingResult;
 import org.netweave.model.InvalidValueException;
 import org.netweave.model.Ipv4Address;
@@ -197,10 +197,9 @@ final class RunCommand implements Callable<Integer> {
 
     private static void printHosts(PrintWriter out, AllInOne lab) {
         out.println();
-        out.println("Host     Name     Cluster  VTEP            Router MAC");
-        for (LabHost h : lab.hosts()) {
-            out.printf("%-8s %-8s %-8s %-15s %s%n", h.id(), h.name(), "cluster-" + h.cluster(), h.vtep(), h.routerMac());
-        }
+        Columns hosts = new Columns("Host", "Name", "Cluster", "VTEP", "Router MAC");
+        lab.hosts().forEach(h -> hosts.row(h.id(), h.name(), "cluster-" + h.cluster(), h.vtep(), h.routerMac()));
+        out.print(hosts.render());
         out.println();
         out.flush();
     }

@@ -83,6 +83,17 @@ class OperatorCommandsTest {
     }
 
     @Test
+    void aFollowedJobPrintsItsStepsAndEndsWithTheJob() {
+        CliRun job = run("job", "jobdata-1", "--wait", "--timeout", "30");
+
+        assertThat(job.exit()).as(job.err()).isZero();
+        assertThat(job.out().lines().toList()).first().asString().startsWith("step 1/");
+        assertThat(job.out()).contains("'start the controller node and its ZooKeeper peer' DONE: controller-1 runs");
+        assertThat(job.out().lines().toList()).last().isEqualTo("job jobdata-1 (DEPLOY_CONTROLLER controller-1) SUCCEEDED");
+        assertThat(run("job", "jobdata-1", "--wait", "--timeout", "0").exit()).isEqualTo(2);
+    }
+
+    @Test
     void refusalsAndAMissingManagerAreOneLineWithExitTwo() {
         CliRun unknown = run("job", "jobdata-999");
         assertThat(unknown.exit()).isEqualTo(2);

@@ -29,6 +29,8 @@ class RunCommandTest {
                 .contains("cluster-1: 2 hosts prepared, VTEPs from 127.0.1.1/24")
                 .contains("cluster-2: 1 hosts prepared, VTEPs from 127.0.2.1/24")
                 .containsPattern("host-3 +host-c +cluster-2 +127\\.0\\.2\\.1 +02:4e:57:00:00:0[0-9a-f]")
+                .containsPattern("  step 1/\\d+ 'receive the call' DONE")
+                .containsPattern("  job jobdata-\\d+ \\(DEPLOY_DLR edge-1\\) SUCCEEDED")
                 .containsPattern("DLR edge-1 deployed: .*control VMs vm-1, vm-2")
                 .contains("bridge br-app: VNI 5001 <-> VLAN 100")
                 .containsPattern("VM1 -> VM2 \\(routed by the DLR, seed 001\\) +3/3 replies.*reply TTL 63  OK")

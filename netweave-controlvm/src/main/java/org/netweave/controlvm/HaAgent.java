@@ -127,9 +127,12 @@ final class HaAgent implements AutoCloseable {
         // The first role comes with a configuration, which the publisher handles itself; a closing
         // control VM takes over nothing.
         if (!closed && before != null && after != null && (before.active() != after.active() || before.term() != after.term())) {
-            LOG.info("{}: HA role {} (term {}){}", vmId, after.active() ? "ACTIVE" : "STANDBY", after.term(),
-                    after.active() ? ": the peer was silent for " + after.deadTime().toMillis() + " ms, taking over"
-                            : ": the peer is active with a higher term");
+            String ha = after.active() ? "ACTIVE" : "STANDBY";
+            LOG.atInfo().setMessage("{}: HA role {} (term {}){}").addArgument(vmId).addArgument(ha)
+                    .addArgument(after.term()).addArgument(after.active() ? ": the peer was silent for "
+                            + after.deadTime().toMillis() + " ms, taking over" : ": the peer is active with a higher term")
+                    .addKeyValue("event", "ha-role-changed").addKeyValue("vm", vmId).addKeyValue("role", ha)
+                    .addKeyValue("term", after.term()).log();
             changes.accept(after);
         }
         return after;

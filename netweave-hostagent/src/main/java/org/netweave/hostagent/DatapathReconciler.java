@@ -102,7 +102,10 @@ final class DatapathReconciler implements HostRealizer {
                 && session.get().vniTables().keySet().containsAll(wanted.keySet());
         boolean resync = fullResync || inSync && !wasInSync;
         if (inSync != wasInSync) {
-            LOG.info("{}: control plane {}", desired.host(), inSync ? "in sync" : "out of sync; forwarding with the installed tables");
+            LOG.atInfo().setMessage("{}: control plane {}").addArgument(desired.host())
+                    .addArgument(inSync ? "in sync" : "out of sync; forwarding with the installed tables")
+                    .addKeyValue("event", inSync ? "control-plane-in-sync" : "control-plane-out-of-sync")
+                    .addKeyValue("host", desired.host().value()).log();
         }
         wasInSync = inSync;
 

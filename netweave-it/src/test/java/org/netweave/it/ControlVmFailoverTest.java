@@ -64,6 +64,7 @@ class ControlVmFailoverTest {
             }
         });
 
+        LogEvents log = LogEvents.attach();
         lab.lab.manager().controlVmLauncher().powerOff(VmId.of(active.path("id").asText()));
 
         assertThat(routed).as("the active control VM died while the ping ran").isNotDone();
@@ -81,8 +82,24 @@ class ControlVmFailoverTest {
 
         String job = failoverJob().orElseThrow();
         await().atMost(SeedLab.CONVERGE).until(() -> lab.lab.api().get("/jobs/" + job).path("state").asText().equals("SUCCEEDED"));
-        SeedLab.Run log = lab.cli("job", job);
-        assertThat(log.out()).contains(ControlVmFailover.KIND, "SUCCEEDED", standby.path("id").asText(), standbyHost.value());
+        SeedLab.Run jobLog = lab.cli("job", job);
+        assertThat(jobLog.out()).contains(ControlVmFailover.KIND, "SUCCEEDED", standby.path("id").asText(), standbyHost.value());
+        log.close();
+        assertFailoverLogged(log, standby.path("id").asText(), active.path("id").asText(), job);
+    }
+
+    /** One structured line for each state change of the failover: the HA role, the failover, the job's end. */
+    private void assertFailoverLogged(LogEvents log, String standby, String failed, String job) {
+        assertThat(log.of("ha-role-changed")).filteredOn(l -> l.key("vm").equals(standby)).singleElement()
+                .satisfies(l -> assertThat(l.key("role")).isEqualTo("ACTIVE"));
+        assertThat(log.of("controlvm-failover")).singleElement().satisfies(l -> {
+            assertThat(l.key("dlr")).isEqualTo(lab.seed.dlr());
+            assertThat(l.key("active")).isEqualTo(standby);
+            assertThat(l.key("silent")).isEqualTo(failed);
+        });
+        assertThat(log.of("job-succeeded")).filteredOn(l -> l.key("job").equals(job)).singleElement()
+                .satisfies(l -> assertThat(l.keys()).containsEntry("kind", ControlVmFailover.KIND)
+                        .containsEntry("subject", lab.seed.dlr()));
     }
 
     private List<HostId> bridgeHosts() {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netweave.cli.allinone.Hypervisor;
 import org.netweave.cli.allinone.SeedScenario;
 import org.netweave.controller.ControllerNode;
+import org.netweave.controller.slice.Role;
+import org.netweave.controller.slice.SliceSpace;
 import org.netweave.dataplane.emulated.PingResult;
 import org.netweave.model.ControllerId;
 import org.netweave.model.Ipv4Address;
@@ -55,12 +58,21 @@ class ControllerFailureTest {
             }
         });
 
-        SeedLab.Run stop = lab.cli("controller", "stop", owner.value());
+        SeedLab.Run stop;
+        ControllerId newOwner;
+        try (LogEvents log = LogEvents.attach()) {
+            stop = lab.cli("controller", "stop", owner.value());
 
-        assertThat(stop.exit()).as(stop.out() + stop.err()).isZero();
-        assertThat(continuous).as("the stop came while the ping ran").isNotDone();
-        SeedLab.assertAllReplied(continuous.get(), "VM1 -> VM2 while " + owner + " is down");
-        await().atMost(SeedLab.CONVERGE).until(() -> ownerOf(VNI_5001).filter(o -> !o.equals(owner)).isPresent());
+            assertThat(stop.exit()).as(stop.out() + stop.err()).isZero();
+            assertThat(continuous).as("the stop came while the ping ran").isNotDone();
+            SeedLab.assertAllReplied(continuous.get(), "VM1 -> VM2 while " + owner + " is down");
+            await().atMost(SeedLab.CONVERGE).until(() -> ownerOf(VNI_5001).filter(o -> !o.equals(owner)).isPresent());
+            newOwner = ownerOf(VNI_5001).orElseThrow();
+            await().atMost(SeedLab.CONVERGE).untilAsserted(() -> assertThat(log.of("host-joined-vni"))
+                    .as("the hosts of VNI 5001 join it at its new owner, one line each")
+                    .anyMatch(l -> l.key("vni").equals("5001") && l.key("controller").equals(newOwner.value())));
+            assertMovesLogged(log, owner, newOwner);
+        }
 
         Ipv4Address vm3Ip = Ipv4Address.parse("10.0.2.11");
         String vm3 = lab.lab.api().post("/vms", "{\"name\":\"VM3\",\"hostId\":\"" + lab.lab.hosts().get(3).id().value()
@@ -82,6 +94,32 @@ class ControllerFailureTest {
         assertThat(start.exit()).as(start.out() + start.err()).isZero();
         await().atMost(SeedLab.CONVERGE).untilAsserted(() ->
                 assertThat(lab.cli("controller", "list").out()).doesNotContain("STOPPED"));
+    }
+
+    /**
+     * The switch-manager master logged one line per new owner of the failed node's slices, and the
+     * line that holds VNI 5001's slice names the node that now holds its table.
+     */
+    private static void assertMovesLogged(LogEvents log, ControllerId failed, ControllerId newOwner) {
+        List<LogEvents.Line> moves = log.of("slices-moved").stream()
+                .filter(l -> l.key("role").equals(Role.SWITCH_MANAGER.cliName()) && l.key("from").equals(failed.value()))
+                .toList();
+        assertThat(moves).as("slices-moved lines from %s", failed).isNotEmpty()
+                .extracting(l -> l.key("epoch") + " " + l.key("to")).doesNotHaveDuplicates();
+        int slice = SliceSpace.DEFAULT.sliceOf(VNI_5001);
+        assertThat(moves).filteredOn(l -> inRanges(l.key("slices"), slice)).singleElement()
+                .satisfies(l -> assertThat(l.key("to")).as(l.message()).isEqualTo(newOwner.value()));
+    }
+
+    /** Whether "0-3,7,9-12" holds {@code slice}. */
+    private static boolean inRanges(String ranges, int slice) {
+        for (String range : ranges.split(",")) {
+            String[] ends = range.split("-");
+            if (slice >= Integer.parseInt(ends[0]) && slice <= Integer.parseInt(ends[ends.length - 1])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The live node whose runtime tables hold {@code vni}. */

@@ -56,17 +56,22 @@ public final class ScaleBenchmark {
                 dir.resolve("controllers"), ZkTuning.ofTick(Duration.ofMillis(200)), Duration.ofSeconds(4)))) {
             ScaleApi api = new ScaleApi(manager.apiPort());
             long setupStart = System.nanoTime();
-            ScaleLab lab = new ScaleLab(api, settings).build();
+            ScaleProgress progress = ScaleProgress.toStderr();
+            ScaleLab lab = new ScaleLab(api, settings, progress).build();
             double setupSeconds = seconds(System.nanoTime() - setupStart);
 
             long heapBefore = usedHeap();
             try (ScaleHosts hosts = new ScaleHosts(manager.southboundPort(), lab.hosts())) {
                 long syncStart = System.nanoTime();
                 hosts.start();
+                progress.tell(settings.hosts() + " hosts started; waiting for every DLR on every host of its pod");
+                int dlrs = lab.pods.stream().mapToInt(pod -> pod.dlrs().size()).sum();
+                int synced = 0;
                 for (ScaleLab.Pod pod : lab.pods) {
                     for (ScaleLab.Dlr dlr : pod.dlrs()) {
                         hosts.awaitAll(ids(pod.hosts()), host -> hosts.dlr(host, DlrId.of(dlr.id())).getLifsCount()
                                 == dlr.lifSwitches().size(), SYNC_WAIT);
+                        progress.step("DLRs on all their hosts", ++synced, dlrs, Math.max(1, dlrs / 10));
                     }
                 }
                 double syncSeconds = seconds(System.nanoTime() - syncStart);
@@ -78,6 +83,8 @@ public final class ScaleBenchmark {
                     measured.attachVnic(i);
                     measured.addLif(i);
                     measured.addRoute(i);
+                    progress.step("samples (vNIC, LIF, route)", i + 1, settings.samples(),
+                            Math.max(1, settings.samples() / 10));
                 }
                 return new ScaleReport(settings, setupSeconds, syncSeconds, heapPerHost, measured.realised(), measured.writes(),
                         measured.lost());

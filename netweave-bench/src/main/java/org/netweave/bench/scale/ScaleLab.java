@@ -36,11 +36,13 @@ final class ScaleLab {
 
     private final ScaleApi api;
     private final ScaleSettings settings;
+    private final ScaleProgress progress;
     private final List<String> switchIds = new ArrayList<>();
     private final AtomicInteger hostNumber = new AtomicInteger();
     final List<Pod> pods = new ArrayList<>();
 
-    ScaleLab(ScaleApi api, ScaleSettings settings) {
+    ScaleLab(ScaleApi api, ScaleSettings settings, ScaleProgress progress) {
+        this.progress = progress;
         this.api = api;
         this.settings = settings;
     }
@@ -60,6 +62,7 @@ final class ScaleLab {
     ScaleLab build() {
         for (int i = 0; i < 3; i++) {
             api.awaitJob(api.post("/controllers", "{}").at("/jobId").asText());
+            progress.step("controllers deployed", i + 1, 3, 1);
         }
         String dc = api.post("/datacenters", "{\"name\":\"dc\"}").at("/id").asText();
         String pool = api.post("/ip-pools", "{\"name\":\"vteps\",\"start\":\"127.1.0.1\",\"end\":\"127.1.255.254\","
@@ -68,9 +71,13 @@ final class ScaleLab {
         int pods = settings.pods();
         for (int p = 0; p < pods; p++) {
             pods(p, dc, pool, Math.min(settings.podSize(), settings.hosts() - p * settings.podSize()));
+            Pod pod = this.pods.getLast();
+            progress.tell("pod " + (p + 1) + "/" + pods + " built: " + pod.hosts().size() + " hosts, "
+                    + pod.switches().size() + " logical switches, " + pod.switches().size() * settings.ports() + " vNICs");
         }
         for (int p = 0; p < pods; p++) {
             deployDlrs(this.pods.get(p), p);
+            progress.tell("pod " + (p + 1) + "/" + pods + ": " + this.pods.get(p).dlrs().size() + " DLRs deployed");
         }
         return this;
     }

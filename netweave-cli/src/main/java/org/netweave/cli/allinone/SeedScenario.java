@@ -56,7 +56,7 @@ public final class SeedScenario {
                 + "{\"name\":\"app\",\"type\":\"INTERNAL\",\"logicalSwitchId\":\"" + app + "\",\"address\":\"10.0.2.1/24\"}]}");
         String dlr = accepted.path("dlrId").asText();
         progress.accept("DLR " + dlr + " deploying (job " + accepted.path("jobId").asText() + ")...");
-        Jobs.awaitSuccess(api, accepted.path("jobId").asText(), DLR_JOB);
+        Jobs.awaitSuccess(api, accepted.path("jobId").asText(), DLR_JOB, line -> progress.accept("  " + line));
         progress.accept("DLR " + dlr + " deployed: LIFs 10.0.1.1/24 and 10.0.2.1/24 on every host, control VMs "
                 + String.join(", ", api.get("/vms?kind=CONTROL_VM").findValuesAsText("id")));
         api.put("/dlrs/" + dlr + "/bridges/br-app", "{\"logicalSwitchId\":\"" + app + "\",\"vlan\":100}");

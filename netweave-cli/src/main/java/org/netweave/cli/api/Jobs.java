@@ -2,6 +2,7 @@ package org.netweave.cli.api;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -18,9 +19,21 @@ public final class Jobs {
      * @throws ManagerApi.Failure when it failed (with its error and the step that failed) or did not end in time
      */
     public static JsonNode awaitSuccess(ManagerApi api, String jobId, Duration timeout) {
+        return awaitSuccess(api, jobId, timeout, line -> { });
+    }
+
+    /**
+     * The job once it succeeded, telling {@code progress} each step as it starts, reports and ends
+     * ({@link JobProgress}).
+     *
+     * @throws ManagerApi.Failure when it failed (with its error and the step that failed) or did not end in time
+     */
+    public static JsonNode awaitSuccess(ManagerApi api, String jobId, Duration timeout, Consumer<String> progress) {
         Instant deadline = Instant.now().plus(timeout);
+        JobProgress seen = new JobProgress();
         while (true) {
             JsonNode job = api.get("/jobs/" + jobId);
+            seen.update(job).forEach(progress);
             switch (job.path("state").asText()) {
                 case "SUCCEEDED" -> {
                     return job;
@@ -38,14 +51,21 @@ public final class Jobs {
         }
     }
 
+    /** Where it stopped: the step that failed, else the first that has not finished (steps end DONE). */
     private static String failedStep(JsonNode job) {
+        JsonNode stopped = null;
         for (JsonNode step : job.path("steps")) {
-            if (!step.path("state").asText().equals("SUCCEEDED")) {
-                return " at step " + step.path("index").asText() + " '" + step.path("name").asText() + "'"
-                        + (step.hasNonNull("detail") ? ": " + step.path("detail").asText() : "");
+            String state = step.path("state").asText();
+            if (state.equals("FAILED")) {
+                stopped = step;
+                break;
+            }
+            if (stopped == null && !state.equals("DONE")) {
+                stopped = step;
             }
         }
-        return "";
+        return stopped == null ? "" : " at step " + stopped.path("index").asText() + " '" + stopped.path("name").asText()
+                + "'" + (stopped.hasNonNull("detail") ? ": " + stopped.path("detail").asText() : "");
     }
 
     private static void pause() {

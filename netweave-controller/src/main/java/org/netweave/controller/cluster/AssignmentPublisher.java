@@ -14,6 +14,7 @@ import org.apache.zookeeper.data.Stat;
 import org.netweave.controller.slice.Rebalancer;
 import org.netweave.controller.slice.Role;
 import org.netweave.controller.slice.SliceAssignment;
+import org.netweave.controller.slice.SliceMove;
 import org.netweave.controller.slice.SliceSpace;
 import org.netweave.model.ControllerId;
 import org.slf4j.Logger;
@@ -62,13 +63,28 @@ public final class AssignmentPublisher {
             SliceAssignment next = new SliceAssignment(role, previous.epoch() + 1, owners, addresses, registrations, failed);
             try {
                 write(next, stat);
-                LOG.info("{} master: published epoch {}: {} (failed: {})", role.cliName(), next.epoch(),
-                        next.sliceCounts(), failed.isEmpty() ? "none" : failed);
+                LOG.atInfo().setMessage("{} master: published epoch {}: {} (failed: {})")
+                        .addArgument(role.cliName()).addArgument(next.epoch()).addArgument(next.sliceCounts())
+                        .addArgument(failed.isEmpty() ? "none" : failed)
+                        .addKeyValue("event", "assignment-published").addKeyValue("role", role.cliName())
+                        .addKeyValue("epoch", next.epoch()).log();
+                SliceMove.between(previous, next).forEach(AssignmentPublisher::logMove);
                 return next;
             } catch (KeeperException.BadVersionException | KeeperException.NodeExistsException e) {
                 LOG.info("{} master: the assignment changed while computing epoch {}; recomputing", role.cliName(), next.epoch());
             }
         }
+    }
+
+    /** One line per (from, to) pair: which slices of the role changed owner in this epoch. */
+    private static void logMove(SliceMove move) {
+        String from = move.from().map(ControllerId::value).orElse("none");
+        String to = move.to().map(ControllerId::value).orElse("none");
+        LOG.atInfo().setMessage("{} master: {} slice(s) moved from {} to {}").addArgument(move.role().cliName())
+                .addArgument(move.slices().size()).addArgument(from).addArgument(to)
+                .addKeyValue("event", "slices-moved").addKeyValue("role", move.role().cliName())
+                .addKeyValue("epoch", move.epoch()).addKeyValue("from", from).addKeyValue("to", to)
+                .addKeyValue("slices", move.ranges()).log();
     }
 
     private SliceAssignment read(Stat stat) throws Exception {

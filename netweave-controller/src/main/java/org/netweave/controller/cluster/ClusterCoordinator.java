@@ -183,7 +183,11 @@ public final class ClusterCoordinator implements Closeable {
     }
 
     private void mastershipChanged(Role role) {
-        LOG.info("{}: {} master for {}", node, election.isMaster(role) ? "became" : "is no longer", role.cliName());
+        boolean master = election.isMaster(role);
+        LOG.atInfo().setMessage("{}: {} master for {}").addArgument(node)
+                .addArgument(master ? "became" : "is no longer").addArgument(role.cliName())
+                .addKeyValue("event", master ? "became-master" : "lost-master").addKeyValue("controller", node.value())
+                .addKeyValue("role", role.cliName()).log();
         publishAsMaster(role);
     }
 

@@ -91,8 +91,11 @@ public final class HostRequests {
             VniDelta delta = ls.join(stream.connection, Ipv4Address.of(vtep.getIp()),
                     WireTranslation.prefix(vtep.getSegment()), MacAddress.of(vtep.getMac()));
             if (stream.vnis.add(vni)) {
-                LOG.info("{}: host={} vtep={} joined vni={}", owner.node, stream.connection.host().value(),
-                        Ipv4Address.of(vtep.getIp()), vni.value());
+                LOG.atInfo().setMessage("{}: host {} joined VNI {} with VTEP {}").addArgument(owner.node)
+                        .addArgument(stream.connection.host().value()).addArgument(vni.value())
+                        .addArgument(Ipv4Address.of(vtep.getIp())).addKeyValue("event", "host-joined-vni")
+                        .addKeyValue("controller", owner.node.value()).addKeyValue("host", stream.connection.host().value())
+                        .addKeyValue("vni", vni.value()).addKeyValue("vtep", Ipv4Address.of(vtep.getIp())).log();
             }
             stream.send(ControllerMessage.newBuilder()
                     .setVniTables(WireTranslation.toWire(ls.snapshot(), owner.epoch(Role.SWITCH_MANAGER))).build());
@@ -103,7 +106,10 @@ public final class HostRequests {
     private void leaveVni(HostStream stream, Vni vni, long epoch) {
         servedSwitch(stream, vni, epoch).ifPresent(ls -> {
             if (stream.vnis.remove(vni)) {
-                LOG.info("{}: host={} left vni={}", owner.node, stream.connection.host().value(), vni.value());
+                LOG.atInfo().setMessage("{}: host {} left VNI {}").addArgument(owner.node)
+                        .addArgument(stream.connection.host().value()).addArgument(vni.value())
+                        .addKeyValue("event", "host-left-vni").addKeyValue("controller", owner.node.value())
+                        .addKeyValue("host", stream.connection.host().value()).addKeyValue("vni", vni.value()).log();
             }
             push(ls, ls.leave(stream.id), null);
         });
@@ -161,7 +167,10 @@ public final class HostRequests {
         servedDlr(stream, id, epoch).ifPresent(dlr -> {
             boolean moved = dlr.hostJoined(stream.connection);
             if (stream.dlrs.add(id)) {
-                LOG.info("{}: host={} joined dlr={}", owner.node, stream.connection.host().value(), id.value());
+                LOG.atInfo().setMessage("{}: host {} joined DLR {}").addArgument(owner.node)
+                        .addArgument(stream.connection.host().value()).addArgument(id.value())
+                        .addKeyValue("event", "host-joined-dlr").addKeyValue("controller", owner.node.value())
+                        .addKeyValue("host", stream.connection.host().value()).addKeyValue("dlr", id.value()).log();
             }
             if (moved) {
                 owner.pushDlrState(dlr);
@@ -174,7 +183,12 @@ public final class HostRequests {
 
     private void leaveDlr(HostStream stream, DlrId id, long epoch) {
         servedDlr(stream, id, epoch).ifPresent(dlr -> {
-            stream.dlrs.remove(id);
+            if (stream.dlrs.remove(id)) {
+                LOG.atInfo().setMessage("{}: host {} left DLR {}").addArgument(owner.node)
+                        .addArgument(stream.connection.host().value()).addArgument(id.value())
+                        .addKeyValue("event", "host-left-dlr").addKeyValue("controller", owner.node.value())
+                        .addKeyValue("host", stream.connection.host().value()).addKeyValue("dlr", id.value()).log();
+            }
             if (dlr.hostLeft(stream.id)) {
                 owner.pushDlrState(dlr);
             }
@@ -193,9 +207,13 @@ public final class HostRequests {
         for (DlrId dlr : outcome.changedDlrs()) {
             owner.tables.dlr(dlr).ifPresent(owner::pushDlrState);
         }
-        LOG.info("{}: host={} disconnected; withdrew its bindings from vnis={} and left dlrs={}", owner.node,
-                stream.connection == null ? "?" : stream.connection.host().value(),
-                stream.vnis.stream().map(Vni::value).toList(), stream.dlrs.stream().map(DlrId::value).toList());
+        String host = stream.connection == null ? "?" : stream.connection.host().value();
+        List<Integer> vnis = stream.vnis.stream().map(Vni::value).toList();
+        List<String> dlrs = stream.dlrs.stream().map(DlrId::value).toList();
+        LOG.atInfo().setMessage("{}: host {} disconnected; withdrew its bindings from VNIs {} and left DLRs {}")
+                .addArgument(owner.node).addArgument(host).addArgument(vnis).addArgument(dlrs)
+                .addKeyValue("event", "host-disconnected").addKeyValue("controller", owner.node.value())
+                .addKeyValue("host", host).addKeyValue("vnis", vnis).addKeyValue("dlrs", dlrs).log();
     }
 
     /** Sends a non-empty delta to every joined host except {@code skip} (which got the full tables). */

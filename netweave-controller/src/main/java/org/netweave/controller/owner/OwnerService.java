@@ -276,7 +276,10 @@ public final class OwnerService implements CoordinatorListener, Closeable {
             current.pending()[slice] = false;
             events.add(new OwnershipEvent(node, role, slice, epoch, true, now));
         }
-        LOG.info("{}: took over {} {} slices at epoch {}", node, ready.size(), role.cliName(), epoch);
+        LOG.atInfo().setMessage("{}: took over {} {} slices at epoch {}").addArgument(node).addArgument(ready.size())
+                .addArgument(role.cliName()).addArgument(epoch).addKeyValue("event", "slices-taken-over")
+                .addKeyValue("controller", node.value()).addKeyValue("role", role.cliName()).addKeyValue("epoch", epoch)
+                .addKeyValue("slices", ready.size()).log();
     }
 
     @Override

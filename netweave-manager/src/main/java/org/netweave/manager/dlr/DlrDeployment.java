@@ -366,8 +366,10 @@ public final class DlrDeployment implements JobKind {
                 .filter(host -> sessionOf(host, dlr).isPresent())
                 .collect(Collectors.groupingBy(host -> sessionOf(host, dlr).get().getControllerId()));
         long waiting = connected(hosts).stream().filter(host -> sessionOf(host, dlr).isEmpty()).count();
-        return byController.entrySet().stream().map(e -> e.getValue().size() + " hosts connected to " + e.getKey())
-                .collect(Collectors.joining(", ")) + (waiting == 0 ? "" : "; " + waiting + " still looking for the owner");
+        String connected = byController.entrySet().stream().map(e -> e.getValue().size() + " hosts connected to " + e.getKey())
+                .collect(Collectors.joining(", "));
+        String looking = waiting == 0 ? "" : waiting + " still looking for the owner";
+        return connected.isEmpty() || looking.isEmpty() ? connected + looking : connected + "; " + looking;
     }
 
     private String hostTables(List<HostId> hosts, DlrId dlr) {

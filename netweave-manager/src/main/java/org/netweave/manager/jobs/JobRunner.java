@@ -15,6 +15,7 @@ import org.netweave.manager.store.Store;
 import org.netweave.model.JobId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * Runs jobs step by step, writing every state change to the store before it goes on, so the job
@@ -120,7 +121,7 @@ public final class JobRunner implements Closeable {
         if (!store.write((handle, generation) -> JobStore.markRunning(handle, id, clock.instant())).value()) {
             return;
         }
-        LOG.info("job {} ({} {}) running", id, job.kind(), job.subjectId());
+        jobLine(LOG.atInfo(), job, "running").log("job {} ({} {}) running", id, job.kind(), job.subjectId());
         long started = System.nanoTime();
         for (int i = 0; i < steps.size(); i++) {
             if (closed) {
@@ -132,7 +133,7 @@ public final class JobRunner implements Closeable {
             int index = i + 1;
             JobStep step = steps.get(i);
             write(handle -> JobStore.setStep(handle, id, index, StepState.RUNNING, null, clock.instant()));
-            LOG.info("job {} step {} '{}' started", id, index, step.name());
+            stepLine(LOG.atInfo(), job, "started", index, step).log("job {} step {} '{}' started", id, index, step.name());
             JobContext context = new JobContext(id, job.subjectId(),
                     detail -> write(handle -> JobStore.setStepDetail(handle, id, index, detail)), false);
             String detail;
@@ -144,7 +145,8 @@ public final class JobRunner implements Closeable {
                     return;
                 }
                 String reason = e.getMessage() == null ? e.toString() : e.getMessage();
-                LOG.warn("job {} step {} '{}' failed: {}", id, index, step.name(), reason);
+                stepLine(LOG.atWarn(), job, "failed", index, step).log("job {} step {} '{}' failed: {}", id, index,
+                        step.name(), reason);
                 write(handle -> {
                     JobStore.setStep(handle, id, index, StepState.FAILED, reason, clock.instant());
                     JobStore.setJobState(handle, id, JobState.ROLLING_BACK,
@@ -155,17 +157,18 @@ public final class JobRunner implements Closeable {
                 return;
             }
             write(handle -> JobStore.setStep(handle, id, index, StepState.DONE, detail, clock.instant()));
-            LOG.info("job {} step {} '{}' done: {}", id, index, step.name(), detail);
+            stepLine(LOG.atInfo(), job, "done", index, step).log("job {} step {} '{}' done: {}", id, index, step.name(),
+                    detail);
         }
         write(handle -> JobStore.setJobState(handle, id, JobState.SUCCEEDED, null, clock.instant()));
-        LOG.info("job {} ({} {}) succeeded", id, job.kind(), job.subjectId());
+        jobLine(LOG.atInfo(), job, "succeeded").log("job {} ({} {}) succeeded", id, job.kind(), job.subjectId());
         finished.finished(job.kind(), JobState.SUCCEEDED, System.nanoTime() - started);
     }
 
     /** Undoes the done and the failed steps, newest first; a rollback that fails leaves its step FAILED. */
     private void rollBack(JobView job, List<JobStep> steps, String reason) {
         JobId id = job.id();
-        LOG.info("job {} rolling back after: {}", id, reason);
+        jobLine(LOG.atInfo(), job, "rolling-back").log("job {} rolling back after: {}", id, reason);
         boolean clean = true;
         for (int i = steps.size() - 1; i >= 0; i--) {
             StepState state = job.steps().get(i).state();
@@ -198,7 +201,18 @@ public final class JobRunner implements Closeable {
         String error = clean ? null
                 : (job.error() == null ? "" : job.error() + "; ") + "rollback incomplete: see the steps marked FAILED";
         write(handle -> JobStore.setJobState(handle, id, JobState.FAILED, error, clock.instant()));
-        LOG.info("job {} failed{}", id, clean ? " and was rolled back" : "; the rollback was incomplete");
+        jobLine(LOG.atInfo(), job, "failed").addKeyValue("rolledBack", clean)
+                .log("job {} failed{}", id, clean ? " and was rolled back" : "; the rollback was incomplete");
+    }
+
+    /** A job's state change as one log line with its ids, so a log search finds it by job, kind or subject. */
+    private static LoggingEventBuilder jobLine(LoggingEventBuilder line, JobView job, String state) {
+        return line.addKeyValue("event", "job-" + state).addKeyValue("job", job.id().value())
+                .addKeyValue("kind", job.kind()).addKeyValue("subject", job.subjectId());
+    }
+
+    private static LoggingEventBuilder stepLine(LoggingEventBuilder line, JobView job, String state, int index, JobStep step) {
+        return jobLine(line, job, "step-" + state).addKeyValue("step", index).addKeyValue("stepName", step.name());
     }
 
     private void write(java.util.function.Consumer<org.jdbi.v3.core.Handle> change) {
