@@ -66,11 +66,9 @@ final class JobCommand implements Callable<Integer> {
                 out.flush();
             });
             return 0;
-        } catch (ManagerApi.Failure e) {
-            JsonNode job = api.manager().get("/jobs/" + id);
-            String state = job.path("state").asText();
+        } catch (Jobs.NotSucceeded e) {
             spec.commandLine().getErr().println("netweave: " + e.getMessage());
-            return state.equals("FAILED") ? 1 : 2;
+            return e.failed() ? 1 : 2;
         }
     }
 }

@@ -90,7 +90,9 @@ class OperatorCommandsTest {
         assertThat(job.out().lines().toList()).first().asString().startsWith("step 1/");
         assertThat(job.out()).contains("'start the controller node and its ZooKeeper peer' DONE: controller-1 runs");
         assertThat(job.out().lines().toList()).last().isEqualTo("job jobdata-1 (DEPLOY_CONTROLLER controller-1) SUCCEEDED");
-        assertThat(run("job", "jobdata-1", "--wait", "--timeout", "0").exit()).isEqualTo(2);
+        CliRun refused = run("job", "jobdata-1", "--wait", "--timeout", "0");
+        assertThat(refused.exit()).as("a timeout below one second is refused").isEqualTo(2);
+        assertThat(refused.err()).contains("--timeout");
     }
 
     @Test

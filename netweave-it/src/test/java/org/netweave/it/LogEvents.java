@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
@@ -26,9 +27,14 @@ final class LogEvents extends AppenderBase<ILoggingEvent> implements AutoCloseab
     }
 
     private final Queue<Line> lines = new ConcurrentLinkedQueue<>();
+    private Level netweaveLevel;
 
+    /** Starts capturing, with Netweave's loggers at INFO (where state changes are logged) until {@link #close}. */
     static LogEvents attach() {
         LogEvents events = new LogEvents();
+        Logger netweave = netweave();
+        events.netweaveLevel = netweave.getLevel();
+        netweave.setLevel(Level.INFO);
         events.setName("test-log-events");
         events.setContext((ch.qos.logback.classic.LoggerContext) LoggerFactory.getILoggerFactory());
         events.start();
@@ -57,7 +63,12 @@ final class LogEvents extends AppenderBase<ILoggingEvent> implements AutoCloseab
     @Override
     public void close() {
         root().detachAppender(this);
+        netweave().setLevel(netweaveLevel);
         stop();
+    }
+
+    private static Logger netweave() {
+        return (Logger) LoggerFactory.getLogger("org.netweave");
     }
 
     private static Logger root() {

@@ -13,6 +13,20 @@ public final class Jobs {
     private Jobs() {
     }
 
+    /** The job did not succeed: it failed ({@link #failed}), or it had not ended by the deadline. */
+    public static final class NotSucceeded extends ManagerApi.Failure {
+        private final boolean failed;
+
+        NotSucceeded(boolean failed, String message) {
+            super(message);
+            this.failed = failed;
+        }
+
+        public boolean failed() {
+            return failed;
+        }
+    }
+
     /**
      * The job once it succeeded.
      *
@@ -26,7 +40,8 @@ public final class Jobs {
      * The job once it succeeded, telling {@code progress} each step as it starts, reports and ends
      * ({@link JobProgress}).
      *
-     * @throws ManagerApi.Failure when it failed (with its error and the step that failed) or did not end in time
+     * @throws NotSucceeded when it failed (with its error and the step that failed) or did not end in time
+     * @throws ManagerApi.Failure when the manager did not answer
      */
     public static JsonNode awaitSuccess(ManagerApi api, String jobId, Duration timeout, Consumer<String> progress) {
         Instant deadline = Instant.now().plus(timeout);
@@ -38,11 +53,11 @@ public final class Jobs {
                 case "SUCCEEDED" -> {
                     return job;
                 }
-                case "FAILED" -> throw new ManagerApi.Failure("job " + jobId + " (" + job.path("kind").asText()
+                case "FAILED" -> throw new NotSucceeded(true, "job " + jobId + " (" + job.path("kind").asText()
                         + ") failed: " + job.path("error").asText("no error given") + failedStep(job));
                 default -> {
                     if (Instant.now().isAfter(deadline)) {
-                        throw new ManagerApi.Failure("job " + jobId + " did not end within " + timeout.toSeconds()
+                        throw new NotSucceeded(false, "job " + jobId + " did not end within " + timeout.toSeconds()
                                 + " s; it is " + job.path("state").asText() + failedStep(job));
                     }
                     pause();
@@ -51,16 +66,15 @@ public final class Jobs {
         }
     }
 
-    /** Where it stopped: the step that failed, else the first that has not finished (steps end DONE). */
+    /**
+     * Where it stopped: the last step that failed (a step whose undo failed is marked FAILED too,
+     * and comes earlier), else the first that has not finished (steps end DONE).
+     */
     private static String failedStep(JsonNode job) {
         JsonNode stopped = null;
         for (JsonNode step : job.path("steps")) {
             String state = step.path("state").asText();
-            if (state.equals("FAILED")) {
-                stopped = step;
-                break;
-            }
-            if (stopped == null && !state.equals("DONE")) {
+            if (state.equals("FAILED") || stopped == null && !state.equals("DONE")) {
                 stopped = step;
             }
         }

@@ -16,7 +16,7 @@ public final class ManagerApi {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A refusal or failure the CLI reports in one line. */
-    public static final class Failure extends RuntimeException {
+    public static class Failure extends RuntimeException {
         public Failure(String message) {
             super(message);
         }

@@ -385,7 +385,7 @@ public final class HostSession implements Closeable {
         String why = cause == null ? "closed" : cause.getMessage();
         LOG.atInfo().setMessage("{}: session to {} ended: {}").addArgument(host).addArgument(stream.address)
                 .addArgument(why).addKeyValue("event", "controller-session-ended").addKeyValue("host", host.value())
-                .addKeyValue("controller", stream.address).log();
+                .addKeyValue("address", stream.address).log();
         streams.remove(stream.address);
         placedAt.values().removeIf(stream.address::equals);
         for (Object object : List.copyOf(vnis.keySet())) {

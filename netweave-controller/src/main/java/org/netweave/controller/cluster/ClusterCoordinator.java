@@ -182,8 +182,8 @@ public final class ClusterCoordinator implements Closeable {
         listener.assignmentChanged(assignment);
     }
 
-    private void mastershipChanged(Role role) {
-        boolean master = election.isMaster(role);
+    /** @param master what this callback says, not what the latch says by the time it runs */
+    private void mastershipChanged(Role role, boolean master) {
         LOG.atInfo().setMessage("{}: {} master for {}").addArgument(node)
                 .addArgument(master ? "became" : "is no longer").addArgument(role.cliName())
                 .addKeyValue("event", master ? "became-master" : "lost-master").addKeyValue("controller", node.value())

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.recipes.leader.LeaderLatch;
@@ -32,10 +32,11 @@ public final class RoleElection implements Closeable {
     private final Map<Role, Integer> count = new EnumMap<>(Role.class);
 
     /**
-     * @param onChange called with the role whose mastership this node gained or lost, on {@code executor}
+     * @param onChange called with the role whose mastership this node gained (true) or lost (false), on
+     *                 {@code executor}
      */
     public RoleElection(CuratorFramework client, ControllerId node, String listenAddress, Clock clock,
-                        Executor executor, Consumer<Role> onChange) {
+                        Executor executor, BiConsumer<Role, Boolean> onChange) {
         this.clock = clock;
         this.listenAddress = listenAddress;
         for (Role role : Role.values()) {
@@ -44,13 +45,13 @@ public final class RoleElection implements Closeable {
                 @Override
                 public void isLeader() {
                     changed(role, true);
-                    onChange.accept(role);
+                    onChange.accept(role, true);
                 }
 
                 @Override
                 public void notLeader() {
                     changed(role, false);
-                    onChange.accept(role);
+                    onChange.accept(role, false);
                 }
             }, executor);
             latches.put(role, latch);

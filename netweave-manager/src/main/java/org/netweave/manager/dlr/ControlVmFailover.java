@@ -94,14 +94,14 @@ public final class ControlVmFailover implements JobKind {
         String silent = vms.stream().map(VmId::value).filter(vm -> !vm.equals(status.getVmId())).findFirst().orElse("its peer");
         String detail = status.getVmId() + " heard nothing from " + silent + " for the dead time and is active now (HA term "
                 + status.getHaTerm() + ")";
-        LOG.atInfo().setMessage("{}: control VM failover: {}").addArgument(dlr).addArgument(detail)
-                .addKeyValue("event", "controlvm-failover").addKeyValue("dlr", dlr.value())
-                .addKeyValue("active", status.getVmId()).addKeyValue("silent", silent)
-                .addKeyValue("term", status.getHaTerm()).log();
         store.write((handle, generation) -> {
             jobs.wake();
             return JobStore.insert(handle, generation, clock.instant(), KIND, dlr.value(), STEPS, 1, detail);
         });
+        LOG.atInfo().setMessage("{}: control VM failover: {}").addArgument(dlr).addArgument(detail)
+                .addKeyValue("event", "controlvm-failover").addKeyValue("dlr", dlr.value())
+                .addKeyValue("active", status.getVmId()).addKeyValue("silent", silent)
+                .addKeyValue("term", status.getHaTerm()).log();
     }
 
     private String awaitBridges(JobContext context) throws Exception {

@@ -145,13 +145,13 @@ public final class JobRunner implements Closeable {
                     return;
                 }
                 String reason = e.getMessage() == null ? e.toString() : e.getMessage();
-                stepLine(LOG.atWarn(), job, "failed", index, step).log("job {} step {} '{}' failed: {}", id, index,
-                        step.name(), reason);
                 write(handle -> {
                     JobStore.setStep(handle, id, index, StepState.FAILED, reason, clock.instant());
                     JobStore.setJobState(handle, id, JobState.ROLLING_BACK,
                             "step " + index + " '" + step.name() + "' failed: " + reason, clock.instant());
                 });
+                stepLine(LOG.atWarn(), job, "failed", index, step).log("job {} step {} '{}' failed: {}", id, index,
+                        step.name(), reason);
                 rollBack(find(id).orElseThrow(), steps, reason);
                 finished.finished(job.kind(), JobState.FAILED, System.nanoTime() - started);
                 return;
@@ -188,14 +188,17 @@ public final class JobRunner implements Closeable {
                         : (undone == null ? "nothing to undo" : "undone: " + undone);
                 StepState after = state == StepState.FAILED ? StepState.FAILED : StepState.ROLLED_BACK;
                 write(handle -> JobStore.setStep(handle, id, index, after, detail, clock.instant()));
+                stepLine(LOG.atInfo(), job, "rolled-back", index, step).log("job {} step {} '{}' rolled back: {}", id,
+                        index, step.name(), detail);
             } catch (Exception e) {
                 if (closed) {
                     return;
                 }
                 clean = false;
                 String failure = "rollback failed: " + (e.getMessage() == null ? e.toString() : e.getMessage());
-                LOG.error("job {} step {} '{}' {}", id, index, step.name(), failure);
                 write(handle -> JobStore.setStep(handle, id, index, StepState.FAILED, failure, clock.instant()));
+                stepLine(LOG.atError(), job, "rollback-failed", index, step).log("job {} step {} '{}' {}", id, index,
+                        step.name(), failure);
             }
         }
         String error = clean ? null
