@@ -24,6 +24,10 @@ public enum DropReason {
     NO_BRIDGE,
     /** An IPv4 packet to the router that it does not answer (only ICMP echo is answered). */
     NOT_FOR_ROUTER,
+    /** A frame from a vNIC whose source MAC, or ARP sender MAC, is not the port's (SpoofGuard). */
+    SPOOFED_MAC,
+    /** ARP or IPv4 from a vNIC whose sender or source address is not one the VM was given (SpoofGuard). */
+    SPOOFED_IP,
     /** The socket could not take the packet (send buffer full). */
     TX_FAILED
 }

@@ -50,7 +50,7 @@ class DatapathDiffTest {
                 "PutExternalVtep[vni=5001, vtep=ExternalVtep[ip=127.0.2.1, endpoints={10.0.2.100=00:50:56:00:03:64}]]",
                 "PutRemoteMac[vni=5001, mac=00:50:56:00:02:0a, vtepIp=127.0.1.12]",
                 "PutArpEntry[vni=5001, ip=10.0.2.10, mac=00:50:56:00:02:0a]",
-                "AttachPort[port=VnicPort[id=vm1.000, vni=5000, mac=00:50:56:00:01:0a]]",
+                "AttachPort[port=VnicPort[id=vm1.000, vni=5000, mac=00:50:56:00:01:0a, addresses=[10.0.1.10]]]",
                 "PutDlr[dlrId=edge-1]",
                 "PutLif[dlrId=edge-1, lif=Lif[id=lif-1, type=INTERNAL, vni=5000, address=10.0.1.1/24, vmac=02:50:56:56:44:52, designatedInstance=false]]",
                 "PutLif[dlrId=edge-1, lif=Lif[id=lif-2, type=INTERNAL, vni=5001, address=10.0.2.1/24, vmac=02:50:56:56:44:52, designatedInstance=true]]",

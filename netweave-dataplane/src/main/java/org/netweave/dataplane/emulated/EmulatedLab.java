@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.netweave.dataplane.ArpResolver;
 import org.netweave.dataplane.Bridge;
@@ -96,7 +97,7 @@ public final class EmulatedLab implements Closeable {
         EmulatedEndpoint vm = new EmulatedEndpoint(EndpointId.of(name), mac, address, gateway);
         PortId port = PortId.of(name + ".000");
         host.plug(port, vm);
-        host.apply(new AttachPort(new VnicPort(port, vni, mac)));
+        host.apply(new AttachPort(new VnicPort(port, vni, mac, Set.of(address.address()))));
         if (pushBindings) {
             bindings.computeIfAbsent(vni, v -> new ConcurrentHashMap<>()).put(address.address(), mac);
             for (EmulatedHost h : hosts.values()) {

@@ -14,6 +14,7 @@ import static org.netweave.dataplane.ObservationKind.RECEIVED;
 import org.netweave.dataplane.DropReason;
 import org.netweave.model.Ipv4Address;
 import org.netweave.model.MacAddress;
+import org.netweave.packet.Arp;
 import org.netweave.packet.Dot1q;
 import org.netweave.packet.Ethernet;
 import org.netweave.packet.FlowHash;
@@ -66,12 +67,47 @@ final class Pipeline {
             drop(DropReason.MALFORMED, trace, VNIC, port.spec.id().value(), 0);
             return;
         }
+        if (spoofed(port, b, off, len, trace)) {
+            return;
+        }
         SwitchInstance ls = port.ls;
         if (trace != 0) {
             tracer.observe(trace, RECEIVED, VNIC, port.spec.id().value(), ls.vni, null, null);
             tracer.observe(trace, LOGICAL_RECEIVED, LOGICAL_SWITCH, ls.name, ls.vni, null, null);
         }
         forward(ls, b, off, len, FrameSource.PORT, port, trace);
+    }
+
+    /**
+     * SpoofGuard at the vNIC, before any table can learn from the frame: the source MAC must be
+     * the port's, and so must an ARP sender MAC; an ARP sender or IPv4 source address must be one
+     * the VM was given ({@link PortInstance#maySendFrom}). That stops a VM claiming another VM's
+     * MAC or IP, the router MAC, or the LIF gateway's IP by gratuitous ARP. Drops and counts.
+     */
+    private boolean spoofed(PortInstance port, byte[] b, int off, int len, int trace) {
+        DropReason reason = null;
+        if (Ethernet.src(b, off) != port.mac) {
+            reason = DropReason.SPOOFED_MAC;
+        } else {
+            int type = Ethernet.etherType(b, off);
+            int l3 = off + Ethernet.HEADER_LENGTH;
+            if (type == Ethernet.TYPE_ARP && len >= Ethernet.HEADER_LENGTH + Arp.LENGTH) {
+                reason = Arp.sha(b, l3) != port.mac ? DropReason.SPOOFED_MAC
+                        : port.maySendFrom(Arp.spa(b, l3)) ? null : DropReason.SPOOFED_IP;
+            } else if (type == Ethernet.TYPE_IPV4 && len >= Ethernet.HEADER_LENGTH + Ipv4.MIN_HEADER_LENGTH
+                    && !port.maySendFrom(Ipv4.src(b, l3))) {
+                reason = DropReason.SPOOFED_IP;
+            }
+        }
+        if (reason == null) {
+            return false;
+        }
+        counters.drop(reason);
+        if (trace != 0) {
+            tracer.dropped(trace, VNIC, port.spec.id().value(), port.ls.vni, "the port is "
+                    + port.spec.mac() + " " + port.spec.addresses(), reason);
+        }
+        return true;
     }
 
     /**
@@ -83,8 +119,9 @@ final class Pipeline {
     private boolean forwardKnownFlow(PortInstance port, byte[] b, int off, int len) {
         int ipLen = len - Ethernet.HEADER_LENGTH;
         LifInstance lif = port.ls.lif;
+        // The flow key holds the source IP the slow path checked, not the source MAC: check it here.
         if (lif == null || ipLen < Ipv4.MIN_HEADER_LENGTH || Ethernet.etherType(b, off) != Ethernet.TYPE_IPV4
-                || Ethernet.dst(b, off) != lif.vmac) {
+                || Ethernet.dst(b, off) != lif.vmac || Ethernet.src(b, off) != port.mac) {
             return false;
         }
         int ip = off + Ethernet.HEADER_LENGTH;

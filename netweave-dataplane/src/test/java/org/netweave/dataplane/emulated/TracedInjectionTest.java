@@ -10,12 +10,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.netweave.dataplane.Datapath;
+import org.netweave.dataplane.DatapathChange.AttachPort;
 import org.netweave.dataplane.Observation;
 import org.netweave.dataplane.ObservationKind;
+import org.netweave.dataplane.VnicPort;
 import org.netweave.model.InvalidValueException;
 import org.netweave.model.Ipv4Address;
 import org.netweave.model.MacAddress;
 import org.netweave.model.PortId;
+import org.netweave.model.Vni;
 import org.netweave.packet.FrameAddresses;
 import org.netweave.packet.IcmpFrames;
 
@@ -58,18 +61,21 @@ class TracedInjectionTest {
     @Test
     void aProbesSourceMacIsNotLearnedWhereItArrives() throws Exception {
         // Three hosts: VM2 on host 1, the bridge on host 2, so a probe to the physical server crosses a
-        // tunnel unrouted and arrives with the source MAC it was given.
+        // tunnel unrouted and arrives with its source MAC: that of a port on host 1 that no other host
+        // has heard of (SpoofGuard drops a probe whose source MAC is not its port's).
         // Its own VXLAN port: the class's two-host lab holds the default one on the same loopback addresses.
         try (SeedTopology three = SeedTopology.build(3, 14789)) {
             three.lab().hosts().forEach(h -> h.setObservationSink(seen::add));
             assertThat(three.vm2().ping(Ipv4Address.parse("10.0.2.100"), 1, 0, 2_000).get().allReplied())
                     .as("host 1 has learned where the physical server is").isTrue();
             MacAddress claimed = MacAddress.parse("00:50:56:00:09:09");
+            EmulatedHost host1 = three.lab().host(SeedTopology.hostName(1));
+            host1.apply(List.of(new AttachPort(new VnicPort(PortId.of("probe.000"), Vni.of(5001), claimed))));
             byte[] frame = new byte[IcmpFrames.HEADERS_LENGTH + 8];
             IcmpFrames.echoRequest(frame, 0, FrameAddresses.of(claimed, three.physicalServer().mac(),
                     Ipv4Address.parse("10.0.2.10"), Ipv4Address.parse("10.0.2.100")), 1, 1, new byte[8], 0, 8);
 
-            three.lab().host(SeedTopology.hostName(1)).injectTraced(PortId.of("vm2.000"), frame, 7);
+            host1.injectTraced(PortId.of("probe.000"), frame, 7);
 
             await().atMost(Duration.ofSeconds(5)).until(() -> seen.stream()
                     .anyMatch(o -> o.traceId() == 7 && o.kind() == ObservationKind.DELIVERED));
