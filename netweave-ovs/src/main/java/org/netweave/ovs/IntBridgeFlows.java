@@ -20,6 +20,7 @@ final class IntBridgeFlows {
 
     static void build(Context ctx, FlowSet flows) {
         base(ctx, flows);
+        PortSecurityFlows.build(flows, ctx.state().ports().values());
         for (var entry : ctx.lifByVni().entrySet()) {
             Lif lif = entry.getValue();
             int lvid = ctx.lvid(entry.getKey());

@@ -15,6 +15,10 @@ public enum IntStage implements Stage {
     ARP_DVR_MAC_TO_DST_MAC(3),
     /** One drop flow; Neutron's agent reads its absence as "OVS restarted, resync". */
     CANARY(23),
+    /** ARP from a VM port: its sender MAC and address must be the port's (Neutron's ARP_SPOOF_TABLE). */
+    ARP_SPOOF(24),
+    /** Any frame from a VM port: its source MAC, and an IPv4 source, must be the port's (MAC_SPOOF_TABLE). */
+    MAC_SPOOF(25),
     /** NORMAL switching, and the final output of DVR_TO_SRC_MAC frames to the VM port. */
     TRANSIENT(60);
 

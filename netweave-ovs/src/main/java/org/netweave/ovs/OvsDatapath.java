@@ -16,6 +16,7 @@ import org.netweave.dataplane.Datapath;
 import org.netweave.dataplane.DatapathChange;
 import org.netweave.dataplane.DatapathCounters;
 import org.netweave.dataplane.DatapathTables;
+import org.netweave.dataplane.DropReason;
 import org.netweave.dataplane.HostDatapathConfig;
 import org.netweave.dataplane.ObservationSink;
 import org.netweave.dataplane.TraceContinuation;
@@ -322,7 +323,12 @@ public final class OvsDatapath implements Datapath {
         long arp = dumpFlows(OvsBridge.TUN).stream()
                 .filter(e -> e.stage() == TunStage.ARP_RESPONDER && e.priority() == 1)
                 .mapToLong(FlowDump.Entry::packets).sum();
-        return new DatapathCounters(0, 0, 0, 0, 0, 0, arp, 0, 0, Map.of());
+        Map<DropReason, Long> drops = new EnumMap<>(DropReason.class);
+        for (FlowDump.Entry e : dumpFlows(OvsBridge.INT)) {
+            // SpoofGuard's drop flows: their packet counts are the drops.
+            PortSecurityFlows.dropReason(e.stage(), e.priority()).ifPresent(r -> drops.merge(r, e.packets(), Long::sum));
+        }
+        return new DatapathCounters(0, 0, 0, 0, 0, 0, arp, 0, 0, drops);
     }
 
     @Override

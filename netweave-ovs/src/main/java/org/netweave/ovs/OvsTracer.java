@@ -88,9 +88,17 @@ final class OvsTracer {
             throw new InvalidValueException("frame", frame.length, "is shorter than an Ethernet header");
         }
         int vni = vnic.vni().value();
+        OfprotoTrace trace = run(OvsBridge.INT, "in_port=" + OvsNames.vnicDevice(port), frame);
+        // SpoofGuard stops the frame at the vNIC, before the logical switch: one drop, as on the emulated backend.
+        Optional<OfprotoTrace.Step> guard = trace.dropping().filter(s -> s.stage() == IntStage.ARP_SPOOF
+                || s.stage() == IntStage.MAC_SPOOF);
+        if (guard.isPresent()) {
+            drop(reasonOf(guard.get()), VNIC, port.value(), vni, guard.get().brief());
+            return;
+        }
         observe(RECEIVED, VNIC, port.value(), vni, null, null);
         observe(LOGICAL_RECEIVED, LOGICAL_SWITCH, "vni-" + vni, vni, null, null);
-        traceFrom(OvsBridge.INT, "in_port=" + OvsNames.vnicDevice(port), frame, vni, 0);
+        follow(trace, frame, vni, 0);
     }
 
     /** {@code continuation}'s frame arrives in the tunnel from its source VTEP. */
@@ -278,6 +286,8 @@ final class OvsTracer {
         return switch (step.stage()) {
             case TunStage.VXLAN_TUN_TO_LV -> DropReason.UNKNOWN_VNI;
             case TunStage.LOCAL_SWITCHING -> DropReason.UNKNOWN_VTEP;
+            case IntStage.ARP_SPOOF, IntStage.MAC_SPOOF -> PortSecurityFlows.dropReason(step.stage(), step.priority())
+                    .orElse(DropReason.NOT_LOCAL);
             // The flow that dropped it is in decidedBy; the rest have no reason of their own.
             default -> DropReason.NOT_LOCAL;
         };

@@ -51,7 +51,7 @@ final class SeedFixture {
     /** A VM of the fixture: where it runs and what it is. */
     record Vm(String name, int host, Vni vni, MacAddress mac, Ipv4InterfaceAddress address, Ipv4Address gateway) {
         VnicPort port() {
-            return new VnicPort(PortId.of(name), vni, mac);
+            return new VnicPort(PortId.of(name), vni, mac, Set.of(address.address()));
         }
     }
 
