@@ -6,8 +6,23 @@ const API = '/api/v1';
 const SVG = 'http://www.w3.org/2000/svg';
 const REFRESH_MS = 2000;
 
+// The API wants a bearer token. Open the page as /ui/#token=<token>: the fragment never reaches a
+// server or its logs; the token is kept for this tab only and taken out of the address bar.
+const TOKEN_KEY = 'netweave.token';
+const tokenInUrl = location.hash.match(/token=([^&]+)/);
+if (tokenInUrl) {
+  sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(tokenInUrl[1]));
+  history.replaceState(null, '', location.pathname + location.search);
+}
+
+function withToken(headers = {}) {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  return token ? { ...headers, Authorization: `Bearer ${token}` } : headers;
+}
+
 async function get(path) {
-  const response = await fetch(API + path);
+  const response = await fetch(API + path, { headers: withToken() });
+  if (response.status === 401) throw new Error(`${path}: the API wants a token; open this page as /ui/#token=<token>`);
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   return response.json();
 }
@@ -186,7 +201,7 @@ async function trace(run, result) {
   const port = document.getElementById('tf-port').value;
   if (port) packet.dstPort = Number(port);
   result.textContent = 'tracing…';
-  const response = await fetch(API + '/traceflows', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+  const response = await fetch(API + '/traceflows', { method: 'POST', headers: withToken({ 'Content-Type': 'application/json' }),
     body: JSON.stringify({ source: document.getElementById('tf-source').value, packet }) });
   let trace = await response.json();
   if (!response.ok) {

@@ -46,7 +46,7 @@ public final class ManagerBenchmark {
 
     private void run(int hosts, int writes, int dlrs) throws Exception {
         Path dir = Files.createTempDirectory("netweave-manager-bench");
-        try (Manager manager = Manager.start(ManagerSettings.local(dir.resolve("manager")), EmbeddedControllerFleet.create(
+        try (Manager manager = Manager.start(ManagerSettings.local(dir.resolve("manager")).withoutApiAuth(), EmbeddedControllerFleet.create(
                 dir.resolve("controllers"), ZkTuning.ofTick(Duration.ofMillis(200)), Duration.ofSeconds(2)))) {
             base = "http://127.0.0.1:" + manager.apiPort() + "/api/v1";
             for (int i = 0; i < 3; i++) {

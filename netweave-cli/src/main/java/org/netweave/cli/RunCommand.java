@@ -60,6 +60,10 @@ final class RunCommand implements Callable<Integer> {
             + " temporary directory removed at exit). It must not hold an earlier run's store.")
     Path dataDir;
 
+    @Option(names = "--insecure-no-auth", description = "Serve the API without authentication: anyone who reaches "
+            + "it may change anything. Explicit lab use only; by default every request needs a bearer token.")
+    boolean insecureNoAuth;
+
     @Option(names = "--reset", description = "Wipe the --data-dir of an earlier run before starting.")
     boolean reset;
 
@@ -102,6 +106,9 @@ final class RunCommand implements Callable<Integer> {
                 out.flush();
             }).withDatapath(datapath).withApiPort(apiPort).withHosts(hosts)
                     .withVxlanPort(vxlanPort);
+            if (insecureNoAuth) {
+                settings = settings.withoutApiAuth();
+            }
         } catch (InvalidValueException e) {
             if (temporary) {
                 deleteTree(dir);

@@ -32,7 +32,7 @@ class OperatorCommandsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        manager = Manager.start(ManagerSettings.local(dir.resolve("manager")), EmbeddedControllerFleet.create(
+        manager = Manager.start(ManagerSettings.local(dir.resolve("manager")).withoutApiAuth(), EmbeddedControllerFleet.create(
                 dir.resolve("controllers"), ZkTuning.ofTick(Duration.ofMillis(200)), Duration.ofSeconds(2)));
         api = "http://127.0.0.1:" + manager.apiPort() + "/api/v1";
         HttpClient http = HttpClient.newHttpClient();

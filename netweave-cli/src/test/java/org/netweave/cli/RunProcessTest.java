@@ -15,10 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.netweave.cli.api.ApiCredentials;
 
 /**
  * {@code netweave run --scenario seed} as its own process: comes up, serves the API, forwards
@@ -30,6 +32,7 @@ class RunProcessTest {
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void theAllInOneServesTheApiForwardsAndSigtermShutsItDownCleanly(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("stderr.log");
+        String api;
         Process p = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
@@ -43,9 +46,16 @@ class RunProcessTest {
                 line = out.readLine();
             } while (line != null && !line.startsWith("Netweave is running"));
             assertThat(line).as("the job reported it is running; stderr:%n%s", Files.readString(log)).isNotNull();
-            String api = line.replaceAll(".*API (http://\\S+) .*", "$1");
-            HttpResponse<String> controllers = HttpClient.newHttpClient().send(
+            api = line.replaceAll(".*API (http://\\S+) .*", "$1");
+            HttpResponse<String> anonymous = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(api + "/controllers")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.statusCode()).as("the API wants a token by default").isEqualTo(401);
+            String token = Files.readString(dir.resolve("data/manager/admin.token")).strip();
+            assertThat(ApiCredentials.token(api, null, Map.of())).as("published for the CLI beside the lab")
+                    .hasValue(token);
+            HttpResponse<String> controllers = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(api + "/controllers")).header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(controllers.statusCode()).isEqualTo(200);
             assertThat(controllers.body()).contains("controller-1", "controller-2", "controller-3");
             await().atMost(Duration.ofSeconds(20)).until(() -> Files.readString(log).contains("health: VM1 -> VM2 ok"));
@@ -61,5 +71,6 @@ class RunProcessTest {
                 .contains("RunCommand - stopped")
                 .as("no stack trace passes through Netweave's code").doesNotContain("at org.netweave");
         assertThat(p.exitValue()).as("exit status of a JVM ended by SIGTERM").isEqualTo(143);
+        assertThat(ApiCredentials.tokenFile(api)).as("the published token goes with the lab").doesNotExist();
     }
 }

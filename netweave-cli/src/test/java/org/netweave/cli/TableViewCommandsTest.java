@@ -71,7 +71,7 @@ class TableViewCommandsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        manager = Manager.start(ManagerSettings.local(dir.resolve("manager")), EmbeddedControllerFleet.create(
+        manager = Manager.start(ManagerSettings.local(dir.resolve("manager")).withoutApiAuth(), EmbeddedControllerFleet.create(
                         dir.resolve("controllers"), ZkTuning.ofTick(Duration.ofMillis(200)), Duration.ofSeconds(2)),
                 new ManagerExtensions(id -> Optional.of(tables(id)), m -> List.of()));
         api = "http://127.0.0.1:" + manager.apiPort() + "/api/v1";

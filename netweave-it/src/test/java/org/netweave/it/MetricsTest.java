@@ -87,7 +87,8 @@ class MetricsTest {
     private static String scrape() throws Exception {
         String base = lab.lab.apiUrl().replace("/api/v1", "");
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/metrics"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + lab.lab.apiToken().orElseThrow()).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
         return response.body();

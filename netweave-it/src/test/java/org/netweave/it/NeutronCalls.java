@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.netweave.cli.api.ManagerApi;
@@ -24,11 +25,16 @@ import org.netweave.model.Vni;
 final class NeutronCalls {
     private final String root;
     private final ManagerApi api;
+    private final String token;
 
-    /** @param apiUrl the manager's /api/v1 URL; Neutron is served beside it */
-    NeutronCalls(String apiUrl) {
+    /**
+     * @param apiUrl the manager's /api/v1 URL; Neutron is served beside it
+     * @param token  the API token: sent as a bearer token, and in X-Auth-Token as OpenStack clients send it
+     */
+    NeutronCalls(String apiUrl, String token) {
         this.root = apiUrl.replaceFirst("/api/v1/?$", "");
-        this.api = new ManagerApi(root);
+        this.api = new ManagerApi(root, Optional.of(token));
+        this.token = token;
     }
 
     JsonNode create(String singular, String attributes) {
@@ -69,7 +75,8 @@ final class NeutronCalls {
     void delete(String path) {
         try {
             HttpResponse<String> reply = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(root + path)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+                    HttpRequest.newBuilder(URI.create(root + path)).header("X-Auth-Token", token).DELETE().build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(reply.statusCode()).as(reply.body()).isEqualTo(204);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -43,7 +43,7 @@ class NeutronDvrTest {
     @BeforeEach
     void start() throws Exception {
         lab = SeedLab.start(dir, "127.29.0.0");
-        neutron = new NeutronCalls(lab.lab.apiUrl());
+        neutron = new NeutronCalls(lab.lab.apiUrl(), lab.lab.apiToken().orElseThrow());
     }
 
     @AfterEach

@@ -60,7 +60,7 @@ class NeutronOvsDvrTest {
         lab = AllInOne.start(settings);
         hosts = lab.ovsHypervisors();
         namespaces = hosts.namespaces();
-        neutron = new NeutronCalls(lab.apiUrl());
+        neutron = new NeutronCalls(lab.apiUrl(), lab.apiToken().orElseThrow());
         // Neutron networks go into the only transport zone; a segment pool gives their VNIs.
         lab.api().post("/segment-pools", "{\"name\":\"segments\",\"begin\":5000,\"end\":5999}");
         String clusters = String.join("\",\"", lab.api().get("/clusters").findValuesAsText("id"));

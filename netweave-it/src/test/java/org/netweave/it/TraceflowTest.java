@@ -201,6 +201,7 @@ class TraceflowTest {
     private Map<Integer, String> post(String body) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(lab.lab.apiUrl() + "/traceflows")).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + lab.lab.apiToken().orElseThrow())
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         return Map.of(response.statusCode(), new ObjectMapper().readTree(response.body()).path("field").asText());
     }

@@ -8,6 +8,9 @@ import java.util.List;
 
 import org.netweave.manager.api.ApiRoutes;
 import org.netweave.manager.api.ApiServer;
+import org.netweave.manager.auth.ApiGate;
+import org.netweave.manager.auth.ApiTokens;
+import org.netweave.manager.auth.TokenRoutes;
 import org.netweave.manager.controllers.ControllerFleet;
 import org.netweave.manager.controllers.ControllerRoutes;
 import org.netweave.manager.controllers.ControllerService;
@@ -156,6 +159,8 @@ public final class Manager implements Closeable {
         routes.add(new TraceflowRoutes(keep(new Traceflows(
                 inventory, network.dlrs(), network.vnics(), traceflowChannel, clock))));
         routes.addAll(extensions.extraRoutes().apply(this));
+        ApiTokens tokens = new ApiTokens(store, clock);
+        routes.add(new TokenRoutes(tokens));
         this.routes = List.copyOf(routes);
         // Everything an earlier run left is picked up before the API takes new work.
         controllers.adoptFleet();
@@ -163,8 +168,16 @@ public final class Manager implements Closeable {
         jobs.resumeUnfinished();
         NeutronApi neutron = new NeutronApi(store, new LogicalSwitchAdminService(store, network.logicalSwitches()),
                 settings.neutronTransportZone());
+        ApiGate gate = null;
+        if (settings.apiAuth()) {
+            tokens.bootstrap(settings.dataDir());
+            gate = new ApiGate(tokens);
+        } else {
+            LOG.warn("API authentication is OFF: anyone who reaches {}:{} may change anything (lab use only)",
+                    settings.bindAddress(), settings.apiPort() == 0 ? "its port" : settings.apiPort());
+        }
         api = keep(ApiServer.start(settings.bindAddress(), settings.apiPort(), routes, List.of(neutron),
-                plainEndpoints(), metrics.requestLogger(), VERSION));
+                plainEndpoints(), metrics.requestLogger(), gate == null ? null : gate::check, VERSION));
         LOG.info("manager up: API http://{}:{}/api/v1 (Neutron at /v2.0), southbound {}:{}, store at generation {}",
                 settings.bindAddress(), api.port(), settings.bindAddress(), southbound.port(), store.generation());
     }

@@ -17,35 +17,43 @@ import org.netweave.model.TransportZoneId;
  * @param controllerWrites how long a write to the controller cluster may take, retries included
  * @param neutronTransportZone the transport zone of the logical switches the Neutron API creates for
  *                         its networks (Neutron has no zones); empty: the only zone there is
+ * @param apiAuth          bearer tokens required on /api/v1, /v2.0 and /metrics (the default); off
+ *                         only for explicit lab use ({@code --insecure-no-auth}) and tests of other things
  */
 public record ManagerSettings(Path dataDir, Optional<String> jdbcUrl, String dbUser, String dbPassword,
                               String bindAddress, int apiPort, int southboundPort, Duration controllerWrites,
                               Duration controllerSettle, DlrDeployment.Timeouts dlrTimeouts,
-                              Optional<TransportZoneId> neutronTransportZone) {
+                              Optional<TransportZoneId> neutronTransportZone, boolean apiAuth) {
 
     /** An H2 store in {@code dataDir}, everything on loopback, free ports. */
     public static ManagerSettings local(Path dataDir) {
         return new ManagerSettings(dataDir, Optional.empty(), "", "", "127.0.0.1", 0, 0, Duration.ofSeconds(30),
-                Duration.ofSeconds(60), DlrDeployment.Timeouts.DEFAULT, Optional.empty());
+                Duration.ofSeconds(60), DlrDeployment.Timeouts.DEFAULT, Optional.empty(), true);
     }
 
     public ManagerSettings withApiPort(int port) {
         return new ManagerSettings(dataDir, jdbcUrl, dbUser, dbPassword, bindAddress, port, southboundPort,
-                controllerWrites, controllerSettle, dlrTimeouts, neutronTransportZone);
+                controllerWrites, controllerSettle, dlrTimeouts, neutronTransportZone, apiAuth);
     }
 
     public ManagerSettings withDatabase(String url, String user, String password) {
         return new ManagerSettings(dataDir, Optional.of(url), user, password, bindAddress, apiPort, southboundPort,
-                controllerWrites, controllerSettle, dlrTimeouts, neutronTransportZone);
+                controllerWrites, controllerSettle, dlrTimeouts, neutronTransportZone, apiAuth);
     }
 
     public ManagerSettings withNeutronTransportZone(TransportZoneId zone) {
         return new ManagerSettings(dataDir, jdbcUrl, dbUser, dbPassword, bindAddress, apiPort, southboundPort,
-                controllerWrites, controllerSettle, dlrTimeouts, Optional.of(zone));
+                controllerWrites, controllerSettle, dlrTimeouts, Optional.of(zone), apiAuth);
     }
 
     public ManagerSettings withDlrTimeouts(DlrDeployment.Timeouts timeouts) {
         return new ManagerSettings(dataDir, jdbcUrl, dbUser, dbPassword, bindAddress, apiPort, southboundPort,
-                controllerWrites, controllerSettle, timeouts, neutronTransportZone);
+                controllerWrites, controllerSettle, timeouts, neutronTransportZone, apiAuth);
+    }
+
+    /** No API authentication: for tests of other things, and the lab's --insecure-no-auth. */
+    public ManagerSettings withoutApiAuth() {
+        return new ManagerSettings(dataDir, jdbcUrl, dbUser, dbPassword, bindAddress, apiPort, southboundPort,
+                controllerWrites, controllerSettle, dlrTimeouts, neutronTransportZone, false);
     }
 }

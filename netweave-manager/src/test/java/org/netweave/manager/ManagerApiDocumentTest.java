@@ -29,7 +29,7 @@ class ManagerApiDocumentTest {
 
     @BeforeAll
     static void start() throws Exception {
-        manager = Manager.start(ManagerSettings.local(dir.resolve("manager")), EmbeddedControllerFleet.create(
+        manager = Manager.start(ManagerSettings.local(dir.resolve("manager")).withoutApiAuth(), EmbeddedControllerFleet.create(
                 dir.resolve("controllers"), ZkTuning.ofTick(Duration.ofMillis(200)), Duration.ofSeconds(2)));
         api = new ApiClient(manager.apiPort());
     }

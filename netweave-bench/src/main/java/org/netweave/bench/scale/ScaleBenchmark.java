@@ -52,7 +52,7 @@ public final class ScaleBenchmark {
 
     static ScaleReport run(ScaleSettings settings) throws Exception {
         Path dir = Files.createTempDirectory("netweave-scale");
-        try (Manager manager = Manager.start(ManagerSettings.local(dir.resolve("manager")), EmbeddedControllerFleet.create(
+        try (Manager manager = Manager.start(ManagerSettings.local(dir.resolve("manager")).withoutApiAuth(), EmbeddedControllerFleet.create(
                 dir.resolve("controllers"), ZkTuning.ofTick(Duration.ofMillis(200)), Duration.ofSeconds(4)))) {
             ScaleApi api = new ScaleApi(manager.apiPort());
             long setupStart = System.nanoTime();

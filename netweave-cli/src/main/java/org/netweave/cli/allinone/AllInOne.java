@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
+import org.netweave.cli.api.ApiCredentials;
 import org.netweave.cli.api.ManagerApi;
 import org.netweave.manager.Manager;
 import org.netweave.manager.ManagerExtensions;
@@ -38,6 +40,8 @@ public final class AllInOne implements Closeable {
     private EmbeddedControllerFleet fleet;
     private Manager manager;
     private ManagerApi api;
+    private Optional<String> apiToken = Optional.empty();
+    private Path publishedToken;
     private List<LabHost> hosts = List.of();
     private volatile LabGuests guests;
     private boolean managerOwnsFleet;
@@ -88,12 +92,25 @@ public final class AllInOne implements Closeable {
                 settings.zkSession());
         ManagerSettings managerSettings = ManagerSettings.local(managerDir).withApiPort(settings.apiPort())
                 .withDlrTimeouts(new DlrDeployment.Timeouts(DLR_STEP, DLR_STEP, DLR_STEP, settings.controlVmHa()));
+        if (!settings.apiAuth()) {
+            managerSettings = managerSettings.withoutApiAuth();
+        }
         // From here the manager owns the fleet and closes it, even when its start fails.
         managerOwnsFleet = true;
         manager = Manager.start(managerSettings, fleet,
                 new ManagerExtensions(hypervisors, started -> List.of(
                         new GuestRoutes(() -> guests, new InventoryService(started.store())))));
-        api = new ManagerApi(apiUrl());
+        if (settings.apiAuth()) {
+            // The manager wrote its first administrator token there; the CLI beside the lab finds a copy in ~/.netweave.
+            Path tokenFile = managerDir.resolve(ApiCredentials.TOKEN_FILE);
+            apiToken = Optional.of(Files.readString(tokenFile).strip());
+            publishedToken = ApiCredentials.publish(apiUrl(), apiToken.get());
+            settings.progress().accept("API token (enterprise_admin) in " + tokenFile + "; the CLI reads it from "
+                    + publishedToken);
+        } else {
+            settings.progress().accept("API authentication is OFF (--insecure-no-auth): lab use only");
+        }
+        api = new ManagerApi(apiUrl(), apiToken);
         settings.progress().accept("manager up: API " + apiUrl());
         hosts = LabInventory.build(api, settings);
         hypervisors.start(hosts, manager.southboundPort(), settings.vxlanPort());
@@ -113,6 +130,11 @@ public final class AllInOne implements Closeable {
 
     public ManagerApi api() {
         return api;
+    }
+
+    /** The enterprise administrator token the manager made on its first start; empty with --insecure-no-auth. */
+    public Optional<String> apiToken() {
+        return apiToken;
     }
 
     public Manager manager() {
@@ -156,6 +178,13 @@ public final class AllInOne implements Closeable {
             running.close();
         }
         hypervisors.close();
+        if (publishedToken != null) {
+            try {
+                Files.deleteIfExists(publishedToken);
+            } catch (IOException e) {
+                LOG.warn("could not remove the published API token {}: {}", publishedToken, e.toString());
+            }
+        }
         if (manager != null) {
             manager.close();
         } else if (fleet != null && !managerOwnsFleet) {

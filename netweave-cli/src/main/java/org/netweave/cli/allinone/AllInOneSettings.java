@@ -24,10 +24,11 @@ import org.netweave.model.Ipv4Address;
  * @param controlVmHa the DLR control VMs' heartbeat and dead time
  * @param progress    where each step of starting and of the scenario is told, one line each
  * @param datapath    the hypervisors' datapath backend
+ * @param apiAuth     bearer tokens on the manager's API (the default); off only with --insecure-no-auth
  */
 public record AllInOneSettings(Path dataDir, int apiPort, int hosts, int vxlanPort, Ipv4Address vtepBase,
                                ZkTuning zkTuning, Duration zkSession, ControlVmHaTiming controlVmHa,
-                               Consumer<String> progress, LabDatapath datapath) {
+                               Consumer<String> progress, LabDatapath datapath, boolean apiAuth) {
     public static final Ipv4Address DEFAULT_VTEP_BASE = LabDatapath.emulated.defaultVtepBase();
 
     public AllInOneSettings {
@@ -63,31 +64,37 @@ public record AllInOneSettings(Path dataDir, int apiPort, int hosts, int vxlanPo
     /** NSX's timings (3 s heartbeat, 15 s dead time), ZooKeeper ticks of 500 ms and 4 s sessions. */
     public static AllInOneSettings defaults(Path dataDir, Consumer<String> progress) {
         return new AllInOneSettings(dataDir, 8080, 4, 4789, DEFAULT_VTEP_BASE, ZkTuning.ofTick(Duration.ofMillis(500)),
-                Duration.ofSeconds(4), ControlVmHaTiming.NSX_DEFAULTS, progress, LabDatapath.emulated);
+                Duration.ofSeconds(4), ControlVmHaTiming.NSX_DEFAULTS, progress, LabDatapath.emulated, true);
     }
 
     public AllInOneSettings withApiPort(int port) {
-        return new AllInOneSettings(dataDir, port, hosts, vxlanPort, vtepBase, zkTuning, zkSession, controlVmHa, progress, datapath);
+        return new AllInOneSettings(dataDir, port, hosts, vxlanPort, vtepBase, zkTuning, zkSession, controlVmHa, progress, datapath, apiAuth);
     }
 
     public AllInOneSettings withHosts(int count) {
-        return new AllInOneSettings(dataDir, apiPort, count, vxlanPort, vtepBase, zkTuning, zkSession, controlVmHa, progress, datapath);
+        return new AllInOneSettings(dataDir, apiPort, count, vxlanPort, vtepBase, zkTuning, zkSession, controlVmHa, progress, datapath, apiAuth);
     }
 
     public AllInOneSettings withVxlanPort(int port) {
-        return new AllInOneSettings(dataDir, apiPort, hosts, port, vtepBase, zkTuning, zkSession, controlVmHa, progress, datapath);
+        return new AllInOneSettings(dataDir, apiPort, hosts, port, vtepBase, zkTuning, zkSession, controlVmHa, progress, datapath, apiAuth);
     }
 
     /** Fast timings for tests: ZooKeeper ticks of 200 ms with 2 s sessions, and the given HA timing. */
     public AllInOneSettings forTests(Ipv4Address base, ControlVmHaTiming ha) {
         return new AllInOneSettings(dataDir, apiPort, hosts, vxlanPort, base, ZkTuning.ofTick(Duration.ofMillis(200)),
-                Duration.ofSeconds(2), ha, progress, datapath);
+                Duration.ofSeconds(2), ha, progress, datapath, apiAuth);
     }
 
     /** On {@code backend}, with its default VTEP range. */
     public AllInOneSettings withDatapath(LabDatapath backend) {
         return new AllInOneSettings(dataDir, apiPort, hosts, vxlanPort, backend.defaultVtepBase(), zkTuning, zkSession,
-                controlVmHa, progress, backend);
+                controlVmHa, progress, backend, apiAuth);
+    }
+
+    /** The manager's API without authentication: explicit lab use only (--insecure-no-auth). */
+    public AllInOneSettings withoutApiAuth() {
+        return new AllInOneSettings(dataDir, apiPort, hosts, vxlanPort, vtepBase, zkTuning, zkSession, controlVmHa,
+                progress, datapath, false);
     }
 
     /** The number of hosts in cluster {@code c} (1 or 2). */

@@ -10,6 +10,11 @@ public final class ApiOptions {
     @Option(names = "--json", description = "Print the API's JSON instead of a table, for scripts.")
     public boolean json;
 
+    @Option(names = "--data-dir", paramLabel = "<dir>", description = "The manager's data directory, where its "
+            + "admin.token is (default: $NETWEAVE_DATA_DIR). $NETWEAVE_TOKEN wins over it; without either, the token "
+            + "a running 'netweave run' published in ~/.netweave.")
+    java.nio.file.Path dataDir;
+
     /** Prints the API's JSON with --json, otherwise the table the command renders from it. */
     public void print(java.io.PrintWriter out, com.fasterxml.jackson.databind.JsonNode json,
                       java.util.function.Function<com.fasterxml.jackson.databind.JsonNode, String> table) {
@@ -19,6 +24,6 @@ public final class ApiOptions {
 
     public ManagerApi manager() {
         String url = api != null ? api : System.getenv().getOrDefault("NETWEAVE_API", "http://127.0.0.1:8080/api/v1");
-        return new ManagerApi(url);
+        return new ManagerApi(url, ApiCredentials.token(url, dataDir, System.getenv()));
     }
 }

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,9 +25,17 @@ public final class ManagerApi {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final Optional<String> token;
 
+    /** A client without a token: for a manager run with --insecure-no-auth. */
     public ManagerApi(String base) {
+        this(base, Optional.empty());
+    }
+
+    /** @param token the bearer token every request carries */
+    public ManagerApi(String base, Optional<String> token) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.token = token;
     }
 
     public JsonNode get(String path) {
@@ -55,9 +64,14 @@ public final class ManagerApi {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
+        token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+            if (response.statusCode() == 401) {
+                throw new Failure(json.path("message").asText("HTTP 401") + " (401; the CLI sends $NETWEAVE_TOKEN, or "
+                        + "the token in --data-dir or in " + ApiCredentials.tokenFile(base) + ")");
+            }
             if (response.statusCode() >= 400) {
                 // Neutron's errors wrap theirs in NeutronError.
                 String message = json.path("message").asText(json.path("NeutronError").path("message")

@@ -31,15 +31,17 @@ public final class ApiServer implements Closeable {
 
     /** Starts serving on {@code host:port} (port 0 picks a free one). */
     public static ApiServer start(String host, int port, List<ApiRoutes> resources, String version) {
-        return start(host, port, resources, List.of(), List.of(), (ctx, millis) -> { }, version);
+        return start(host, port, resources, List.of(), List.of(), (ctx, millis) -> { }, null, version);
     }
 
     /**
-     * As above, with {@code plain} endpoints outside every API (such as {@code /metrics}) and a
-     * logger that sees every request once it is answered.
+     * As above, with {@code plain} endpoints outside every API (such as {@code /metrics}), a
+     * logger that sees every request once it is answered, and a {@code gate} that runs before
+     * every request and refuses by throwing {@link ApiException} (null: none).
      */
     public static ApiServer start(String host, int port, List<ApiRoutes> resources, List<ForeignApi> foreign,
-                                  List<Endpoint> plain, io.javalin.http.RequestLogger requests, String version) {
+                                  List<Endpoint> plain, io.javalin.http.RequestLogger requests,
+                                  io.javalin.http.Handler gate, String version) {
         ApiRegistry registry = new ApiRegistry();
         resources.forEach(resource -> resource.register(registry));
         String openApi = OpenApiDocument.json(registry.routes(), version);
@@ -48,6 +50,9 @@ public final class ApiServer implements Closeable {
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.startup.showJavalinBanner = false;
             config.router.ignoreTrailingSlashes = true;
+            if (gate != null) {
+                config.routes.before(gate);
+            }
             for (ApiRoute route : registry.routes()) {
                 config.routes.addEndpoint(new Endpoint(route.method(), ApiRegistry.PREFIX + route.path(), ctx -> {
                     route.handler().handle(ctx);
@@ -61,7 +66,13 @@ public final class ApiServer implements Closeable {
             config.requestLogger.http(requests);
             config.routes.addEndpoint(new Endpoint(HandlerType.GET, ApiRegistry.PREFIX + "/openapi.json",
                     ctx -> ctx.contentType("application/json").result(openApi)));
-            config.routes.exception(ApiException.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
+            config.routes.exception(ApiException.class, (e, ctx) -> {
+                // The gate's 401 and 403 on a foreign API's path come in that API's shape.
+                boolean gated = e.status() == 401 || e.status() == 403;
+                if (!gated || !refusedByForeign(foreign, ctx, e.status(), e.getMessage())) {
+                    ctx.status(e.status()).json(e.body());
+                }
+            });
             config.routes.exception(HttpResponseException.class, (e, ctx) -> {
                 if (!refusedByForeign(foreign, ctx, e.getStatus(), e.getMessage())) {
                     refuse(ctx, e);

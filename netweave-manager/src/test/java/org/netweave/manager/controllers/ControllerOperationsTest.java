@@ -28,7 +28,7 @@ class ControllerOperationsTest {
 
     @BeforeEach
     void start() throws Exception {
-        manager = Manager.start(ManagerSettings.local(dir.resolve("manager")), EmbeddedControllerFleet.create(
+        manager = Manager.start(ManagerSettings.local(dir.resolve("manager")).withoutApiAuth(), EmbeddedControllerFleet.create(
                 dir.resolve("controllers"), ZkTuning.ofTick(Duration.ofMillis(200)), Duration.ofSeconds(2)));
         api = new ApiClient(manager.apiPort());
         new LabTopology(api).controllers(3);

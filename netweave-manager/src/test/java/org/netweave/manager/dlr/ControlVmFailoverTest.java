@@ -47,7 +47,7 @@ class ControlVmFailoverTest {
     void start() throws Exception {
         fleet = EmbeddedControllerFleet.create(dir.resolve("controllers"), ZkTuning.ofTick(Duration.ofMillis(200)),
                 Duration.ofSeconds(2));
-        manager = Manager.start(ManagerSettings.local(dir.resolve("manager")).withDlrTimeouts(new DlrDeployment.Timeouts(
+        manager = Manager.start(ManagerSettings.local(dir.resolve("manager")).withoutApiAuth().withDlrTimeouts(new DlrDeployment.Timeouts(
                 WAIT, WAIT, WAIT, new ControlVmHaTiming(Duration.ofMillis(100), Duration.ofMillis(800)))), fleet);
         api = new ApiClient(manager.apiPort());
     }

@@ -42,7 +42,7 @@ class DlrDeploymentTest {
 
     @BeforeEach
     void start() throws Exception {
-        manager = Manager.start(ManagerSettings.local(dir.resolve("manager")),
+        manager = Manager.start(ManagerSettings.local(dir.resolve("manager")).withoutApiAuth(),
                 EmbeddedControllerFleet.create(dir.resolve("controllers"), ZkTuning.ofTick(Duration.ofMillis(200)),
                         Duration.ofSeconds(2)));
         api = new ApiClient(manager.apiPort());

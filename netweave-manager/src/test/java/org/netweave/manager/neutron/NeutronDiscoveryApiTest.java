@@ -21,7 +21,7 @@ class NeutronDiscoveryApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        net = NeutronFixture.start(ManagerSettings.local(dir));
+        net = NeutronFixture.start(ManagerSettings.local(dir).withoutApiAuth());
     }
 
     @AfterAll

@@ -34,7 +34,7 @@ final class NeutronFixture implements AutoCloseable {
 
     /** A manager with one transport zone and a segment pool: what a Neutron network needs. */
     static NeutronFixture withZone(Path dir) throws IOException {
-        NeutronFixture fixture = start(ManagerSettings.local(dir));
+        NeutronFixture fixture = start(ManagerSettings.local(dir).withoutApiAuth());
         fixture.segmentPool(5000, 5999);
         fixture.transportZone("neutron");
         return fixture;

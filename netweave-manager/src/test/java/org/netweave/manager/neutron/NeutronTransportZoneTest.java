@@ -16,7 +16,7 @@ class NeutronTransportZoneTest {
 
     @Test
     void withoutTheSettingTheOnlyZoneIsUsedAndNoneOrTwoAreConflicts(@TempDir Path dir) throws Exception {
-        try (NeutronFixture net = NeutronFixture.start(ManagerSettings.local(dir))) {
+        try (NeutronFixture net = NeutronFixture.start(ManagerSettings.local(dir).withoutApiAuth())) {
             net.segmentPool(5000, 5999);
             var none = assertNeutronError(net.neutron.post("/v2.0/networks", NETWORK), 409, "NoTransportZone");
             assertThat(none.at("/NeutronError/message").asText()).contains("/api/v1/transport-zones");
@@ -31,7 +31,7 @@ class NeutronTransportZoneTest {
 
     @Test
     void theSettingChoosesAmongZonesAndMustNameOneThatExists(@TempDir Path dir) throws Exception {
-        ManagerSettings settings = ManagerSettings.local(dir).withNeutronTransportZone(TransportZoneId.of("vdnscope-2"));
+        ManagerSettings settings = ManagerSettings.local(dir).withoutApiAuth().withNeutronTransportZone(TransportZoneId.of("vdnscope-2"));
         try (NeutronFixture net = NeutronFixture.start(settings)) {
             net.segmentPool(5000, 5999);
             net.transportZone("first");
@@ -44,7 +44,7 @@ class NeutronTransportZoneTest {
 
     @Test
     void withoutASegmentPoolTheSwitchServiceRefusesAndNothingIsWritten(@TempDir Path dir) throws Exception {
-        try (NeutronFixture net = NeutronFixture.start(ManagerSettings.local(dir))) {
+        try (NeutronFixture net = NeutronFixture.start(ManagerSettings.local(dir).withoutApiAuth())) {
             net.transportZone("zone");
             var refused = assertNeutronError(net.neutron.post("/v2.0/networks", NETWORK), 409, "Conflict");
             assertThat(refused.at("/NeutronError/message").asText()).contains("segment pool");

@@ -35,10 +35,21 @@ final class OpenStackCli {
 
     private final String endpoint;
     private final Path home;
+    private final List<String> auth;
 
     OpenStackCli(String endpoint, Path home) {
+        this(endpoint, home, List.of("--os-auth-type", "none"));
+    }
+
+    private OpenStackCli(String endpoint, Path home, List<String> auth) {
         this.endpoint = endpoint;
         this.home = home;
+        this.auth = auth;
+    }
+
+    /** The same client with a token, as a deployment without Keystone passes one ({@code admin_token}: X-Auth-Token). */
+    OpenStackCli withToken(String token) {
+        return new OpenStackCli(endpoint, home, List.of("--os-auth-type", "admin_token", "--os-token", token));
     }
 
     /** Skips the test, saying why, when the client is not installed, unless every test must run (CI). */
@@ -60,7 +71,9 @@ final class OpenStackCli {
 
     /** Runs {@code openstack <args>}; a non-zero exit is returned, not thrown. */
     Result run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("openstack", "--os-auth-type", "none", "--os-endpoint", endpoint));
+        List<String> command = new ArrayList<>(List.of("openstack"));
+        command.addAll(auth);
+        command.addAll(List.of("--os-endpoint", endpoint));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         // Nothing of the caller's OpenStack set-up (OS_CLOUD, clouds.yaml, a token) may leak in.

@@ -42,7 +42,7 @@ class DvrAgentServiceTest {
 
     @BeforeEach
     void start() throws Exception {
-        manager = Manager.start(ManagerSettings.local(dir.resolve("manager")), EmbeddedControllerFleet.create(
+        manager = Manager.start(ManagerSettings.local(dir.resolve("manager")).withoutApiAuth(), EmbeddedControllerFleet.create(
                 dir.resolve("controllers"), ZkTuning.ofTick(Duration.ofMillis(200)), Duration.ofSeconds(2)));
         api = new ApiClient(manager.apiPort());
         channel = NettyChannelBuilder.forAddress("127.0.0.1", manager.southboundPort()).usePlaintext().build();

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -22,6 +23,7 @@ public final class ApiClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final Map<String, String> headers;
 
     public ApiClient(int port) {
         this("http://127.0.0.1:" + port + "/api/v1");
@@ -29,7 +31,24 @@ public final class ApiClient {
 
     /** A client for paths below {@code base}, e.g. the server root for the Neutron API. */
     public ApiClient(String base) {
+        this(base, Map.of());
+    }
+
+    private ApiClient(String base, Map<String, String> headers) {
         this.base = base;
+        this.headers = Map.copyOf(headers);
+    }
+
+    /** The same client, sending {@code name: value} with every request (e.g. a bearer token). */
+    public ApiClient withHeader(String name, String value) {
+        Map<String, String> more = new java.util.HashMap<>(headers);
+        more.put(name, value);
+        return new ApiClient(base, more);
+    }
+
+    /** The same client with {@code Authorization: Bearer <token>}. */
+    public ApiClient withToken(String token) {
+        return withHeader("Authorization", "Bearer " + token);
     }
 
     public Reply get(String path) {
@@ -50,6 +69,7 @@ public final class ApiClient {
 
     public Reply send(String method, String path, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        headers.forEach(request::header);
         if (json == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

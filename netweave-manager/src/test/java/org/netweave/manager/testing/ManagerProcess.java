@@ -28,10 +28,11 @@ public final class ManagerProcess {
             String[] pair = args[i].split("=", 2);
             controllers.put(ControllerId.of(pair[0]), pair[1]);
         }
-        ManagerSettings local = ManagerSettings.local(Path.of(args[0]));
+        ManagerSettings local = ManagerSettings.local(Path.of(args[0])).withoutApiAuth();
         ManagerSettings settings = new ManagerSettings(local.dataDir(), local.jdbcUrl(), local.dbUser(),
                 local.dbPassword(), local.bindAddress(), Integer.parseInt(args[1]), Integer.parseInt(args[2]),
-                local.controllerWrites(), local.controllerSettle(), local.dlrTimeouts(), local.neutronTransportZone());
+                local.controllerWrites(), local.controllerSettle(), local.dlrTimeouts(), local.neutronTransportZone(),
+                local.apiAuth());
         Manager.start(settings, new ExternalControllerFleet(controllers));
         System.out.println("MANAGER UP");
         new CountDownLatch(1).await();

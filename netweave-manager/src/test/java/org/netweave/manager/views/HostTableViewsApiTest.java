@@ -65,7 +65,7 @@ class HostTableViewsApiTest {
     static void start() throws Exception {
         String[] answering = new String[1];
         HostTablesSource source = host -> host.value().equals(answering[0]) ? Optional.of(tables(host)) : Optional.empty();
-        manager = Manager.start(ManagerSettings.local(dir.resolve("manager")),
+        manager = Manager.start(ManagerSettings.local(dir.resolve("manager")).withoutApiAuth(),
                 EmbeddedControllerFleet.create(dir.resolve("controllers"), ZkTuning.ofTick(Duration.ofMillis(200)),
                         Duration.ofSeconds(2)), new ManagerExtensions(source, m -> List.of()));
         api = new ApiClient(manager.apiPort());
