@@ -21,6 +21,7 @@ import org.netweave.controller.zk.ZkTuning;
 import org.netweave.hostagent.HostConfigFollower;
 import org.netweave.manager.Manager;
 import org.netweave.manager.ManagerSettings;
+import org.netweave.manager.auth.RateLimit;
 import org.netweave.manager.api.Json;
 import org.netweave.manager.controllers.EmbeddedControllerFleet;
 import org.netweave.model.HostId;
@@ -46,7 +47,8 @@ public final class ManagerBenchmark {
 
     private void run(int hosts, int writes, int dlrs) throws Exception {
         Path dir = Files.createTempDirectory("netweave-manager-bench");
-        try (Manager manager = Manager.start(ManagerSettings.local(dir.resolve("manager")).withoutApiAuth(), EmbeddedControllerFleet.create(
+        try (Manager manager = Manager.start(ManagerSettings.local(dir.resolve("manager")).withoutApiAuth()
+                .withRateLimit(RateLimit.UNLIMITED), EmbeddedControllerFleet.create(
                 dir.resolve("controllers"), ZkTuning.ofTick(Duration.ofMillis(200)), Duration.ofSeconds(2)))) {
             base = "http://127.0.0.1:" + manager.apiPort() + "/api/v1";
             for (int i = 0; i < 3; i++) {

@@ -28,6 +28,8 @@ public enum DropReason {
     SPOOFED_MAC,
     /** ARP or IPv4 from a vNIC whose sender or source address is not one the VM was given (SpoofGuard). */
     SPOOFED_IP,
+    /** An 802.1Q or 802.1ad tagged frame from a vNIC: a VM's port on a logical switch carries untagged frames only. */
+    TAGGED_FROM_VNIC,
     /** The socket could not take the packet (send buffer full). */
     TX_FAILED
 }

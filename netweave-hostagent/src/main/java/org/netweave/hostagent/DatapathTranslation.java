@@ -88,8 +88,7 @@ final class DatapathTranslation {
         SortedMap<PortId, VnicPort> ports = new TreeMap<>();
         for (DesiredVnic vnic : config.vnics()) {
             if (vnic.connected() && vnic.vni().isPresent()) {
-                ports.put(portId(vnic), new VnicPort(portId(vnic), vnic.vni().get(), vnic.mac(),
-                        vnic.ip().map(Set::of).orElse(Set.of())));
+                ports.put(portId(vnic), new VnicPort(portId(vnic), vnic.vni().get(), vnic.mac(), vnic.addresses()));
             }
         }
         return ports;

@@ -11,6 +11,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.netweave.model.DlrId;
 import org.netweave.model.EndpointId;
@@ -73,7 +74,8 @@ public record NeutronRouting(SortedMap<DlrId, DlrState> routers, SortedMap<Vni, 
             if (port.getVni() != 0) {
                 vnics.add(new DesiredVnic(EndpointId.of(port.getId()), 0, MacAddress.of(port.getMac()),
                         port.getIp() == 0 ? Optional.empty() : Optional.of(Ipv4Address.of(port.getIp())),
-                        Optional.of(Vni.of(port.getVni())), port.getAdminStateUp()));
+                        Optional.of(Vni.of(port.getVni())), port.getAdminStateUp(),
+                        port.getOtherIpsList().stream().map(Ipv4Address::of).collect(Collectors.toSet())));
             }
         }
         return new NeutronRouting(states, arps, vnics, dvrPorts);

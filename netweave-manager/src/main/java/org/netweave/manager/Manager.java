@@ -160,7 +160,9 @@ public final class Manager implements Closeable {
                 inventory, network.dlrs(), network.vnics(), traceflowChannel, clock))));
         routes.addAll(extensions.extraRoutes().apply(this));
         ApiTokens tokens = new ApiTokens(store, clock);
-        routes.add(new TokenRoutes(tokens));
+        if (settings.apiAuth()) {
+            routes.add(new TokenRoutes(tokens));
+        }
         this.routes = List.copyOf(routes);
         // Everything an earlier run left is picked up before the API takes new work.
         controllers.adoptFleet();
@@ -168,16 +170,15 @@ public final class Manager implements Closeable {
         jobs.resumeUnfinished();
         NeutronApi neutron = new NeutronApi(store, new LogicalSwitchAdminService(store, network.logicalSwitches()),
                 settings.neutronTransportZone());
-        ApiGate gate = null;
         if (settings.apiAuth()) {
             tokens.bootstrap(settings.dataDir());
-            gate = new ApiGate(tokens);
         } else {
             LOG.warn("API authentication is OFF: anyone who reaches {}:{} may change anything (lab use only)",
                     settings.bindAddress(), settings.apiPort() == 0 ? "its port" : settings.apiPort());
         }
         api = keep(ApiServer.start(settings.bindAddress(), settings.apiPort(), routes, List.of(neutron),
-                plainEndpoints(), metrics.requestLogger(), gate == null ? null : gate::check, VERSION));
+                plainEndpoints(), metrics.requestLogger(),
+                new ApiGate(settings.apiAuth() ? tokens : null, settings.rateLimit())::check, VERSION));
         LOG.info("manager up: API http://{}:{}/api/v1 (Neutron at /v2.0), southbound {}:{}, store at generation {}",
                 settings.bindAddress(), api.port(), settings.bindAddress(), southbound.port(), store.generation());
     }

@@ -19,6 +19,13 @@ public enum IntStage implements Stage {
     ARP_SPOOF(24),
     /** Any frame from a VM port: its source MAC, and an IPv4 source, must be the port's (MAC_SPOOF_TABLE). */
     MAC_SPOOF(25),
+    /**
+     * Where SpoofGuard's drops end, one table per reason with one flow that is never removed, so
+     * that its packet count only grows (ports and their flows come and go). Not Neutron's.
+     */
+    SPOOFED_IP_DROP(26),
+    SPOOFED_MAC_DROP(27),
+    TAGGED_DROP(28),
     /** NORMAL switching, and the final output of DVR_TO_SRC_MAC frames to the VM port. */
     TRANSIENT(60);
 

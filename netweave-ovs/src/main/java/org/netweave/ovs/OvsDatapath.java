@@ -48,6 +48,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class OvsDatapath implements Datapath {
     private static final Logger LOG = LoggerFactory.getLogger(OvsDatapath.class);
+    /** Neutron's DEAD_VLAN_TAG: a port there reaches nothing, whatever it sends. */
+    static final int DEAD_VLAN = 4095;
     private final OvsSwitch ovs;
     private final String hostPrefix;
     private final RouterNamespaces routerNamespaces;
@@ -60,6 +62,8 @@ public final class OvsDatapath implements Datapath {
     private volatile ObservationSink observations = ObservationSink.NONE;
     private Map<OvsBridge, List<Flow>> installedFlows = new EnumMap<>(OvsBridge.class);
     private SortedMap<String, PortSpec> installedPorts = new TreeMap<>();
+    /** Ports on the dead VLAN: new ones until their flows are in, and stale ones until they are removed. */
+    private final Set<String> isolated = new HashSet<>();
     private boolean closed;
 
     private OvsDatapath(HostDatapathConfig config, OvsSwitch ovs, String hostPrefix, Optional<String> physicalBridge) {
@@ -231,6 +235,7 @@ public final class OvsDatapath implements Datapath {
         SortedMap<String, PortSpec> ports = PortPlan.of(next, physicalBridge);
         List<Flow> flows = FlowTranslator.translate(next);
         routerNamespaces.addNew(namespaces);
+        isolateStalePorts(ports);
         addPorts(ports);
         for (OvsBridge b : OvsBridge.values()) {
             List<Flow> want = flows.stream().filter(f -> f.stage().bridge() == b).toList();
@@ -240,6 +245,7 @@ public final class OvsDatapath implements Datapath {
             }
             installedFlows.put(b, want);
         }
+        joinIsolatedPorts(ports);
         removePorts(ports);
         routerNamespaces.removeStale(namespaces);
         installed = next;
@@ -276,7 +282,10 @@ public final class OvsDatapath implements Datapath {
             args.addAll(List.of("--if-exists", "del-port", p.name(), "--"));
             args.addAll(List.of("add-port", p.bridge(), p.name()));
             if (p.tag() != 0) {
-                args.add("tag=" + p.tag());
+                // On the dead VLAN until its SpoofGuard flows are in (joinIsolatedPorts), as Neutron's agent
+                // wires a port: until then NORMAL would switch, and learn from, whatever the VM sends.
+                args.add("tag=" + DEAD_VLAN);
+                isolated.add(p.name());
             }
             if (!p.columns().isEmpty()) {
                 args.addAll(List.of("--", "set", "interface", p.name()));
@@ -306,17 +315,51 @@ public final class OvsDatapath implements Datapath {
         }
     }
 
+    /** Ports about to go lose their flows first: put them on the dead VLAN before that, so nothing passes unguarded. */
+    private void isolateStalePorts(SortedMap<String, PortSpec> desired) {
+        List<String> args = new ArrayList<>();
+        installedPorts.forEach((name, spec) -> {
+            if (spec.tag() != 0 && !desired.containsKey(name) && isolated.add(name)) {
+                args.addAll(List.of("--if-exists", "set", "port", name, "tag=" + DEAD_VLAN, "--"));
+            }
+        });
+        if (!args.isEmpty()) {
+            args.removeLast();
+            ovs.vsctl(args.toArray(String[]::new)).orThrow();
+        }
+    }
+
+    /** Ports on the dead VLAN whose flows are now installed get their local VLAN. */
+    private void joinIsolatedPorts(SortedMap<String, PortSpec> desired) {
+        List<String> args = new ArrayList<>();
+        List<String> joined = new ArrayList<>();
+        for (String name : isolated) {
+            PortSpec spec = desired.get(name);
+            if (spec != null) {
+                args.addAll(List.of("set", "port", name, "tag=" + spec.tag(), "--"));
+                joined.add(name);
+            }
+        }
+        if (!args.isEmpty()) {
+            args.removeLast();
+            ovs.vsctl(args.toArray(String[]::new)).orThrow();
+        }
+        joined.forEach(isolated::remove);
+    }
+
     private void removePorts(SortedMap<String, PortSpec> desired) {
         List<String> stale = installedPorts.keySet().stream().filter(n -> !desired.containsKey(n)).toList();
         for (String name : stale) {
             ovs.vsctl("--if-exists", "del-port", name).orThrow();
             installedPorts.remove(name);
+            isolated.remove(name);
         }
     }
 
     /**
-     * Packet counters are not read back from Open vSwitch yet; only ARP suppression is counted,
-     * from the ARP responder flows' packet counts. Every other field is zero.
+     * What Open vSwitch's flow counts tell: ARP suppression (the ARP responder flows) and
+     * SpoofGuard's drops (its drop tables). Every other field is zero: packet counters are not
+     * read back yet.
      */
     @Override
     public DatapathCounters counters() {
@@ -325,8 +368,8 @@ public final class OvsDatapath implements Datapath {
                 .mapToLong(FlowDump.Entry::packets).sum();
         Map<DropReason, Long> drops = new EnumMap<>(DropReason.class);
         for (FlowDump.Entry e : dumpFlows(OvsBridge.INT)) {
-            // SpoofGuard's drop flows: their packet counts are the drops.
-            PortSecurityFlows.dropReason(e.stage(), e.priority()).ifPresent(r -> drops.merge(r, e.packets(), Long::sum));
+            // SpoofGuard's drop tables: each one flow that is never removed, so its count only grows.
+            PortSecurityFlows.dropReason(e.stage()).ifPresent(r -> drops.merge(r, e.packets(), Long::sum));
         }
         return new DatapathCounters(0, 0, 0, 0, 0, 0, arp, 0, 0, drops);
     }

@@ -90,10 +90,12 @@ final class OvsTracer {
         int vni = vnic.vni().value();
         OfprotoTrace trace = run(OvsBridge.INT, "in_port=" + OvsNames.vnicDevice(port), frame);
         // SpoofGuard stops the frame at the vNIC, before the logical switch: one drop, as on the emulated backend.
-        Optional<OfprotoTrace.Step> guard = trace.dropping().filter(s -> s.stage() == IntStage.ARP_SPOOF
-                || s.stage() == IntStage.MAC_SPOOF);
+        Optional<OfprotoTrace.Step> guard = trace.dropping()
+                .filter(s -> PortSecurityFlows.dropReason(s.stage()).isPresent());
         if (guard.isPresent()) {
-            drop(reasonOf(guard.get()), VNIC, port.value(), vni, guard.get().brief());
+            // The flow that sent it to the drop table decided, not the drop table's one flow.
+            int at = trace.steps().indexOf(guard.get());
+            drop(reasonOf(guard.get()), VNIC, port.value(), vni, (at > 0 ? trace.steps().get(at - 1) : guard.get()).brief());
             return;
         }
         observe(RECEIVED, VNIC, port.value(), vni, null, null);
@@ -286,8 +288,8 @@ final class OvsTracer {
         return switch (step.stage()) {
             case TunStage.VXLAN_TUN_TO_LV -> DropReason.UNKNOWN_VNI;
             case TunStage.LOCAL_SWITCHING -> DropReason.UNKNOWN_VTEP;
-            case IntStage.ARP_SPOOF, IntStage.MAC_SPOOF -> PortSecurityFlows.dropReason(step.stage(), step.priority())
-                    .orElse(DropReason.NOT_LOCAL);
+            case IntStage.SPOOFED_IP_DROP, IntStage.SPOOFED_MAC_DROP, IntStage.TAGGED_DROP ->
+                    PortSecurityFlows.dropReason(step.stage()).orElseThrow();
             // The flow that dropped it is in decidedBy; the rest have no reason of their own.
             default -> DropReason.NOT_LOCAL;
         };

@@ -4,10 +4,12 @@ import static org.netweave.ovs.Action.gotoStage;
 import static org.netweave.ovs.IntStage.ARP_SPOOF;
 import static org.netweave.ovs.IntStage.LOCAL_SWITCHING;
 import static org.netweave.ovs.IntStage.MAC_SPOOF;
+import static org.netweave.ovs.IntStage.SPOOFED_IP_DROP;
+import static org.netweave.ovs.IntStage.SPOOFED_MAC_DROP;
+import static org.netweave.ovs.IntStage.TAGGED_DROP;
 import static org.netweave.ovs.IntStage.TRANSIENT;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.netweave.dataplane.DropReason;
 import org.netweave.dataplane.VnicPort;
@@ -16,30 +18,31 @@ import org.netweave.model.Ipv4Address;
 /**
  * SpoofGuard on br-int, as the Neutron OVS agent's ARP and MAC spoofing protection does it
  * (tables 24 and 25), plus the IPv4 source check its firewall would add: a frame from a VM port
- * goes on to NORMAL only with the port's MAC as source, an ARP only with the port's MAC and one
- * of its addresses as sender, an IPv4 packet only from one of its addresses (or 0.0.0.0, for
- * DHCP and ARP probes). Everything else ends in a drop flow, before NORMAL can learn the claimed
- * MAC; the drop flows' packet counts are the SPOOFED_MAC and SPOOFED_IP counters. A port without
- * addresses has its MAC checked only.
+ * goes on to NORMAL only untagged, with the port's MAC as source; an ARP only with the port's MAC
+ * and one of its addresses (or 0.0.0.0, a probe) as sender; an IPv4 packet only from one of its
+ * addresses, or from 0.0.0.0 as a DHCP request. Everything else goes to the drop table of its
+ * reason, before NORMAL can learn the claimed MAC; those tables' single flows count the drops. A
+ * port without addresses has its MAC checked only. (The port itself waits on the dead VLAN until
+ * these flows are in: {@link OvsDatapath}.)
  *
  * <p>The entry flows sit above every other LOCAL_SWITCHING flow (Neutron uses 9 and 10; here 100
- * and 110), since one of those matches ARP replies without an in_port and a VM could send one.
+ * to 120), since one of those matches ARP replies without an in_port and a VM could send one.
  */
 final class PortSecurityFlows {
-    /**
-     * The drop flows' priorities, in both tables: a drop at {@code IP_DROP} had the port's MAC and
-     * another address (SPOOFED_IP), a drop at {@code MAC_DROP} another MAC (SPOOFED_MAC).
-     */
-    static final int ARP_IP_DROP = 1;
-    static final int MAC_IP_DROP = 2;
-    static final int MAC_DROP = 0;
+    /** An untagged frame: a tag would hide the ARP or IPv4 header from the checks, and TRANSIENT matches on tags. */
+    private static final String UNTAGGED = "vlan_tci=0x0000/0x1000";
+    private static final Map<IntStage, DropReason> DROPS = Map.of(
+            SPOOFED_IP_DROP, DropReason.SPOOFED_IP,
+            SPOOFED_MAC_DROP, DropReason.SPOOFED_MAC,
+            TAGGED_DROP, DropReason.TAGGED_FROM_VNIC);
 
     private PortSecurityFlows() {
     }
 
     static void build(FlowSet flows, Iterable<VnicPort> ports) {
-        flows.add(ARP_SPOOF, MAC_DROP, "", Action.of("drop"));
-        flows.add(MAC_SPOOF, MAC_DROP, "", Action.of("drop"));
+        DROPS.keySet().forEach(table -> flows.add(table, 0, "", Action.of("drop")));
+        flows.add(ARP_SPOOF, 0, "", gotoStage(SPOOFED_MAC_DROP));
+        flows.add(MAC_SPOOF, 0, "", gotoStage(SPOOFED_MAC_DROP));
         for (VnicPort port : ports) {
             port(flows, port);
         }
@@ -48,37 +51,28 @@ final class PortSecurityFlows {
     private static void port(FlowSet flows, VnicPort port) {
         String in = "in_port=" + OvsNames.vnicDevice(port.id());
         String mac = port.mac().toString();
+        flows.add(LOCAL_SWITCHING, 120, in + ",vlan_tci=0x1000/0x1000", gotoStage(TAGGED_DROP));
         flows.add(LOCAL_SWITCHING, 110, "arp," + in, gotoStage(ARP_SPOOF));
         flows.add(LOCAL_SWITCHING, 100, in, gotoStage(MAC_SPOOF));
         if (port.addresses().isEmpty()) {
             flows.add(ARP_SPOOF, 2, "arp," + in + ",arp_sha=" + mac, gotoStage(MAC_SPOOF));
         } else {
-            for (String ip : senders(port)) {
+            for (String ip : port.addresses().stream().sorted().map(Ipv4Address::toString).toList()) {
                 flows.add(ARP_SPOOF, 2, "arp," + in + ",arp_sha=" + mac + ",arp_spa=" + ip, gotoStage(MAC_SPOOF));
-                flows.add(MAC_SPOOF, 3, "ip," + in + ",dl_src=" + mac + ",nw_src=" + ip, gotoStage(TRANSIENT));
+                flows.add(MAC_SPOOF, 3, "ip," + in + "," + UNTAGGED + ",dl_src=" + mac + ",nw_src=" + ip,
+                        gotoStage(TRANSIENT));
             }
-            flows.add(ARP_SPOOF, ARP_IP_DROP, "arp," + in + ",arp_sha=" + mac, Action.of("drop"));
-            flows.add(MAC_SPOOF, MAC_IP_DROP, "ip," + in + ",dl_src=" + mac, Action.of("drop"));
+            flows.add(ARP_SPOOF, 2, "arp," + in + ",arp_sha=" + mac + ",arp_spa=0.0.0.0", gotoStage(MAC_SPOOF));
+            flows.add(MAC_SPOOF, 3, "udp," + in + "," + UNTAGGED + ",dl_src=" + mac + ",nw_src=0.0.0.0,tp_src=68,tp_dst=67",
+                    gotoStage(TRANSIENT));
+            flows.add(ARP_SPOOF, 1, "arp," + in + ",arp_sha=" + mac, gotoStage(SPOOFED_IP_DROP));
+            flows.add(MAC_SPOOF, 2, "ip," + in + ",dl_src=" + mac, gotoStage(SPOOFED_IP_DROP));
         }
-        flows.add(MAC_SPOOF, 1, in + ",dl_src=" + mac, gotoStage(TRANSIENT));
+        flows.add(MAC_SPOOF, 1, in + "," + UNTAGGED + ",dl_src=" + mac, gotoStage(TRANSIENT));
     }
 
-    /** What a drop by the flow at {@code priority} of {@code stage} counts as; empty for every other flow. */
-    static Optional<DropReason> dropReason(Stage stage, int priority) {
-        if (stage == ARP_SPOOF && priority == ARP_IP_DROP || stage == MAC_SPOOF && priority == MAC_IP_DROP) {
-            return Optional.of(DropReason.SPOOFED_IP);
-        }
-        if ((stage == ARP_SPOOF || stage == MAC_SPOOF) && priority == MAC_DROP) {
-            return Optional.of(DropReason.SPOOFED_MAC);
-        }
-        return Optional.empty();
-    }
-
-    /** The port's addresses and the unspecified one, which DHCP discovers and ARP probes use. */
-    private static List<String> senders(VnicPort port) {
-        List<String> senders = new ArrayList<>();
-        port.addresses().stream().sorted().map(Ipv4Address::toString).forEach(senders::add);
-        senders.add("0.0.0.0");
-        return senders;
+    /** The reason a drop in {@code stage} counts under; empty for every other stage. */
+    static Optional<DropReason> dropReason(Stage stage) {
+        return Optional.ofNullable(stage instanceof IntStage s ? DROPS.get(s) : null);
     }
 }

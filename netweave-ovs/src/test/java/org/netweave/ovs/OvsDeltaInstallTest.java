@@ -168,20 +168,23 @@ class OvsDeltaInstallTest {
             assertThat(host.ovs().vsctl("list-ports", "br-int").orThrow().output().lines()).contains(tap);
             String in = "in_port=" + tap;
             String ip = late.address().address().toString();
+            String untagged = "vlan_tci=0x0000/0x1000";
             assertThat(minus(switchFlows(), before)).containsExactlyInAnyOrder(
                     "br-tun ARP_RESPONDER priority=1 arp,dl_vlan=" + lvid + ",arp_tpa=" + other,
                     "br-int TRANSIENT priority=20 dl_vlan=" + lvid + ",dl_dst=" + late.mac(),
                     "br-int DVR_TO_SRC_MAC priority=20 dl_vlan=" + lvid + ",dl_dst=" + late.mac(),
                     // The port's SpoofGuard, as the switch spells the matches.
+                    "br-int LOCAL_SWITCHING priority=120 " + in + ",vlan_tci=0x1000/0x1000",
                     "br-int LOCAL_SWITCHING priority=110 arp," + in,
                     "br-int LOCAL_SWITCHING priority=100 " + in,
                     "br-int ARP_SPOOF priority=2 arp," + in + ",arp_spa=0.0.0.0,arp_sha=" + late.mac(),
                     "br-int ARP_SPOOF priority=2 arp," + in + ",arp_spa=" + ip + ",arp_sha=" + late.mac(),
                     "br-int ARP_SPOOF priority=1 arp," + in + ",arp_sha=" + late.mac(),
-                    "br-int MAC_SPOOF priority=3 ip," + in + ",dl_src=" + late.mac() + ",nw_src=0.0.0.0",
-                    "br-int MAC_SPOOF priority=3 ip," + in + ",dl_src=" + late.mac() + ",nw_src=" + ip,
+                    "br-int MAC_SPOOF priority=3 ip," + in + "," + untagged + ",dl_src=" + late.mac() + ",nw_src=" + ip,
+                    "br-int MAC_SPOOF priority=3 udp," + in + "," + untagged + ",dl_src=" + late.mac()
+                            + ",nw_src=0.0.0.0,tp_src=68,tp_dst=67",
                     "br-int MAC_SPOOF priority=2 ip," + in + ",dl_src=" + late.mac(),
-                    "br-int MAC_SPOOF priority=1 " + in + ",dl_src=" + late.mac());
+                    "br-int MAC_SPOOF priority=1 " + in + "," + untagged + ",dl_src=" + late.mac());
             assertThat(host.tables().ports()).extracting(VnicPort::id).contains(late.port().id());
         } finally {
             host.apply(List.of(new DetachPort(late.port().id()), new RemoveArpEntry(SeedFixture.VNI_A, other)));

@@ -6,6 +6,7 @@ import static org.netweave.ovs.Net.inNetns;
 import static org.netweave.ovs.SeedFixture.VM1;
 import static org.netweave.ovs.SeedFixture.VM2;
 import static org.netweave.ovs.SeedFixture.VM3;
+import static org.netweave.ovs.SeedFixture.VM4;
 
 import java.time.Duration;
 import java.util.HexFormat;
@@ -41,7 +42,7 @@ class OvsSpoofGuardTest {
     @BeforeAll
     void buildLab() {
         Net.requireOrSkip("OvsSpoofGuardTest", Net.whyLabUnavailable());
-        lab = OvsLab.seed(List.of(VM1, VM2, VM3));
+        lab = OvsLab.seed(List.of(VM1, VM2, VM3, VM4));
         hostA = lab.host(0);
     }
 
@@ -83,7 +84,11 @@ class OvsSpoofGuardTest {
     }
 
     @Test
-    void aGratuitousArpForTheGatewayIsDropped() {
+    void aGratuitousArpForTheGatewayIsDroppedBeforeItPoisonsANeighboursCache() {
+        // vm4 shares vm1's host and segment, and learns the gateway's MAC by routing through it.
+        Exec.Result routed = lab.ping(VM4.name(), VM2.address().address().toString());
+        assertThat(routed.output()).as(routed.output()).contains("3 received");
+        assertThat(lab.neighbour(VM4.name(), GATEWAY.toString())).contains(SeedFixture.VMAC.toString());
         long before = hostA.counters().dropped(DropReason.SPOOFED_IP);
         byte[] garp = new byte[ArpFrames.FRAME_LENGTH];
         ArpFrames.gratuitous(garp, 0, VM1.mac().value(), GATEWAY.value());
@@ -91,8 +96,27 @@ class OvsSpoofGuardTest {
         sendFromVm1(garp);
 
         awaitDropped(DropReason.SPOOFED_IP, before + 1);
-        assertThat(lab.neighbour(VM3.name(), GATEWAY.toString())).as("vm3 never heard the claim")
+        // Linux takes an ARP request's sender into an entry it already has: through NORMAL this would move it.
+        assertThat(lab.neighbour(VM4.name(), GATEWAY.toString())).contains(SeedFixture.VMAC.toString())
                 .doesNotContain(VM1.mac().toString());
+    }
+
+    @Test
+    void aTaggedFrameFromAVmIsDroppedWhateverItCarries() {
+        long before = hostA.counters().dropped(DropReason.TAGGED_FROM_VNIC);
+        byte[] plain = echo(VM1.mac(), VM1.address().address(), VM2.address().address(), VM2.mac());
+        // Tagged with vm2's segment's local VLAN: br-int's TRANSIENT flows would send it straight to vm2.
+        int lvid = LocalVlans.allocate(List.of(SeedFixture.VNI_A, SeedFixture.VNI_B)).of(SeedFixture.VNI_B);
+        byte[] tagged = new byte[plain.length + 4];
+        System.arraycopy(plain, 0, tagged, 0, 12);
+        tagged[12] = (byte) 0x81;
+        tagged[14] = (byte) (lvid >>> 8);
+        tagged[15] = (byte) lvid;
+        System.arraycopy(plain, 12, tagged, 16, plain.length - 12);
+
+        sendFromVm1(tagged);
+
+        awaitDropped(DropReason.TAGGED_FROM_VNIC, before + 1);
     }
 
     @Test
@@ -110,7 +134,7 @@ class OvsSpoofGuardTest {
             assertThat(o.kind()).isEqualTo(ObservationKind.DROPPED);
             assertThat(o.dropReason()).isEqualTo(DropReason.SPOOFED_IP);
             assertThat(o.component()).isEqualTo(ObservationComponent.VNIC);
-            assertThat(o.decidedBy()).contains("MAC_SPOOF");
+            assertThat(o.decidedBy()).contains("MAC_SPOOF priority=2");
         });
     }
 

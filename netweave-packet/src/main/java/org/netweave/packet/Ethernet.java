@@ -30,6 +30,8 @@ public final class Ethernet {
     public static final int TYPE_IPV4 = 0x0800;
     public static final int TYPE_ARP = 0x0806;
     public static final int TYPE_VLAN = 0x8100;
+    /** 802.1ad (QinQ) service tag. */
+    public static final int TYPE_QINQ = 0x88A8;
 
     /** The smallest frame on the wire without the FCS; shorter frames are padded to it. */
     public static final int MIN_FRAME_LENGTH = 60;

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.netweave.controller.zk.ZkTuning;
 import org.netweave.manager.Manager;
 import org.netweave.manager.ManagerSettings;
+import org.netweave.manager.auth.RateLimit;
 import org.netweave.manager.controllers.EmbeddedControllerFleet;
 import org.netweave.model.DlrId;
 import org.netweave.model.HostId;
@@ -52,7 +53,8 @@ public final class ScaleBenchmark {
 
     static ScaleReport run(ScaleSettings settings) throws Exception {
         Path dir = Files.createTempDirectory("netweave-scale");
-        try (Manager manager = Manager.start(ManagerSettings.local(dir.resolve("manager")).withoutApiAuth(), EmbeddedControllerFleet.create(
+        try (Manager manager = Manager.start(ManagerSettings.local(dir.resolve("manager")).withoutApiAuth()
+                .withRateLimit(RateLimit.UNLIMITED), EmbeddedControllerFleet.create(
                 dir.resolve("controllers"), ZkTuning.ofTick(Duration.ofMillis(200)), Duration.ofSeconds(4)))) {
             ScaleApi api = new ScaleApi(manager.apiPort());
             long setupStart = System.nanoTime();

@@ -5,10 +5,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Optional;
+
+import org.netweave.manager.auth.ApiTokens;
 
 /**
  * Where the CLI finds the API token, first match wins: {@code $NETWEAVE_TOKEN}; the manager's data
@@ -48,11 +48,7 @@ public final class ApiCredentials {
     /** Publishes {@code token} for the API at {@code apiUrl} (owner-only), for the CLI beside it. */
     public static Path publish(String apiUrl, String token) throws IOException {
         Path file = tokenFile(apiUrl);
-        Files.createDirectories(file.getParent());
-        Path partial = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".partial",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(partial, token + "\n", StandardCharsets.US_ASCII);
-        Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        ApiTokens.writeOwnerOnly(file, token);
         return file;
     }
 

@@ -19,6 +19,7 @@ import org.netweave.packet.Dot1q;
 import org.netweave.packet.Ethernet;
 import org.netweave.packet.FlowHash;
 import org.netweave.packet.Ipv4;
+import org.netweave.packet.Udp;
 import org.netweave.packet.Vxlan;
 import org.netweave.packet.VxlanEncapsulator;
 
@@ -80,24 +81,28 @@ final class Pipeline {
 
     /**
      * SpoofGuard at the vNIC, before any table can learn from the frame: the source MAC must be
-     * the port's, and so must an ARP sender MAC; an ARP sender or IPv4 source address must be one
-     * the VM was given ({@link PortInstance#maySendFrom}). That stops a VM claiming another VM's
-     * MAC or IP, the router MAC, or the LIF gateway's IP by gratuitous ARP. Drops and counts.
+     * the port's, and so must an ARP sender MAC; an ARP sender must be one of the VM's addresses
+     * (or 0.0.0.0, an ARP probe), an IPv4 source too (0.0.0.0 only for a DHCP request). That stops
+     * a VM claiming another VM's MAC or IP, the router MAC, or the LIF gateway's IP by gratuitous
+     * ARP. A tagged frame cannot come from a VM's port (a tag would hide its ARP or IP from these
+     * checks); an ARP or IPv4 header that does not parse is MALFORMED. Drops and counts.
      */
     private boolean spoofed(PortInstance port, byte[] b, int off, int len, int trace) {
         DropReason reason = null;
+        int type = Ethernet.etherType(b, off);
+        int l3 = off + Ethernet.HEADER_LENGTH;
+        int l3Len = len - Ethernet.HEADER_LENGTH;
         if (Ethernet.src(b, off) != port.mac) {
             reason = DropReason.SPOOFED_MAC;
-        } else {
-            int type = Ethernet.etherType(b, off);
-            int l3 = off + Ethernet.HEADER_LENGTH;
-            if (type == Ethernet.TYPE_ARP && len >= Ethernet.HEADER_LENGTH + Arp.LENGTH) {
-                reason = Arp.sha(b, l3) != port.mac ? DropReason.SPOOFED_MAC
-                        : port.maySendFrom(Arp.spa(b, l3)) ? null : DropReason.SPOOFED_IP;
-            } else if (type == Ethernet.TYPE_IPV4 && len >= Ethernet.HEADER_LENGTH + Ipv4.MIN_HEADER_LENGTH
-                    && !port.maySendFrom(Ipv4.src(b, l3))) {
-                reason = DropReason.SPOOFED_IP;
-            }
+        } else if (type == Ethernet.TYPE_VLAN || type == Ethernet.TYPE_QINQ) {
+            reason = DropReason.TAGGED_FROM_VNIC;
+        } else if (type == Ethernet.TYPE_ARP) {
+            reason = !Arp.isValid(b, l3, l3Len) ? DropReason.MALFORMED
+                    : Arp.sha(b, l3) != port.mac ? DropReason.SPOOFED_MAC
+                    : port.maySendFrom(Arp.spa(b, l3)) || Arp.spa(b, l3) == 0 ? null : DropReason.SPOOFED_IP;
+        } else if (type == Ethernet.TYPE_IPV4) {
+            reason = !Ipv4.isHeaderValid(b, l3, l3Len) ? DropReason.MALFORMED
+                    : port.maySendFrom(Ipv4.src(b, l3)) || isDhcpRequest(b, l3, l3Len) ? null : DropReason.SPOOFED_IP;
         }
         if (reason == null) {
             return false;
@@ -108,6 +113,13 @@ final class Pipeline {
                     + port.spec.mac() + " " + port.spec.addresses(), reason);
         }
         return true;
+    }
+
+    /** A client without an address yet: from 0.0.0.0, UDP 68 to 67. */
+    private static boolean isDhcpRequest(byte[] b, int ip, int ipLen) {
+        int udp = ip + Ipv4.headerLength(b, ip);
+        return Ipv4.src(b, ip) == 0 && Ipv4.protocol(b, ip) == Ipv4.PROTOCOL_UDP
+                && ipLen >= udp - ip + Udp.HEADER_LENGTH && Udp.srcPort(b, udp) == 68 && Udp.dstPort(b, udp) == 67;
     }
 
     /**

@@ -22,8 +22,8 @@ final class PortInstance {
         this.addresses = spec.addresses().stream().mapToInt(Ipv4Address::value).sorted().toArray();
     }
 
-    /** Whether the VM may send from {@code ip}: one of its addresses, or 0.0.0.0 (DHCP, ARP probes). */
+    /** Whether the VM may send from {@code ip}: one of its addresses (any, when it has none yet). */
     boolean maySendFrom(int ip) {
-        return addresses.length == 0 || ip == 0 || Arrays.binarySearch(addresses, ip) >= 0;
+        return addresses.length == 0 || Arrays.binarySearch(addresses, ip) >= 0;
     }
 }

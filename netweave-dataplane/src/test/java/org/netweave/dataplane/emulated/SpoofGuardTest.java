@@ -107,6 +107,41 @@ class SpoofGuardTest {
     }
 
     @Test
+    void aFlowTheFastPathKnowsIsStillCheckedForItsSourceMac() {
+        send(echo(EngineHarness.VM1_MAC, VM1_IP, VM2_IP), 0);
+        send(echo(EngineHarness.VM1_MAC, VM1_IP, VM2_IP), 0);
+        assertThat(h.engine.counters().flowCacheHits()).as("the second took the fast path").isEqualTo(1);
+
+        send(echo(EngineHarness.VM2_MAC, VM1_IP, VM2_IP), 0);
+
+        assertThat(h.engine.counters().dropped(DropReason.SPOOFED_MAC)).isEqualTo(1);
+        assertThat(h.sent("vxlan")).as("only VM1's own two left").hasSize(2);
+    }
+
+    @Test
+    void aTaggedFrameFromAVmIsDroppedWhateverItCarries() {
+        byte[] plain = echo(EngineHarness.VM1_MAC, VM2_IP, VM1_IP);
+        byte[] tagged = new byte[plain.length + 4];
+        int off = ForwardingEngine.HEADROOM;
+        System.arraycopy(plain, off, tagged, off, 12);
+        tagged[off + 12] = (byte) 0x81;
+        tagged[off + 13] = 0x00;
+        tagged[off + 15] = 100; // VLAN 100
+        System.arraycopy(plain, off + 12, tagged, off + 16, plain.length - off - 12);
+
+        send(tagged, 0);
+
+        assertDropped(DropReason.TAGGED_FROM_VNIC);
+    }
+
+    @Test
+    void theUnspecifiedSourceIsForDhcpOnly() {
+        send(echo(EngineHarness.VM1_MAC, Ipv4Address.parse("0.0.0.0"), VM2_IP), 0);
+
+        assertDropped(DropReason.SPOOFED_IP);
+    }
+
+    @Test
     void aTracedSpoofedFrameEndsAtTheVnicWithItsReason() {
         send(echo(EngineHarness.VM1_MAC, VM2_IP, VM1_IP), 33);
 

@@ -67,8 +67,8 @@ public final class ApiServer implements Closeable {
             config.routes.addEndpoint(new Endpoint(HandlerType.GET, ApiRegistry.PREFIX + "/openapi.json",
                     ctx -> ctx.contentType("application/json").result(openApi)));
             config.routes.exception(ApiException.class, (e, ctx) -> {
-                // The gate's 401 and 403 on a foreign API's path come in that API's shape.
-                boolean gated = e.status() == 401 || e.status() == 403;
+                // The gate's 401, 403 and 429 on a foreign API's path come in that API's shape.
+                boolean gated = e.status() == 401 || e.status() == 403 || e.status() == 429;
                 if (!gated || !refusedByForeign(foreign, ctx, e.status(), e.getMessage())) {
                     ctx.status(e.status()).json(e.body());
                 }

@@ -50,22 +50,25 @@ public final class ApiTokens {
         return Optional.ofNullable(byHash.get(sha256(secret)));
     }
 
-    /** Makes the bootstrap administrator token if there is no token at all; its secret goes to {@code dataDir}. */
+    /**
+     * Makes the bootstrap administrator token when no enterprise_admin token exists (tokens made
+     * while authentication was off do not count). Its secret is in {@code dataDir} before the
+     * token is stored, so a crash in between leaves a file that opens nothing, never a token whose
+     * secret nobody has.
+     */
     public void bootstrap(Path dataDir) {
-        if (!byHash.isEmpty()) {
+        if (byHash.values().stream().anyMatch(t -> t.role() == ApiRole.ENTERPRISE_ADMIN)) {
             return;
         }
-        NewApiToken admin = create(new NewApiTokenRequest("admin", ApiRole.ENTERPRISE_ADMIN.apiName()));
+        String secret = newSecret();
         Path file = dataDir.resolve(BOOTSTRAP_FILE);
         try {
-            Files.createDirectories(dataDir);
-            Path partial = Files.createTempFile(dataDir, BOOTSTRAP_FILE, ".partial",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(partial, admin.secret() + "\n", StandardCharsets.US_ASCII);
-            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            writeOwnerOnly(file, secret);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write the bootstrap admin token to " + file, e);
         }
+        String name = byHash.values().stream().anyMatch(t -> t.name().equals("admin")) ? "admin-" + clock.millis() : "admin";
+        NewApiToken admin = store(name, ApiRole.ENTERPRISE_ADMIN, secret);
         LOG.atInfo().setMessage("bootstrap enterprise administrator token {} written to {} (mode 0600)")
                 .addArgument(admin.id()).addArgument(file).addKeyValue("event", "token-created")
                 .addKeyValue("token", admin.id()).addKeyValue("role", admin.role()).log();
@@ -84,22 +87,42 @@ public final class ApiTokens {
         } catch (InvalidValueException e) {
             throw ApiException.of(e, "");
         }
+        NewApiToken made = store(request.name(), role, newSecret());
+        LOG.atInfo().setMessage("token {} ({}) made for {}").addArgument(made.id()).addArgument(role.apiName())
+                .addArgument(made.name()).addKeyValue("event", "token-created").addKeyValue("token", made.id())
+                .addKeyValue("role", role.apiName()).log();
+        return made;
+    }
+
+    /**
+     * Writes {@code secret} to {@code file}, readable by its owner only from the first byte: a
+     * temporary file created with mode 0600, then moved into place.
+     */
+    public static void writeOwnerOnly(Path file, String secret) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path partial = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".partial",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(partial, secret + "\n", StandardCharsets.US_ASCII);
+        Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static String newSecret() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
-        String secret = "nwt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return "nwt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private NewApiToken store(String name, ApiRole role, String secret) {
         TokenStore.Row row = store.write((handle, generation) -> {
-            if (TokenStore.nameTaken(handle, request.name())) {
-                throw ApiException.conflict("name", "a token named '" + request.name() + "' exists");
+            if (TokenStore.nameTaken(handle, name)) {
+                throw ApiException.conflict("name", "a token named '" + name + "' exists");
             }
-            TokenStore.Row made = new TokenStore.Row(Store.nextId(handle, "token", "-"), request.name(), role,
-                    sha256(secret), clock.instant());
+            TokenStore.Row made = new TokenStore.Row(Store.nextId(handle, "token", "-"), name, role, sha256(secret),
+                    clock.instant());
             TokenStore.insert(handle, generation, made);
             return made;
         }).value();
         byHash.put(row.secretSha256(), row);
-        LOG.atInfo().setMessage("token {} ({}) made for {}").addArgument(row.id()).addArgument(role.apiName())
-                .addArgument(row.name()).addKeyValue("event", "token-created").addKeyValue("token", row.id())
-                .addKeyValue("role", role.apiName()).log();
         return new NewApiToken(row.id(), row.name(), role.apiName(), secret);
     }
 

@@ -147,6 +147,7 @@ final class AgentTopology {
         if (!port.fixedIps().isEmpty()) {
             FixedIp first = port.fixedIps().getFirst();
             built.setSubnetId(first.subnet().value()).setIp(first.address().value());
+            port.fixedIps().stream().skip(1).forEach(other -> built.addOtherIps(other.address().value()));
         }
         return built.build();
     }

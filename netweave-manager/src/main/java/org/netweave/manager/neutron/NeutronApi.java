@@ -19,7 +19,8 @@ import org.netweave.model.TransportZoneId;
  * The Neutron v2.0 API (networks, subnets, ports, routers with add/remove_router_interface and
  * extra routes) on the same model as {@code /api/v1}: a network is a logical switch, a router a
  * DLR. Served at {@code /} and {@code /v2.0} beside the manager's own API, as OpenStack clients
- * expect with {@code --os-auth-type none --os-endpoint http://manager:port}. It is Neutron's API
+ * expect with {@code --os-auth-type admin_token --os-endpoint http://manager:port} (a Netweave
+ * token in {@code OS_TOKEN}, which they send as {@code X-Auth-Token}). It is Neutron's API
  * (neutron-lib's api-ref is its description), so it is not in the manager's OpenAPI document.
  */
 public final class NeutronApi implements ForeignApi {

@@ -9,8 +9,10 @@ public record TraceflowPacket(
         @Schema(description = "The destination port, for udp and tcp (default 80).", nullable = true) Integer dstPort,
         @Schema(description = "The source port, for udp and tcp (default 49152).", nullable = true) Integer srcPort,
         @Schema(description = "The IP TTL (1-255, default 64).", nullable = true) Integer ttl,
-        @Schema(description = "The source IPv4 address; default: the vNIC's.", nullable = true) String srcIp,
-        @Schema(description = "The source MAC; default: the vNIC's.", nullable = true) String srcMac,
+        @Schema(description = "The source IPv4 address; default: the vNIC's. Another one is dropped by SpoofGuard at the"
+                + " vNIC, and the trace shows it.", nullable = true) String srcIp,
+        @Schema(description = "The source MAC; default: the vNIC's. Another one is dropped by SpoofGuard at the vNIC.",
+                nullable = true) String srcMac,
         @Schema(description = "The destination MAC; default: the DLR interface's MAC when the destination is off the"
                 + " source's subnet (routed), the VM that holds the address on the same logical switch when it is on"
                 + " it, else broadcast.", nullable = true) String dstMac) {

@@ -116,6 +116,19 @@ class ApiAuthTest {
     }
 
     @Test
+    void spellingsOfAPathReachNothingTheRuleDidNotSee() throws Exception {
+        String auditor = make("audit-paths", "auditor");
+        Map<String, String> as = Map.of("Authorization", "Bearer " + auditor);
+
+        assertThat(raw("GET", "/api/v1/tokens/", as).statusCode()).isEqualTo(403);
+        assertThat(raw("HEAD", "/api/v1/tokens", as).statusCode()).isEqualTo(403);
+        assertThat(raw("POST", "/api/v1/logical-switches/", as).statusCode()).isEqualTo(403);
+        assertThat(raw("GET", "/api/v1/%74okens", as).statusCode()).isNotEqualTo(200);
+        assertThat(raw("GET", "/API/v1/tokens", as).statusCode()).isNotEqualTo(200);
+        assertThat(raw("GET", "//api/v1/tokens", as).statusCode()).isNotEqualTo(200);
+    }
+
+    @Test
     void aTokensSecretIsShownOnceAndARevokedTokenIsRefusedAtOnce() {
         ApiClient.Reply made = admin.post("/tokens", "{\"name\":\"ci-1\",\"role\":\"auditor\"}");
         assertThat(made.status()).isEqualTo(201);
@@ -158,6 +171,38 @@ class ApiAuthTest {
             assertThat(managerDir.resolve(ApiTokens.BOOTSTRAP_FILE)).as("tokens exist: no second bootstrap").doesNotExist();
             assertThat(new ApiClient(again.apiPort()).withToken(first).get("/jobs").status()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void aClientOverItsRateGets429WithRetryAfterAndOthersGoOn(@TempDir Path other) throws Exception {
+        Path managerDir = other.resolve("manager");
+        try (Manager limited = Manager.start(ManagerSettings.local(managerDir).withRateLimit(new RateLimit(2, 5)),
+                new ExternalControllerFleet(Map.of()))) {
+            String token = Files.readString(managerDir.resolve(ApiTokens.BOOTSTRAP_FILE)).strip();
+            String jobs = "http://127.0.0.1:" + limited.apiPort() + "/api/v1/jobs";
+            for (int i = 0; i < 5; i++) {
+                assertThat(get(jobs, token).statusCode()).as("request %d of the burst", i + 1).isEqualTo(200);
+            }
+            HttpResponse<String> refused = null;
+            for (int i = 0; i < 20 && refused == null; i++) {
+                HttpResponse<String> next = get(jobs, token);
+                refused = next.statusCode() == 429 ? next : null;
+            }
+
+            assertThat(refused).as("20 more at once, at 2 per second").isNotNull();
+            assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(v ->
+                    assertThat(Long.parseLong(v)).isPositive());
+            assertThat(refused.body()).contains("\"error\":\"too_many_requests\"");
+            assertThat(get(jobs, null).statusCode()).as("another client has its own bucket").isEqualTo(401);
+        }
+    }
+
+    private static HttpResponse<String> get(String url, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String make(String name, String role) {

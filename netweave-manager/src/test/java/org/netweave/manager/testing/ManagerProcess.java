@@ -32,7 +32,7 @@ public final class ManagerProcess {
         ManagerSettings settings = new ManagerSettings(local.dataDir(), local.jdbcUrl(), local.dbUser(),
                 local.dbPassword(), local.bindAddress(), Integer.parseInt(args[1]), Integer.parseInt(args[2]),
                 local.controllerWrites(), local.controllerSettle(), local.dlrTimeouts(), local.neutronTransportZone(),
-                local.apiAuth());
+                local.apiAuth(), local.rateLimit());
         Manager.start(settings, new ExternalControllerFleet(controllers));
         System.out.println("MANAGER UP");
         new CountDownLatch(1).await();
