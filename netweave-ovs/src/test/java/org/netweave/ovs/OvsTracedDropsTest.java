@@ -94,6 +94,19 @@ class OvsTracedDropsTest {
     }
 
     @Test
+    void aTunnelledFrameFromAVtepWithoutATunnelPortIsDroppedAsUnknown() {
+        byte[] frame = echo(SeedFixture.dvrMac(0), VM2.mac(), VM1, VM2.address().address());
+        lab.host(1).continueTraced(new TraceContinuation(25, Ipv4Address.parse("198.18.0.77"), SeedFixture.vtep(1),
+                VM2.vni(), frame));
+
+        assertThat(seen).singleElement().satisfies(o -> {
+            assertThat(o.dropReason()).isEqualTo(DropReason.UNKNOWN_VTEP);
+            assertThat(o.component()).isEqualTo(ObservationComponent.TUNNEL);
+            assertThat(o.componentName()).isEqualTo("198.18.0.77");
+        });
+    }
+
+    @Test
     void theSameFrameOnACarriedVniIsDeliveredToTheVm() {
         lab.host(1).continueTraced(arriving(24, VM2.vni()));
 

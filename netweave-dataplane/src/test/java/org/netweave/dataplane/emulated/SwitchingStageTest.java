@@ -47,6 +47,20 @@ class SwitchingStageTest {
         assertThat(h.engine.tables().logicalSwitch(5000).mac(REMOTE_VM)).isNull();
     }
 
+    /** A traced probe that meets either tunnel drop ends there, with its reason, on the receiving host. */
+    @Test
+    void aTracedProbeFromAnUnknownVtepOrOnAnUnknownVniEndsWithThatReason() {
+        java.util.List<org.netweave.dataplane.Observation> seen = new java.util.ArrayList<>();
+        h.engine.setObservationSink(seen::add);
+
+        h.fromTunnel(Ipv4Address.parse("127.0.9.77"), Vxlan.FLAG_I | Vxlan.FLAG_TRACE, 5000, 61,
+                udpFrame(REMOTE_VM, EngineHarness.VM1_MAC));
+        h.fromTunnel(EngineHarness.PEER, Vxlan.FLAG_I | Vxlan.FLAG_TRACE, 7777, 62, udpFrame(REMOTE_VM, EngineHarness.VM1_MAC));
+
+        assertThat(seen).extracting(o -> o.traceId() + " " + o.kind() + " " + o.dropReason())
+                .containsExactly("61 DROPPED UNKNOWN_VTEP", "62 DROPPED UNKNOWN_VNI");
+    }
+
     @Test
     void vxlanForAVniTheHostDoesNotCarryIsDropped() {
         h.fromTunnel(EngineHarness.PEER, 0, 7777, udpFrame(REMOTE_VM, EngineHarness.VM1_MAC));
