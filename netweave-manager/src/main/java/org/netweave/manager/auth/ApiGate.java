@@ -18,7 +18,6 @@ import org.netweave.manager.api.ApiException;
  * client is an enterprise administrator known by its address, and still rate-limited.
  */
 public final class ApiGate {
-    public static final String ROLE_ATTRIBUTE = "netweave.role";
     private static final Set<String> OPEN = Set.of("/api/v1/openapi.json", "/", "/v2.0");
 
     private final ApiTokens tokens;
@@ -52,7 +51,6 @@ public final class ApiGate {
                     + " requests/s (bursts of " + limit.burst() + "); retry in " + seconds + " s");
         });
         if (tokens == null) {
-            ctx.attribute(ROLE_ATTRIBUTE, ApiRole.ENTERPRISE_ADMIN);
             return;
         }
         presented.orElseThrow(() -> {
@@ -68,7 +66,6 @@ public final class ApiGate {
         Access.refusal(token.role(), ctx.method().name(), path).ifPresent(why -> {
             throw new ApiException(403, "forbidden", null, why + "; token " + token.id());
         });
-        ctx.attribute(ROLE_ATTRIBUTE, token.role());
     }
 
     private static Optional<String> secret(Context ctx) {
