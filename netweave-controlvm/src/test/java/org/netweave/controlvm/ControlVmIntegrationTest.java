@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +41,7 @@ import org.netweave.proto.manager.v1.ControlVmStatus;
  * the fake manager, and a host session joined to the DLR shows what the controller holds. Each
  * test has its own DLR and its own manager, so they share one cluster.
  */
+@Tag("embedded-zookeeper")
 class ControlVmIntegrationTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String VM = "cvm-1";

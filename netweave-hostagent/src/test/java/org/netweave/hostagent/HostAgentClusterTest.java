@@ -12,6 +12,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netweave.controller.client.ControllerChannels;
@@ -50,6 +51,7 @@ import org.netweave.proto.manager.v1.VnicConfig;
  * bindings, install the DLR and the owners' tables, and VM1 pings VM2 through the routed path.
  * With the controller gone the hosts say so and go on forwarding with what they hold.
  */
+@Tag("embedded-zookeeper")
 class HostAgentClusterTest {
     private static final ZkTuning FAST = ZkTuning.ofTick(Duration.ofMillis(200));
     private static final Duration WAIT = Duration.ofSeconds(20);

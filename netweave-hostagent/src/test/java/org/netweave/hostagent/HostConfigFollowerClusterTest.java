@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netweave.controller.ControllerNode;
@@ -44,6 +45,7 @@ import org.netweave.proto.manager.v1.HostRealized;
  * at its owner when the configuration drops it, keep everything when the manager goes away, and
  * report again when it is back.
  */
+@Tag("embedded-zookeeper")
 class HostConfigFollowerClusterTest {
     private static final ZkTuning FAST = ZkTuning.ofTick(Duration.ofMillis(200));
     private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(2);

@@ -10,6 +10,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netweave.controller.zk.ZkTuning;
@@ -20,6 +21,7 @@ import org.netweave.manager.testing.ApiClient;
 import org.netweave.manager.testing.SchemaNames;
 
 /** The whole manager's API: every operation in the served OpenAPI document, every field described, names unique. */
+@Tag("embedded-zookeeper")
 class ManagerApiDocumentTest {
     @TempDir
     static Path dir;

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 
 import org.apache.curator.framework.CuratorFramework;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.netweave.controller.slice.Role;
 import org.netweave.controller.slice.SliceAssignment;
@@ -19,6 +20,7 @@ import org.netweave.controller.slice.SliceSpace;
 import org.netweave.model.ControllerId;
 
 /** Role masters by majority and the published assignment, against a real ZooKeeper ensemble. */
+@Tag("embedded-zookeeper")
 class RoleMastersAndAssignmentTest {
     private final List<ClusterCoordinator> coordinators = new ArrayList<>();
     private TestEnsemble ensemble;

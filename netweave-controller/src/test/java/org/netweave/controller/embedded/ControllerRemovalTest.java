@@ -15,6 +15,7 @@ import static org.netweave.controller.embedded.ClusterChecks.oneMasterPerRole;
 
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netweave.controller.zk.PeerSpec;
@@ -25,6 +26,7 @@ import org.netweave.model.ControllerId;
  * cluster grows from its first deployed node, a removed node leaves the ensemble and hands its
  * slices over, and the next node gets a fresh id.
  */
+@Tag("embedded-zookeeper")
 class ControllerRemovalTest {
     @TempDir
     Path dataDir;

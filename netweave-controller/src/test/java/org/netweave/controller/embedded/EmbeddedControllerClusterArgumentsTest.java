@@ -8,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netweave.model.InvalidValueException;
 
 /** What {@link EmbeddedControllerCluster#start} refuses before any peer starts, naming the field. */
+@Tag("embedded-zookeeper")
 class EmbeddedControllerClusterArgumentsTest {
     @TempDir
     Path dataDir;

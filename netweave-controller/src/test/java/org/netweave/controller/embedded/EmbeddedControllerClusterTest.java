@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netweave.controller.ControllerNode;
@@ -32,6 +33,7 @@ import org.netweave.model.ControllerId;
  * of everything and unsafe to restart, the second is the even special case, the third brings the
  * stable state with one master per role and the slices spread evenly.
  */
+@Tag("embedded-zookeeper")
 class EmbeddedControllerClusterTest {
     @TempDir
     Path dataDir;

@@ -14,6 +14,7 @@ import static org.netweave.controller.embedded.ClusterChecks.oneMasterPerRole;
 
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netweave.controller.ControllerNode;
@@ -24,6 +25,7 @@ import org.netweave.controller.status.ControllerStatusService;
  * Two of three controllers die: the survivor has no majority, so it is master of nothing and says
  * so; when one of the two returns, the majority and the masters come back.
  */
+@Tag("embedded-zookeeper")
 class EmbeddedMajorityLossTest {
     @TempDir
     Path dataDir;

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netweave.controller.ControllerNode;
@@ -28,6 +29,7 @@ import org.slf4j.LoggerFactory;
  * a goodbye; the two survivors elect new masters and take over its slices once its session has
  * timed out, and hand slices back when it returns.
  */
+@Tag("embedded-zookeeper")
 class OneControllerFailureTest {
     private static final Logger LOG = LoggerFactory.getLogger(OneControllerFailureTest.class);
 

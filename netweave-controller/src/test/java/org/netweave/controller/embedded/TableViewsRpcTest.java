@@ -16,6 +16,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netweave.controller.ControllerNode;
@@ -46,6 +47,7 @@ import org.netweave.proto.controller.v1.Vtep;
  * the rows hosts reported and the control VM pushed, a node that does not own the object answers
  * empty and names the owner, and a malformed request is refused as an invalid argument.
  */
+@Tag("embedded-zookeeper")
 class TableViewsRpcTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Vni VNI = Vni.of(7101);

@@ -3,6 +3,7 @@ package org.netweave.controller.failover;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.netweave.controller.runtime.RuntimeTablesSnapshot;
 import org.netweave.controller.slice.Role;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
  * live: every host moves to the new owners and reports again, and the new owners' tables equal
  * the tables before the failure.
  */
+@Tag("embedded-zookeeper")
 class ControllerFailoverTest {
     private static final Logger LOG = LoggerFactory.getLogger(ControllerFailoverTest.class);
 

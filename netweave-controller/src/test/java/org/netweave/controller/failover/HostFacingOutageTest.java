@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.netweave.controller.ControllerNode;
 import org.netweave.controller.runtime.RuntimeTablesSnapshot;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
  * session timeout, so no host is left without an owner. NSX-V documents that such slices stay
  * stranded; Netweave moves them.
  */
+@Tag("embedded-zookeeper")
 class HostFacingOutageTest {
     private static final Logger LOG = LoggerFactory.getLogger(HostFacingOutageTest.class);
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.netweave.controller.ControllerNode;
 import org.netweave.controller.client.ControllerChannels;
@@ -20,6 +21,7 @@ import org.netweave.proto.controller.v1.WriteResult;
  * Kill two of three: the survivor has no majority, turns read-only and drops its host sessions
  * (NSX-V behaviour). Restart one: the cluster recovers and the tables are complete again.
  */
+@Tag("embedded-zookeeper")
 class MajorityLossTest {
     @Test
     void theSurvivorOfTwoFailuresIsReadOnlyUntilOneReturns() throws Exception {

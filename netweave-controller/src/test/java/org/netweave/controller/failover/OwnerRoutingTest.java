@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.netweave.controller.ControllerNode;
 import org.netweave.controller.client.ControllerChannels;
@@ -40,6 +41,7 @@ import org.netweave.proto.controller.v1.WriteResult;
  * from before it owned the object, a deposed owner's store write is fenced out, and the owner
  * answers ARP-suppression queries from the bindings hosts reported.
  */
+@Tag("embedded-zookeeper")
 class OwnerRoutingTest {
     private static ControllerTestCluster cluster;
     private static ControllerChannels channels;

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.netweave.controller.ControllerNode;
 import org.netweave.controller.owner.OwnershipEvent;
@@ -21,6 +22,7 @@ import org.netweave.controller.slice.Role;
  * expiry: with that, Curator closes the old session on the server before it tells its listeners,
  * so the others may take over before the node has heard anything, which no real failure does.
  */
+@Tag("embedded-zookeeper")
 class SessionExpiryTest {
     @Test
     void aNodeCutOffFromZooKeeperStopsActingBeforeAnyoneTakesOver() throws Exception {

@@ -8,6 +8,7 @@ import static org.netweave.controller.zk.ZkTestSupport.TIMEOUT;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * second and third join when they are proposed, and each step shows in every node's view and
  * status.
  */
+@Tag("embedded-zookeeper")
 class BootstrapTest {
     @TempDir
     Path root;

@@ -9,11 +9,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import org.apache.zookeeper.KeeperException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netweave.model.ControllerId;
 
 /** What the admin refuses, repeats harmlessly and undoes, against real peers. */
+@Tag("embedded-zookeeper")
 class EnsembleAdminTest {
     @TempDir
     Path root;

@@ -6,10 +6,12 @@ import static org.netweave.controller.zk.ZkTestSupport.TIMEOUT;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A peer restarted from its directory keeps its data and the membership it last committed. */
+@Tag("embedded-zookeeper")
 class PeerRestartTest {
     @TempDir
     Path root;

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.apache.zookeeper.KeeperException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Seed 002's "ZooKeeper tolerates one failure at a time" against real peers: three controllers
  * lose their leader and keep working, lose a second node and stop, and recover when one returns.
  */
+@Tag("embedded-zookeeper")
 class QuorumFaultTest {
     @TempDir
     Path root;

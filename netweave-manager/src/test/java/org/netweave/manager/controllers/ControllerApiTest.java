@@ -17,6 +17,7 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.StreamObserver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netweave.controller.slice.Role;
@@ -34,6 +35,7 @@ import org.netweave.proto.manager.v1.HostHello;
  * bootstrap one node at a time as each node reports it, removal down to the last controller and the
  * {@code forceRemoval} guard, and the refusals that leave the controller list as it was.
  */
+@Tag("embedded-zookeeper")
 class ControllerApiTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final List<String> ROLES = Arrays.stream(Role.values()).map(Role::cliName).toList();

@@ -8,6 +8,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netweave.controller.zk.ZkTuning;
@@ -17,6 +18,7 @@ import org.netweave.manager.testing.ApiClient;
 import org.netweave.manager.testing.LabTopology;
 
 /** The lab-mode operator drills: a controller's own show views, and stopping and starting a node. */
+@Tag("embedded-zookeeper")
 class ControllerOperationsTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
 

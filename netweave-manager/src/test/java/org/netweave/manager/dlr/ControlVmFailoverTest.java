@@ -10,6 +10,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netweave.controller.ControllerNode;
@@ -32,6 +33,7 @@ import org.netweave.model.VmId;
  * powered off without a word), the standby takes over after the dead time, the bridge instance
  * moves to the standby's host, the hosts keep their LIFs and routes, and the job log shows it.
  */
+@Tag("embedded-zookeeper")
 class ControlVmFailoverTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
 

@@ -11,6 +11,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netweave.controller.zk.ZkTuning;
@@ -29,6 +30,7 @@ import org.netweave.model.DlrId;
  * ZooKeeper), real host agents and real control VMs over gRPC, each named step observable in the
  * job, and the LIFs and routes arriving on every host of the transport zone.
  */
+@Tag("embedded-zookeeper")
 class DlrDeploymentTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
 

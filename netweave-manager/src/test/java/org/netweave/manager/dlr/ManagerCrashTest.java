@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.StreamObserver;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netweave.controller.embedded.EmbeddedControllerCluster;
@@ -38,6 +39,7 @@ import org.netweave.proto.manager.v1.HostHello;
  * The kill lands in step 5 deterministically: a host whose agent subscribed but hangs (never
  * reports) holds that step until the manager dies; after the restart it is gone.
  */
+@Tag("embedded-zookeeper")
 class ManagerCrashTest {
     private static final Duration WAIT = Duration.ofSeconds(90);
 

@@ -13,6 +13,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netweave.controller.zk.ZkTuning;
@@ -31,6 +32,7 @@ import org.netweave.proto.manager.v1.DvrMacRequest;
  * channel: a prepared host's DVR MAC is the router MAC preparation gave it, the same at every ask,
  * distinct per host; an unknown or unprepared host gets a clear status.
  */
+@Tag("embedded-zookeeper")
 class DvrAgentServiceTest {
     @TempDir
     Path dir;

@@ -16,6 +16,7 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.StreamObserver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netweave.controller.zk.ZkTuning;
@@ -37,6 +38,7 @@ import org.netweave.proto.manager.v1.HostRealized;
  * its VTEP and router MAC from preparation, the zone's switches with their external VTEPs, its
  * VMs' vNICs as they are attached, powered off and moved away; and the realised state it reports.
  */
+@Tag("embedded-zookeeper")
 class HostConfigServiceTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
 

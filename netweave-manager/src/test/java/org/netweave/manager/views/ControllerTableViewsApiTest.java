@@ -13,6 +13,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netweave.controller.client.ControllerChannels;
@@ -39,6 +40,7 @@ import org.netweave.proto.controller.v1.Vtep;
  * controller's tables (the master's rows, a non-master's empty tables and note), the DLR's routes
  * at its master, and the refusals naming the field.
  */
+@Tag("embedded-zookeeper")
 class ControllerTableViewsApiTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final MacAddress VM_MAC = MacAddress.parse("00:50:56:00:01:0a");

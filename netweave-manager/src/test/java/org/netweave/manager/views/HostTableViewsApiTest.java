@@ -12,6 +12,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netweave.controller.zk.ZkTuning;
@@ -49,6 +50,7 @@ import org.netweave.model.Vni;
  * {@link DatapathTables} values for one host: rows sorted by key with net-vdl2/net-vdr's
  * columns, 404 for what the host does not hold, 503 for a known host the source cannot ask.
  */
+@Tag("embedded-zookeeper")
 class HostTableViewsApiTest {
     private static final Vni VNI = Vni.of(5001);
     private static final DlrId DLR = DlrId.of("edge-1");
