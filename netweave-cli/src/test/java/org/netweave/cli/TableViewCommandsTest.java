@@ -88,7 +88,12 @@ class TableViewCommandsTest {
         post("/segment-pools", "{\"name\":\"segments\",\"begin\":5000,\"end\":5999}");
         String zone = post("/transport-zones", "{\"name\":\"tz-1\",\"replicationMode\":\"UNICAST\",\"clusterIds\":[\""
                 + cluster + "\"]}").path("id").asText();
-        vni = post("/logical-switches", "{\"name\":\"web\",\"transportZoneId\":\"" + zone + "\"}").path("vni").asInt();
+        String web = post("/logical-switches", "{\"name\":\"web\",\"transportZoneId\":\"" + zone + "\"}").path("id").asText();
+        vni = get("/logical-switches/" + web).path("vni").asInt();
+        // The VM the test's host session reports: the controllers take only what the manager placed.
+        String vm = post("/vms", "{\"name\":\"vm-web\",\"hostId\":\"" + host + "\",\"vnics\":[{\"mac\":\"" + VM_MAC
+                + "\",\"ip\":\"10.0.1.10\"}]}").path("id").asText();
+        put("/vms/" + vm + "/vnics/0", "{\"logicalSwitchId\":\"" + web + "\"}");
 
         String controller = get("/controllers").get(0).path("address").asText();
         channels = new ControllerChannels();
@@ -137,8 +142,16 @@ class TableViewCommandsTest {
     }
 
     private static JsonNode post(String path, String body) throws Exception {
+        return send(path, "POST", body);
+    }
+
+    private static JsonNode put(String path, String body) throws Exception {
+        return send(path, "PUT", body);
+    }
+
+    private static JsonNode send(String path, String method, String body) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + ": " + response.body()).isBetween(200, 202);
         return JSON.readTree(response.body());

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netweave.controller.client.ControllerChannels;
 import org.netweave.controller.client.ControllerWriter;
 import org.netweave.controller.embedded.EmbeddedControllerCluster;
+import org.netweave.controller.owner.WireTranslation;
+import org.netweave.controller.runtime.VniPlacement;
 import org.netweave.controller.slice.SliceSpace;
 import org.netweave.controller.zk.ZkTuning;
 import org.netweave.dataplane.DatapathTables;
@@ -224,6 +226,11 @@ class HostAgentClusterTest {
     private static void createTheDlrAsTheManagerWould(ControllerWriter writer) {
         assertThat(writer.createLogicalSwitch(Vni.of(5000), "web", ReplicationMode.UNICAST, true).hasApplied()).isTrue();
         assertThat(writer.createLogicalSwitch(Vni.of(5001), "app", ReplicationMode.UNICAST, true).hasApplied()).isTrue();
+        // Both hosts hold the DLR, so both join both VNIs; each has its VM on one.
+        assertThat(writer.putVniPlacement(Vni.of(5000), WireTranslation.toWire(VniPlacement.builder()
+                .port(HOST_A, VM1_MAC, Ipv4Address.parse("10.0.1.10")).host(HOST_B).build())).hasApplied()).isTrue();
+        assertThat(writer.putVniPlacement(Vni.of(5001), WireTranslation.toWire(VniPlacement.builder()
+                .port(HOST_B, VM2_MAC, VM2_IP).host(HOST_A).build())).hasApplied()).isTrue();
         assertThat(writer.createDlr(DLR, "default+" + DLR).hasApplied()).isTrue();
         assertThat(writer.putLif(DLR, lif("lif-1", 5000, "10.0.1.1")).hasApplied()).isTrue();
         assertThat(writer.putLif(DLR, lif("lif-2", 5001, "10.0.2.1")).hasApplied()).isTrue();

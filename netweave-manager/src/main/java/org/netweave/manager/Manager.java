@@ -124,7 +124,10 @@ public final class Manager implements Closeable {
             switches[0].resync();
         });
         ControllerWriters writers = keep(new ControllerWriters(controllers::hostAddresses, settings.controllerWrites()));
-        hostConfigs = keep(new HostConfigService(store, realization, controllers::hostAddresses).start());
+        hostConfigs = keep(new HostConfigService(store, realization, controllers::hostAddresses));
+        // Follows the host configurations from the first, so started before them.
+        switches[0] = keep(new LogicalSwitchSync(store, writers).start(hostConfigs));
+        hostConfigs.start();
         hostConfigs.onCounters(metrics::hostCounters);
         metrics.controllers(controllers::list);
         configs[0] = hostConfigs;
@@ -143,7 +146,6 @@ public final class Manager implements Closeable {
         jobs.register(new DlrDeployment(store, compute, launcher, controlVms, hostConfigs, realization, writers,
                 settings.dlrTimeouts()));
         jobs.register(new DlrUndeployment(store, compute, launcher, controlVms, writers));
-        switches[0] = keep(new LogicalSwitchSync(store, writers).start());
         DlrSync dlrSync = keep(new DlrSync(store, writers, controlVms, settings.dlrTimeouts().controlVmHa()).start());
         jobs.register(new ControlVmFailover(store, jobs, controlVms, dlrSync, clock, settings.dlrTimeouts().hostsApply()));
 

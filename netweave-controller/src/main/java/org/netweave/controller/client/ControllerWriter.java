@@ -33,8 +33,10 @@ import org.netweave.proto.controller.v1.GetAssignmentsRequest;
 import org.netweave.proto.controller.v1.Lif;
 import org.netweave.proto.controller.v1.ManagerChannelGrpc;
 import org.netweave.proto.controller.v1.PutLifRequest;
+import org.netweave.proto.controller.v1.PutVniPlacementRequest;
 import org.netweave.proto.controller.v1.ReplicationMode;
 import org.netweave.proto.controller.v1.Route;
+import org.netweave.proto.controller.v1.VniPlacement;
 import org.netweave.proto.controller.v1.WriteResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,6 +74,14 @@ public final class ControllerWriter {
                 .withDeadlineAfter(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS)
                 .createLogicalSwitch(CreateLogicalSwitchRequest.newBuilder().setVni(vni.value()).setName(name)
                         .setReplicationMode(mode).setArpProxy(arpProxy).setEpoch(epoch).build()));
+    }
+
+    /** The manager's placement on a VNI (see {@code VniPlacement}); replaces the last one. */
+    public WriteResult putVniPlacement(Vni vni, VniPlacement placement) {
+        return send(Role.SWITCH_MANAGER, space.sliceOf(vni), (channel, epoch) -> ManagerChannelGrpc.newBlockingStub(channel)
+                .withDeadlineAfter(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                .putVniPlacement(PutVniPlacementRequest.newBuilder().setVni(vni.value()).setPlacement(placement)
+                        .setEpoch(epoch).build()));
     }
 
     public WriteResult createDlr(DlrId dlr, String name) {

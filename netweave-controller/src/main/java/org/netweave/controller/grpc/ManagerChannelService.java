@@ -22,6 +22,7 @@ import org.netweave.proto.controller.v1.GetAssignmentsRequest;
 import org.netweave.proto.controller.v1.ManagerChannelGrpc;
 import org.netweave.proto.controller.v1.PutBridgeRequest;
 import org.netweave.proto.controller.v1.PutLifRequest;
+import org.netweave.proto.controller.v1.PutVniPlacementRequest;
 import org.netweave.proto.controller.v1.ShowDlrTablesRequest;
 import org.netweave.proto.controller.v1.ShowVniTablesRequest;
 import org.netweave.proto.controller.v1.VniTablesView;
@@ -47,6 +48,11 @@ public final class ManagerChannelService extends ManagerChannelGrpc.ManagerChann
     @Override
     public void createLogicalSwitch(CreateLogicalSwitchRequest request, StreamObserver<WriteResult> responses) {
         reply(writes.createLogicalSwitch(request), responses);
+    }
+
+    @Override
+    public void putVniPlacement(PutVniPlacementRequest request, StreamObserver<WriteResult> responses) {
+        reply(writes.putVniPlacement(request), responses);
     }
 
     @Override

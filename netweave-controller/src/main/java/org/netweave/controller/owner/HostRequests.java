@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.netweave.controller.runtime.DisconnectOutcome;
 import org.netweave.controller.runtime.DlrRuntime;
+import org.netweave.controller.runtime.HostClaim;
 import org.netweave.controller.runtime.HostConnection;
 import org.netweave.controller.runtime.LogicalSwitchRuntime;
 import org.netweave.controller.runtime.VniDelta;
@@ -86,33 +87,12 @@ public final class HostRequests {
     }
 
     private void joinVni(HostStream stream, Vni vni, long epoch) {
-        servedSwitch(stream, vni, epoch).ifPresent(ls -> {
-            var vtep = stream.vtep;
-            VniDelta delta = ls.join(stream.connection, Ipv4Address.of(vtep.getIp()),
-                    WireTranslation.prefix(vtep.getSegment()), MacAddress.of(vtep.getMac()));
-            if (stream.vnis.add(vni)) {
-                LOG.atInfo().setMessage("{}: host {} joined VNI {} with VTEP {}").addArgument(owner.node)
-                        .addArgument(stream.connection.host().value()).addArgument(vni.value())
-                        .addArgument(Ipv4Address.of(vtep.getIp())).addKeyValue("event", "host-joined-vni")
-                        .addKeyValue("controller", owner.node.value()).addKeyValue("host", stream.connection.host().value())
-                        .addKeyValue("vni", vni.value()).addKeyValue("vtep", Ipv4Address.of(vtep.getIp())).log();
-            }
-            stream.send(ControllerMessage.newBuilder()
-                    .setVniTables(WireTranslation.toWire(ls.snapshot(), owner.epoch(Role.SWITCH_MANAGER))).build());
-            push(ls, delta, stream);
-        });
+        servedSwitch(stream, vni, epoch).ifPresent(ls ->
+                owner.claims.claim(stream, ls, stream.claims.getOrDefault(vni, HostClaim.NONE).withJoined(), true));
     }
 
     private void leaveVni(HostStream stream, Vni vni, long epoch) {
-        servedSwitch(stream, vni, epoch).ifPresent(ls -> {
-            if (stream.vnis.remove(vni)) {
-                LOG.atInfo().setMessage("{}: host {} left VNI {}").addArgument(owner.node)
-                        .addArgument(stream.connection.host().value()).addArgument(vni.value())
-                        .addKeyValue("event", "host-left-vni").addKeyValue("controller", owner.node.value())
-                        .addKeyValue("host", stream.connection.host().value()).addKeyValue("vni", vni.value()).log();
-            }
-            push(ls, ls.leave(stream.id), null);
-        });
+        servedSwitch(stream, vni, epoch).ifPresent(ls -> owner.claims.claim(stream, ls, HostClaim.NONE, false));
     }
 
     private void macReport(HostStream stream, HostMessage message) {
@@ -123,7 +103,7 @@ public final class HostRequests {
             report.getAddedList().forEach(entry -> added.add(MacAddress.of(entry.getMac())));
             List<MacAddress> removed = new ArrayList<>();
             report.getRemovedList().forEach(mac -> removed.add(MacAddress.of(mac)));
-            push(ls, ls.reportMacs(stream.id, added, removed), null);
+            owner.claims.claim(stream, ls, joinedClaim(stream, vni).withMacs(added, removed), false);
         });
     }
 
@@ -135,8 +115,17 @@ public final class HostRequests {
             report.getAddedList().forEach(entry -> added.put(Ipv4Address.of(entry.getIp()), MacAddress.of(entry.getMac())));
             List<Ipv4Address> removed = new ArrayList<>();
             report.getRemovedList().forEach(ip -> removed.add(Ipv4Address.of(ip)));
-            push(ls, ls.reportArps(stream.id, added, removed), null);
+            owner.claims.claim(stream, ls, joinedClaim(stream, vni).withArps(added, removed), false);
         });
+    }
+
+    /** The host's claim on a VNI it must have joined before reporting on it. */
+    private static HostClaim joinedClaim(HostStream stream, Vni vni) {
+        HostClaim claim = stream.claims.get(vni);
+        if (claim == null) {
+            throw new InvalidValueException("vni", vni.value(), "has not been joined on this stream; join before reporting");
+        }
+        return claim;
     }
 
     private void arpQuery(HostStream stream, HostMessage message) {
@@ -202,32 +191,17 @@ public final class HostRequests {
         }
         DisconnectOutcome outcome = owner.tables.disconnect(stream.id);
         for (VniDelta delta : outcome.vniDeltas()) {
-            owner.tables.logicalSwitch(delta.vni()).ifPresent(ls -> push(ls, delta, null));
+            owner.tables.logicalSwitch(delta.vni()).ifPresent(ls -> owner.claims.push(ls, delta, null));
         }
         for (DlrId dlr : outcome.changedDlrs()) {
             owner.tables.dlr(dlr).ifPresent(owner::pushDlrState);
         }
         String host = stream.connection == null ? "?" : stream.connection.host().value();
-        List<Integer> vnis = stream.vnis.stream().map(Vni::value).toList();
+        List<Integer> vnis = stream.admitted.keySet().stream().map(Vni::value).sorted().toList();
         List<String> dlrs = stream.dlrs.stream().map(DlrId::value).toList();
         LOG.atInfo().setMessage("{}: host {} disconnected; withdrew its bindings from VNIs {} and left DLRs {}")
                 .addArgument(owner.node).addArgument(host).addArgument(vnis).addArgument(dlrs)
                 .addKeyValue("event", "host-disconnected").addKeyValue("controller", owner.node.value())
                 .addKeyValue("host", host).addKeyValue("vnis", vnis).addKeyValue("dlrs", dlrs).log();
-    }
-
-    /** Sends a non-empty delta to every joined host except {@code skip} (which got the full tables). */
-    private void push(LogicalSwitchRuntime ls, VniDelta delta, HostStream skip) {
-        if (delta.isEmpty()) {
-            return;
-        }
-        ControllerMessage message = ControllerMessage.newBuilder()
-                .setVniDelta(WireTranslation.toWire(delta, owner.epoch(Role.SWITCH_MANAGER))).build();
-        for (HostConnection connection : ls.joinedConnections()) {
-            HostStream target = owner.streams.get(connection.id());
-            if (target != null && target != skip) {
-                target.send(message);
-            }
-        }
     }
 }

@@ -1,12 +1,17 @@
 package org.netweave.controller.owner;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import org.netweave.controller.runtime.ConnectionId;
+import org.netweave.controller.runtime.HostClaim;
 import org.netweave.controller.runtime.HostConnection;
+import org.netweave.controller.runtime.RefusedClaim;
 import org.netweave.model.DlrId;
 import org.netweave.model.Vni;
 import org.netweave.proto.controller.v1.ControllerMessage;
@@ -16,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One host's stream on this node: the connection-table row once the host said Hello, its VTEP,
- * and the VNIs and DLRs it joined here. Used on the owner thread only, which also makes it the
+ * what it claims on the VNIs it joined here and how much of that their placement admitted (see
+ * {@link ClaimAdmission}), and the DLRs it joined here. Used on the owner thread only, which also makes it the
  * only caller of the gRPC observer (gRPC observers are not thread-safe).
  */
 final class HostStream {
@@ -26,7 +32,12 @@ final class HostStream {
     private final StreamObserver<ControllerMessage> out;
     HostConnection connection;
     Vtep vtep;
-    final Set<Vni> vnis = new LinkedHashSet<>();
+    /** Per VNI the host joined here, what it says it has. */
+    final Map<Vni, HostClaim> claims = new HashMap<>();
+    /** Per VNI, the part of the claim that is in the tables; only joined VNIs. */
+    final Map<Vni, HostClaim> admitted = new HashMap<>();
+    /** Per VNI, the parts of the claim refused now, each with since when ({@link System#nanoTime()}). */
+    final Map<Vni, Map<RefusedClaim, Long>> refused = new HashMap<>();
     final Set<DlrId> dlrs = new LinkedHashSet<>();
     private boolean open = true;
 
@@ -69,6 +80,19 @@ final class HostStream {
                 LOG.debug("stream {}: completion failed: {}", id, e.toString());
             }
         }
+    }
+
+    /**
+     * Forgets the host's claims on {@code vnis}, whose tables this node no longer holds; whether
+     * it had any.
+     */
+    boolean forgetVnis(Collection<Vni> vnis) {
+        boolean had = false;
+        for (Vni vni : vnis) {
+            had |= claims.remove(vni) != null | admitted.remove(vni) != null;
+            refused.remove(vni);
+        }
+        return had;
     }
 
     boolean hasSaidHello() {

@@ -1,10 +1,13 @@
 package org.netweave.controller.owner;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.netweave.controller.runtime.ControlVmId;
 import org.netweave.controller.runtime.DlrRuntime;
+import org.netweave.controller.runtime.LogicalSwitchRuntime;
 import org.netweave.controller.runtime.RuntimeTables;
+import org.netweave.controller.runtime.VniPlacement;
 import org.netweave.controller.slice.Role;
 import org.netweave.model.BridgeId;
 import org.netweave.model.DlrId;
@@ -25,6 +28,7 @@ import org.netweave.proto.controller.v1.LogicalSwitchRecord;
 import org.netweave.proto.controller.v1.ObjectRef;
 import org.netweave.proto.controller.v1.PutBridgeRequest;
 import org.netweave.proto.controller.v1.PutLifRequest;
+import org.netweave.proto.controller.v1.PutVniPlacementRequest;
 import org.netweave.proto.controller.v1.Refused;
 import org.netweave.proto.controller.v1.WriteResult;
 
@@ -95,11 +99,34 @@ public final class ManagerWrites {
     public CompletableFuture<WriteResult> createLogicalSwitch(CreateLogicalSwitchRequest request) {
         Vni vni = Vni.of(request.getVni());
         return write(Role.SWITCH_MANAGER, vni, request.getEpoch(), () -> {
+            // A changed name or mode keeps the placement the switch had.
+            VniPlacement placement = owner.tables.logicalSwitch(vni).map(LogicalSwitchRuntime::placement)
+                    .orElse(VniPlacement.NONE);
             LogicalSwitchRecord record = LogicalSwitchRecord.newBuilder().setVni(request.getVni()).setName(request.getName())
-                    .setReplicationMode(request.getReplicationMode()).setArpProxy(request.getArpProxy()).build();
+                    .setReplicationMode(request.getReplicationMode()).setArpProxy(request.getArpProxy())
+                    .setPlacement(WireTranslation.toWire(placement)).build();
             var settings = WireTranslation.settings(record);
             owner.store.putSwitch(record, version(Role.SWITCH_MANAGER));
-            owner.tables.putLogicalSwitch(settings);
+            owner.tables.putLogicalSwitch(settings).place(placement);
+        });
+    }
+
+    /** The manager's placement on a VNI; the joined hosts' claims are admitted again under it. */
+    public CompletableFuture<WriteResult> putVniPlacement(PutVniPlacementRequest request) {
+        Vni vni = Vni.of(request.getVni());
+        return write(Role.SWITCH_MANAGER, vni, request.getEpoch(), () -> {
+            LogicalSwitchRuntime ls = owner.tables.logicalSwitch(vni)
+                    .orElseThrow(() -> new NotFound("vni " + vni + " is not a logical switch"));
+            VniPlacement placement = WireTranslation.placement(request.getPlacement());
+            if (placement.equals(ls.placement())) {
+                return;
+            }
+            var settings = ls.settings();
+            owner.store.putSwitch(LogicalSwitchRecord.newBuilder().setVni(vni.value()).setName(settings.name())
+                    .setReplicationMode(WireTranslation.toWire(settings.replication())).setArpProxy(settings.arpProxy())
+                    .setPlacement(WireTranslation.toWire(placement)).build(), version(Role.SWITCH_MANAGER));
+            ls.place(placement);
+            owner.claims.placementChanged(ls);
         });
     }
 
@@ -108,7 +135,7 @@ public final class ManagerWrites {
         return write(Role.SWITCH_MANAGER, vni, request.getEpoch(), () -> {
             owner.store.deleteSwitch(vni, version(Role.SWITCH_MANAGER));
             owner.tables.deleteLogicalSwitch(vni);
-            owner.streams.values().forEach(stream -> stream.vnis.remove(vni));
+            owner.streams.values().forEach(stream -> stream.forgetVnis(List.of(vni)));
         });
     }
 

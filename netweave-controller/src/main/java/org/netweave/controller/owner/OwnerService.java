@@ -1,6 +1,7 @@
 package org.netweave.controller.owner;
 
 import java.io.Closeable;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -10,9 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -22,6 +22,7 @@ import org.netweave.controller.cluster.AssignmentCodec;
 import org.netweave.controller.cluster.AssignmentWatcher.VersionedAssignment;
 import org.netweave.controller.cluster.ClusterCoordinator;
 import org.netweave.controller.cluster.CoordinatorListener;
+import org.netweave.controller.runtime.ClaimRefusal;
 import org.netweave.controller.runtime.ConnectionId;
 import org.netweave.controller.runtime.DlrRuntime;
 import org.netweave.controller.runtime.RuntimeTables;
@@ -64,12 +65,13 @@ public final class OwnerService implements CoordinatorListener, Closeable {
     final ObjectStore store;
     final SliceSpace space;
     final RuntimeTables tables;
-    private final ExecutorService loop;
+    private final ScheduledThreadPoolExecutor loop;
     private final Map<Role, Acting> acting = new EnumMap<>(Role.class);
     private final Map<Role, SliceAssignment> latest = new EnumMap<>(Role.class);
     final Map<ConnectionId, HostStream> streams = new HashMap<>();
     private final AtomicInteger nextConnection = new AtomicInteger(1);
     private final List<OwnershipEvent> events = Collections.synchronizedList(new ArrayList<>());
+    final ClaimAdmission claims = new ClaimAdmission(this);
     private final HostRequests hostRequests;
     private final ManagerWrites managerWrites;
     private ClusterCoordinator coordinator;
@@ -104,7 +106,9 @@ public final class OwnerService implements CoordinatorListener, Closeable {
         this.store = store;
         this.space = space;
         this.tables = new RuntimeTables(node);
-        this.loop = Executors.newSingleThreadExecutor(Thread.ofPlatform().name(node + "-owner").factory());
+        this.loop = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name(node + "-owner").factory());
+        // A node that shuts down drops what it meant to do later (see later()).
+        loop.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         for (Role role : Role.values()) {
             latest.put(role, SliceAssignment.none(role));
         }
@@ -325,7 +329,7 @@ public final class OwnerService implements CoordinatorListener, Closeable {
      */
     private void forgetJoins(Role role, List<Vni> switches, List<DlrId> dlrs) {
         for (HostStream stream : streams.values()) {
-            boolean affected = stream.vnis.removeAll(switches) | stream.dlrs.removeAll(dlrs);
+            boolean affected = stream.forgetVnis(switches) | stream.dlrs.removeAll(dlrs);
             if (affected) {
                 stream.send(refused(Refused.Reason.NOT_ASSIGNED, node + " no longer acts for some of this host's objects", role));
             }
@@ -340,7 +344,7 @@ public final class OwnerService implements CoordinatorListener, Closeable {
         gained.forEach(slice -> isGained[slice] = true);
         if (role == Role.SWITCH_MANAGER) {
             for (LogicalSwitchRecord record : store.switches(vni -> isGained[space.sliceOf(vni)])) {
-                tables.putLogicalSwitch(WireTranslation.settings(record));
+                tables.putLogicalSwitch(WireTranslation.settings(record)).place(WireTranslation.placement(record.getPlacement()));
             }
         } else {
             for (DlrRecord record : store.dlrs(dlr -> isGained[space.sliceOf(dlr)])) {
@@ -493,6 +497,17 @@ public final class OwnerService implements CoordinatorListener, Closeable {
         return call(streams::size);
     }
 
+    /** Parts of host claims refused right now (held in case a placement allows them), over all streams. */
+    public int heldClaims() {
+        return call(() -> streams.values().stream().mapToInt(stream -> stream.refused.values().stream()
+                .mapToInt(Map::size).sum()).sum());
+    }
+
+    /** How many host claims each reason refused since this node started. */
+    public Map<ClaimRefusal, Long> refusedClaims() {
+        return call(claims::refusals);
+    }
+
     public List<OwnershipEvent> ownershipEvents() {
         synchronized (events) {
             return List.copyOf(events);
@@ -525,13 +540,27 @@ public final class OwnerService implements CoordinatorListener, Closeable {
 
     void execute(Runnable task) {
         try {
-            loop.execute(() -> {
-                try {
-                    task.run();
-                } catch (RuntimeException e) {
-                    LOG.error("{}: owner task failed", node, e);
-                }
-            });
+            loop.execute(logFailure(task));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("{}: owner thread is shut down; dropping a task", node);
+        }
+    }
+
+    /** A task that fails is logged; the owner thread goes on with the next one. */
+    private Runnable logFailure(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.error("{}: owner task failed", node, e);
+            }
+        };
+    }
+
+    /** Runs {@code task} on the owner thread after {@code delay}, unless the node has shut down by then. */
+    void later(Duration delay, Runnable task) {
+        try {
+            loop.schedule(logFailure(task), delay.toNanos(), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
             LOG.debug("{}: owner thread is shut down; dropping a task", node);
         }

@@ -1,6 +1,10 @@
 package org.netweave.controller.owner;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.netweave.controller.runtime.ArpRow;
 import org.netweave.controller.runtime.DlrBridge;
@@ -10,10 +14,12 @@ import org.netweave.controller.runtime.DlrStateSnapshot;
 import org.netweave.controller.runtime.LifSegment;
 import org.netweave.controller.runtime.LogicalSwitchSettings;
 import org.netweave.controller.runtime.MacRow;
+import org.netweave.controller.runtime.VniPlacement;
 import org.netweave.controller.runtime.VniTablesSnapshot;
 import org.netweave.controller.runtime.VtepRow;
 import org.netweave.model.BridgeId;
 import org.netweave.model.HostId;
+import org.netweave.model.InvalidValueException;
 import org.netweave.model.Ipv4Address;
 import org.netweave.model.Ipv4InterfaceAddress;
 import org.netweave.model.Ipv4Prefix;
@@ -25,9 +31,11 @@ import org.netweave.model.Vni;
 import org.netweave.proto.controller.v1.ArpEntry;
 import org.netweave.proto.controller.v1.Bridge;
 import org.netweave.proto.controller.v1.DlrState;
+import org.netweave.proto.controller.v1.HostPlacement;
 import org.netweave.proto.controller.v1.Lif;
 import org.netweave.proto.controller.v1.LogicalSwitchRecord;
 import org.netweave.proto.controller.v1.MacEntry;
+import org.netweave.proto.controller.v1.PlacedPort;
 import org.netweave.proto.controller.v1.Route;
 import org.netweave.proto.controller.v1.VniDelta;
 import org.netweave.proto.controller.v1.VniTables;
@@ -49,6 +57,37 @@ public final class WireTranslation {
             case UNICAST, REPLICATION_MODE_UNSPECIFIED, UNRECOGNIZED -> ReplicationMode.UNICAST;
         };
         return new LogicalSwitchSettings(Vni.of(record.getVni()), record.getName(), mode, record.getArpProxy());
+    }
+
+    /** The placement from the wire; validated (host ids, MACs) as the runtime types are made. */
+    public static VniPlacement placement(org.netweave.proto.controller.v1.VniPlacement wire) {
+        Map<HostId, VniPlacement.HostPlacement> hosts = new HashMap<>();
+        for (HostPlacement host : wire.getHostsList()) {
+            Map<MacAddress, Set<Ipv4Address>> ports = new HashMap<>();
+            for (PlacedPort port : host.getPortsList()) {
+                ports.put(MacAddress.of(port.getMac()), port.getIpsList().stream().map(Ipv4Address::of)
+                        .collect(Collectors.toSet()));
+            }
+            if (hosts.put(HostId.of(host.getHostId()), new VniPlacement.HostPlacement(ports, host.getBridge())) != null) {
+                throw new InvalidValueException("hostId", host.getHostId(), "appears twice in the placement");
+            }
+        }
+        return new VniPlacement(hosts);
+    }
+
+    /** Sorted, so equal placements are equal bytes. */
+    public static org.netweave.proto.controller.v1.VniPlacement toWire(VniPlacement placement) {
+        var wire = org.netweave.proto.controller.v1.VniPlacement.newBuilder();
+        placement.hosts().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(entry -> {
+                    HostPlacement.Builder host = HostPlacement.newBuilder().setHostId(entry.getKey().value())
+                            .setBridge(entry.getValue().bridge());
+                    entry.getValue().ports().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                            .forEach(port -> host.addPorts(PlacedPort.newBuilder().setMac(port.getKey().value())
+                                    .addAllIps(port.getValue().stream().sorted().map(Ipv4Address::value).toList())));
+                    wire.addHosts(host);
+                });
+        return wire.build();
     }
 
     public static org.netweave.proto.controller.v1.ReplicationMode toWire(ReplicationMode mode) {

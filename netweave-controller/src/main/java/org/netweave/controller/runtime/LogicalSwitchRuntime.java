@@ -29,6 +29,7 @@ import org.netweave.model.Vni;
  */
 public final class LogicalSwitchRuntime {
     private LogicalSwitchSettings settings;
+    private VniPlacement placement = VniPlacement.NONE;
     /** Joined connections, with the VTEP each joined with. */
     private final Map<ConnectionId, Member> members = new HashMap<>();
     private final OwnedRows<Ipv4Address, VtepRow> vteps = new OwnedRows<>(VtepRow::ip, VtepRow::connection);
@@ -58,6 +59,21 @@ public final class LogicalSwitchRuntime {
         }
         boolean changed = !updated.equals(settings);
         settings = updated;
+        return changed;
+    }
+
+    /** Which hosts the manager placed on the VNI and what each holds there; {@link VniPlacement#NONE} until it says. */
+    public VniPlacement placement() {
+        return placement;
+    }
+
+    /**
+     * Replaces the placement; returns whether it changed. The tables stay as they are: the owner
+     * admits the joined hosts' claims again (see {@link VniPlacement#admit}).
+     */
+    public boolean place(VniPlacement updated) {
+        boolean changed = !Fields.present("placement", updated).equals(placement);
+        placement = updated;
         return changed;
     }
 

@@ -3,6 +3,7 @@ package org.netweave.controller.scale;
 import java.io.Closeable;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,8 @@ import java.util.Set;
 import org.netweave.controller.client.ControllerChannels;
 import org.netweave.controller.client.ControllerWriter;
 import org.netweave.controller.client.HostSession;
+import org.netweave.controller.owner.WireTranslation;
+import org.netweave.controller.runtime.VniPlacement;
 import org.netweave.controller.slice.SliceSpace;
 import org.netweave.model.DlrId;
 import org.netweave.model.HostId;
@@ -51,11 +54,23 @@ public final class SyntheticLoad implements Closeable {
         return DlrId.of("edge-" + (index + 1));
     }
 
-    /** Creates the switches and the DLRs (two VXLAN LIFs each, a VLAN LIF on every fourth, a default route). */
+    /**
+     * Creates the switches with the placement of the hosts' VMs on them, and the DLRs (two VXLAN
+     * LIFs each, a VLAN LIF on every fourth, a default route).
+     */
     public void configure(List<String> controllers) {
         ControllerWriter writer = new ControllerWriter(controllers, channels, SliceSpace.DEFAULT, Duration.ofSeconds(30));
+        Map<Integer, Map<HostId, VniPlacement.HostPlacement>> placements = new HashMap<>();
+        for (int h = 0; h < hosts; h++) {
+            for (int vniIndex : vnisOf(h)) {
+                placements.computeIfAbsent(vniIndex, i -> new HashMap<>()).put(host(h),
+                        new VniPlacement.HostPlacement(Map.of(vmMac(h, vniIndex), Set.of(vmIp(h, vniIndex))), false));
+            }
+        }
         for (int i = 0; i < switches; i++) {
             applied(writer.createLogicalSwitch(vni(i), "ls-" + i, ReplicationMode.UNICAST, true));
+            applied(writer.putVniPlacement(vni(i),
+                    WireTranslation.toWire(new VniPlacement(placements.getOrDefault(i, Map.of())))));
         }
         for (int r = 0; r < routers; r++) {
             DlrId dlr = dlr(r);
@@ -86,20 +101,31 @@ public final class SyntheticLoad implements Closeable {
     /** Starts the host sessions: each joins 20 VNIs with one VM each and 4 DLRs. */
     public void connectHosts(List<String> controllers) {
         for (int h = 0; h < hosts; h++) {
-            HostSession session = new HostSession(HostId.of("host-" + (h + 1)), Ipv4Address.of(0x0AFF0001 + h), 40_000 + h,
+            HostSession session = new HostSession(host(h), Ipv4Address.of(0x0AFF0001 + h), 40_000 + h,
                     vtep(h), controllers, channels, SliceSpace.DEFAULT);
             session.start();
             for (int vniIndex : vnisOf(h)) {
                 Vni vni = vni(vniIndex);
-                MacAddress mac = MacAddress.of(0x0210_0000_0000L | ((long) h << 16) | vniIndex);
-                Ipv4Address ip = Ipv4Address.of(0x0B000000 | (vniIndex << 8) | (h + 1));
-                session.joinVni(vni, new HostSession.VniBindings(Set.of(mac), Map.of(ip, mac)));
+                session.joinVni(vni, new HostSession.VniBindings(Set.of(vmMac(h, vniIndex)),
+                        Map.of(vmIp(h, vniIndex), vmMac(h, vniIndex))));
             }
             for (int j = 0; j < 4 && routers > 0; j++) {
                 session.joinDlr(dlr((h + 5 * j) % routers));
             }
             sessions.add(session);
         }
+    }
+
+    private static HostId host(int h) {
+        return HostId.of("host-" + (h + 1));
+    }
+
+    private static MacAddress vmMac(int h, int vniIndex) {
+        return MacAddress.of(0x0210_0000_0000L | ((long) h << 16) | vniIndex);
+    }
+
+    private static Ipv4Address vmIp(int h, int vniIndex) {
+        return Ipv4Address.of(0x0B000000 | (vniIndex << 8) | (h + 1));
     }
 
     /** Two VTEP segments, so unicast replication would need a proxy per segment. */

@@ -23,6 +23,8 @@ import org.netweave.controller.ControllerNode;
 import org.netweave.controller.client.ControllerChannels;
 import org.netweave.controller.client.ControllerWriter;
 import org.netweave.controller.client.HostSession;
+import org.netweave.controller.owner.WireTranslation;
+import org.netweave.controller.runtime.VniPlacement;
 import org.netweave.controller.slice.Role;
 import org.netweave.controller.slice.SliceSpace;
 import org.netweave.model.ControllerId;
@@ -70,6 +72,8 @@ class TableViewsRpcTest {
                 .allMatch(node -> node.owner().actingForAllAssigned()));
         ControllerWriter writer = new ControllerWriter(cluster.hostAddresses(), channels, SliceSpace.DEFAULT, WAIT);
         assertThat(writer.createLogicalSwitch(VNI, "web", ReplicationMode.HYBRID, true).hasApplied()).isTrue();
+        assertThat(writer.putVniPlacement(VNI, WireTranslation.toWire(VniPlacement.builder()
+                .port(HostId.of("host-a"), VM, VM_IP).build())).hasApplied()).isTrue();
         assertThat(writer.createDlr(DLR, "tenant+edge-7").hasApplied()).isTrue();
         assertThat(writer.putLif(DLR, Lif.newBuilder().setLifId("lif-1").setVni(VNI.value()).setIp(0x0A000A01)
                 .setPrefixLength(24).setMac(0x0250_5600_0001L).setMtu(1500).build()).hasApplied()).isTrue();

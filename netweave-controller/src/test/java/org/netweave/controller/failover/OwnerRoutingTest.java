@@ -19,6 +19,8 @@ import org.netweave.controller.client.ControllerWriter;
 import org.netweave.controller.client.HostSession;
 import org.netweave.controller.cluster.ZkLayout;
 import org.netweave.controller.owner.ObjectStore;
+import org.netweave.controller.owner.WireTranslation;
+import org.netweave.controller.runtime.VniPlacement;
 import org.netweave.controller.slice.Role;
 import org.netweave.controller.slice.SliceAssignment;
 import org.netweave.controller.slice.SliceSpace;
@@ -133,6 +135,8 @@ class OwnerRoutingTest {
         assertThat(writer.createLogicalSwitch(vni, "arp", ReplicationMode.UNICAST, true).hasApplied()).isTrue();
         MacAddress vm1 = MacAddress.of(0x0250_5601_0001L);
         Ipv4Address ip1 = Ipv4Address.of(0x0A000A0A);
+        assertThat(writer.putVniPlacement(vni, WireTranslation.toWire(VniPlacement.builder()
+                .port(HostId.of("host-a"), vm1, ip1).host(HostId.of("host-b")).build())).hasApplied()).isTrue();
         try (HostSession a = session("host-a", 1); HostSession b = session("host-b", 2)) {
             a.start();
             b.start();
@@ -156,6 +160,9 @@ class OwnerRoutingTest {
         MacAddress gone = MacAddress.of(0x0250_5602_0002L);
         Ipv4Address keptIp = Ipv4Address.of(0x0A000B0A);
         Ipv4Address goneIp = Ipv4Address.of(0x0A000B0B);
+        assertThat(writer.putVniPlacement(vni, WireTranslation.toWire(VniPlacement.builder()
+                .port(HostId.of("host-a"), kept, keptIp).port(HostId.of("host-a"), gone, goneIp)
+                .host(HostId.of("host-b")).build())).hasApplied()).isTrue();
         try (HostSession a = session("host-a", 1); HostSession b = session("host-b", 2)) {
             a.start();
             b.start();

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 
 import org.netweave.controller.ControllerNode;
 import org.netweave.controller.embedded.EmbeddedControllerCluster;
+import org.netweave.controller.runtime.ClaimRefusal;
 import org.netweave.controller.slice.Role;
 import org.netweave.controller.zk.ClusterStatus;
 import org.netweave.controller.zk.ZkTuning;
@@ -74,11 +75,21 @@ public final class EmbeddedControllerFleet implements ControllerFleet {
                 assigned.put(role.cliName(), node.coordinator().assignment(role).assignment().slicesOf(id).size());
             }
             return Optional.of(new ControllerRuntime(true, status.joinStatus(), status.majorityStatus(),
-                    status.restartStatus(), masterOf, assigned, node.owner().hostSessions()));
+                    status.restartStatus(), masterOf, assigned, node.owner().hostSessions(), refused(node)));
         } catch (IllegalStateException stoppedMeanwhile) {
             // Stopped while we asked (its owner thread refuses work once it is shut down).
             return Optional.of(ControllerRuntime.down());
         }
+    }
+
+    /** Every reason, counted or not, so a scrape sees a series from zero. */
+    private static Map<String, Long> refused(ControllerNode node) {
+        Map<ClaimRefusal, Long> counts = node.owner().refusedClaims();
+        Map<String, Long> byName = new TreeMap<>();
+        for (ClaimRefusal reason : ClaimRefusal.values()) {
+            byName.put(reason.cliName(), counts.getOrDefault(reason, 0L));
+        }
+        return byName;
     }
 
     @Override

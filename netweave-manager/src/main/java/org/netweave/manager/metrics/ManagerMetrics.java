@@ -27,6 +27,7 @@ public final class ManagerMetrics {
     private final Timer realizationLag;
     private final MultiGauge controllerSlices;
     private final MultiGauge controllerSessions;
+    private final MultiGauge refusedHostClaims;
     private volatile Supplier<List<ControllerView>> controllers = List::of;
 
     public ManagerMetrics() {
@@ -38,6 +39,9 @@ public final class ManagerMetrics {
                 .description("Slices the newest assignment gives each controller node, per sharding role").register(registry);
         controllerSessions = MultiGauge.builder("netweave.controller.host.sessions")
                 .description("Host sessions open at each controller node").register(registry);
+        refusedHostClaims = MultiGauge.builder("netweave.controller.refused.host.claims")
+                .description("Host claims (joins, MACs, IP bindings) each controller node refused since it started,"
+                        + " by reason").register(registry);
     }
 
     /** {@code GET /metrics}, in Prometheus's text exposition format. */
@@ -92,5 +96,8 @@ public final class ManagerMetrics {
                 .toList(), true);
         controllerSessions.register(running.stream().map(v -> MultiGauge.Row.of(Tags.of("controller", v.id().value()),
                 v.runtime().hostSessions())).toList(), true);
+        refusedHostClaims.register(running.stream().flatMap(v -> v.runtime().refusedHostClaims().entrySet().stream()
+                .map(e -> MultiGauge.Row.of(Tags.of("controller", v.id().value(), "reason", e.getKey()), e.getValue())))
+                .toList(), true);
     }
 }

@@ -5,8 +5,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -52,6 +55,7 @@ public final class HostConfigService extends HostConfigChannelGrpc.HostConfigCha
     private long since;
     private List<String> lastControllers;
     private final Map<HostId, HostConfig> contents = new HashMap<>();
+    private final List<BiConsumer<HostId, Optional<HostConfig>>> configListeners = new CopyOnWriteArrayList<>();
     private final CoalescingWorker worker;
 
     public HostConfigService(Store store, RealizationService realization, Supplier<List<String>> controllers) {
@@ -123,6 +127,14 @@ public final class HostConfigService extends HostConfigChannelGrpc.HostConfigCha
     }
 
     /** Where the hosts' datapath counters go (the manager's metrics); called on gRPC threads. */
+    /**
+     * Hears every change of a host's configuration content (without its generation), and a host
+     * that is gone as empty; on the service's worker thread. Register before {@link #start()}.
+     */
+    public void onConfigChanged(BiConsumer<HostId, Optional<HostConfig>> listener) {
+        configListeners.add(listener);
+    }
+
     public void onCounters(Consumer<HostCounters> sink) {
         this.counters = sink;
     }
@@ -166,7 +178,10 @@ public final class HostConfigService extends HostConfigChannelGrpc.HostConfigCha
             lastControllers = controllerList;
             dirty = index.hosts();
         }
-        contents.keySet().removeIf(host -> !index.hasHost(host));
+        for (HostId gone : contents.keySet().stream().filter(host -> !index.hasHost(host)).toList()) {
+            contents.remove(gone);
+            configListeners.forEach(listener -> listener.accept(gone, Optional.empty()));
+        }
         Set<HostId> sent = new HashSet<>();
         for (HostId host : dirty) {
             if (!index.hasHost(host)) {
@@ -175,6 +190,7 @@ public final class HostConfigService extends HostConfigChannelGrpc.HostConfigCha
             HostConfig content = HostConfigs.build(index.inputs(host), controllerList);
             if (!content.equals(contents.get(host))) {
                 contents.put(host, content);
+                configListeners.forEach(listener -> listener.accept(host, Optional.of(content)));
                 realization.configChanged(host, generation);
                 if (send(host, content, generation)) {
                     sent.add(host);

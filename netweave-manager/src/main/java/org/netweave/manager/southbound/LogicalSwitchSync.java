@@ -2,25 +2,39 @@ package org.netweave.manager.southbound;
 
 import java.io.Closeable;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.netweave.manager.store.Store;
+import org.netweave.model.HostId;
 import org.netweave.model.Vni;
+import org.netweave.proto.controller.v1.Refused;
 import org.netweave.proto.controller.v1.ReplicationMode;
+import org.netweave.proto.controller.v1.VniPlacement;
 import org.netweave.proto.controller.v1.WriteResult;
+import org.netweave.proto.manager.v1.HostConfig;
+import org.netweave.proto.manager.v1.VnicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the controller cluster's logical switches equal to the desired ones: after writes, puts
- * every switch that is new or changed since it last did and deletes the ones that are gone.
- * Level-triggered, so a controller outage only delays it: a round that fails is retried by the
- * next wake, and {@link #resync()} retries on a timer-free nudge (a controller deployed).
+ * Keeps the controller cluster's logical switches equal to the desired ones, each with its
+ * placement — which hosts hold the VNI and with which vNICs, the authority the switch's owner
+ * checks hosts' claims against. After writes it puts every switch that is new or changed since it
+ * last did, then every placement that changed, and deletes the switches that are gone.
+ * Placements come from the hosts' configurations as {@link HostConfigService} computes them, so a
+ * controller admits exactly what the manager told the hosts; bridges add the hosts of the
+ * bridging DLR's control VMs, where the bridge may run.
  *
- * <p>What was pushed is remembered in memory; after a manager restart every switch is put again
- * (puts are idempotent), and a switch deleted while the manager was down stays on the controllers
- * until its VNI is reused or deleted again.
+ * <p>Level-triggered, so a controller outage only delays it: a round that fails is retried by the
+ * next wake, and {@link #resync()} retries on a timer-free nudge (a controller deployed). What
+ * was pushed is remembered in memory; after a manager restart every switch and placement is put
+ * again (puts are idempotent), and a switch deleted while the manager was down stays on the
+ * controllers until its VNI is reused or deleted again.
  */
 public final class LogicalSwitchSync implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(LogicalSwitchSync.class);
@@ -32,6 +46,13 @@ public final class LogicalSwitchSync implements Closeable {
     private final ControllerWriters controllers;
     private final CoalescingWorker worker;
     private final Map<Vni, Desired> pushed = new HashMap<>();
+    /** Host configurations not yet taken into the placements (empty: the host is gone). */
+    private final Map<HostId, Optional<HostConfig>> incoming = new ConcurrentHashMap<>();
+    private final Map<HostId, Map<Vni, List<VnicConfig>>> holdings = new HashMap<>();
+    private final Map<Vni, Set<HostId>> holders = new HashMap<>();
+    private Map<Vni, Set<HostId>> bridgeHosts = Map.of();
+    private final Set<Vni> dirtyPlacements = new HashSet<>();
+    private final Map<Vni, VniPlacement> placed = new HashMap<>();
 
     public LogicalSwitchSync(Store store, ControllerWriters controllers) {
         this.store = store;
@@ -39,7 +60,12 @@ public final class LogicalSwitchSync implements Closeable {
         this.worker = new CoalescingWorker("logical-switch-sync", this::round);
     }
 
-    public LogicalSwitchSync start() {
+    /** Follows {@code hosts}' configurations; call before it starts, so none is missed. */
+    public LogicalSwitchSync start(HostConfigService hosts) {
+        hosts.onConfigChanged((host, config) -> {
+            incoming.put(host, config);
+            worker.wake();
+        });
         store.addCommitListener(generation -> worker.wake());
         worker.start().wake();
         return this;
@@ -50,6 +76,26 @@ public final class LogicalSwitchSync implements Closeable {
     }
 
     private void round() {
+        takeConfigurations();
+        Map<Vni, Set<HostId>> bridges = store.read(handle -> {
+            Map<Vni, Set<HostId>> result = new HashMap<>();
+            handle.createQuery("""
+                            SELECT ls.vni, vm.host_id FROM bridge b
+                            JOIN logical_switch ls ON ls.id = b.logical_switch_id
+                            JOIN vm ON vm.dlr_id = b.dlr_id AND vm.kind = 'CONTROL_VM'
+                            WHERE vm.host_id IS NOT NULL""")
+                    .map((rs, ctx) -> Map.entry(new Vni(rs.getInt(1)), HostId.of(rs.getString(2))))
+                    .forEach(row -> result.computeIfAbsent(row.getKey(), vni -> new HashSet<>()).add(row.getValue()));
+            return result;
+        });
+        Set<Vni> bridged = new HashSet<>(bridges.keySet());
+        bridged.addAll(bridgeHosts.keySet());
+        for (Vni vni : bridged) {
+            if (!bridges.getOrDefault(vni, Set.of()).equals(bridgeHosts.getOrDefault(vni, Set.of()))) {
+                dirtyPlacements.add(vni);
+            }
+        }
+        bridgeHosts = bridges;
         if (controllers.addresses().isEmpty()) {
             return;
         }
@@ -62,19 +108,65 @@ public final class LogicalSwitchSync implements Closeable {
             if (!ls.equals(pushed.get(ls.vni()))) {
                 applied("create logical switch " + ls.vni().value(), controllers.writer().createLogicalSwitch(ls.vni(),
                         ls.name(), ReplicationMode.valueOf(ls.replicationMode()), true));
+                if (!pushed.containsKey(ls.vni())) {
+                    placed.remove(ls.vni());
+                    dirtyPlacements.add(ls.vni());
+                }
                 pushed.put(ls.vni(), ls);
                 LOG.info("logical switch {} (VNI {}) is on the controller cluster", ls.name(), ls.vni().value());
             }
         }
+        for (Vni vni : List.copyOf(dirtyPlacements)) {
+            if (wanted.containsKey(vni)) {
+                putPlacement(vni);
+            }
+            dirtyPlacements.remove(vni);
+        }
         for (Vni gone : List.copyOf(pushed.keySet())) {
             if (!wanted.containsKey(gone)) {
                 WriteResult result = controllers.writer().deleteLogicalSwitch(gone);
-                if (result.hasApplied() || result.getRefused().getReason()
-                        == org.netweave.proto.controller.v1.Refused.Reason.NOT_FOUND) {
+                if (result.hasApplied() || result.getRefused().getReason() == Refused.Reason.NOT_FOUND) {
                     pushed.remove(gone);
+                    placed.remove(gone);
                     LOG.info("logical switch VNI {} deleted on the controller cluster", gone.value());
                 }
             }
+        }
+    }
+
+    /** Folds the configurations that came in into the holdings; the VNIs they touch need a new placement. */
+    private void takeConfigurations() {
+        for (HostId host : List.copyOf(incoming.keySet())) {
+            Optional<HostConfig> config = incoming.remove(host);
+            Map<Vni, List<VnicConfig>> before = holdings.getOrDefault(host, Map.of());
+            Map<Vni, List<VnicConfig>> after = config.map(VniPlacements::holdings).orElse(Map.of());
+            for (Vni vni : VniPlacements.changed(before, after)) {
+                dirtyPlacements.add(vni);
+                if (after.containsKey(vni)) {
+                    holders.computeIfAbsent(vni, v -> new HashSet<>()).add(host);
+                } else {
+                    Set<HostId> left = holders.get(vni);
+                    if (left != null && left.remove(host) && left.isEmpty()) {
+                        holders.remove(vni);
+                    }
+                }
+            }
+            if (after.isEmpty()) {
+                holdings.remove(host);
+            } else {
+                holdings.put(host, after);
+            }
+        }
+    }
+
+    private void putPlacement(Vni vni) {
+        Map<HostId, List<VnicConfig>> held = new HashMap<>();
+        holders.getOrDefault(vni, Set.of()).forEach(host -> held.put(host, holdings.get(host).get(vni)));
+        VniPlacement placement = VniPlacements.of(held, bridgeHosts.getOrDefault(vni, Set.of()));
+        if (!placement.equals(placed.get(vni))) {
+            applied("place hosts on VNI " + vni.value(), controllers.writer().putVniPlacement(vni, placement));
+            placed.put(vni, placement);
+            LOG.debug("VNI {}: {} hosts placed on the controller cluster", vni.value(), placement.getHostsCount());
         }
     }
 

@@ -76,6 +76,11 @@ class ControllerTableViewsApiTest {
         dlr = accepted.at("/dlrId").asText();
         lab.awaitJob(accepted.at("/jobId").asText(), "SUCCEEDED");
         vni = api.get("/logical-switches/" + lab.logicalSwitches.get(0)).at("/vni").asInt();
+        // The VM the test's host session reports: the controllers take only what the manager placed.
+        String vm = api.post("/vms", "{\"name\":\"vm-web\",\"hostId\":\"" + lab.hosts.get(0) + "\",\"vnics\":[{\"mac\":\""
+                + VM_MAC + "\",\"ip\":\"" + VM_IP + "\"}]}").at("/id").asText();
+        assertThat(api.put("/vms/" + vm + "/vnics/0", "{\"logicalSwitchId\":\"" + lab.logicalSwitches.get(0) + "\"}")
+                .status()).isEqualTo(200);
         List<String> addresses = new ArrayList<>();
         api.get("/controllers").body().forEach(c -> addresses.add(c.at("/address").asText()));
         channels = new ControllerChannels();
@@ -135,6 +140,43 @@ class ControllerTableViewsApiTest {
         assertThat(elsewhere.at("/vteps")).isEmpty();
         assertThat(elsewhere.at("/macs")).isEmpty();
         assertThat(elsewhere.at("/connections")).isEmpty();
+    }
+
+    @Test
+    void theControllersRefuseWhatTheManagerDidNotPlaceAndCountIt() {
+        int app = api.get("/logical-switches/" + lab.logicalSwitches.get(1)).at("/vni").asInt();
+        Vtep vtep = Vtep.newBuilder().setIp(Ipv4Address.parse("172.31.1.6").value())
+                .setSegment(Ipv4Prefix.newBuilder().setAddress(Ipv4Address.parse("172.31.1.0").value()).setLength(24))
+                .setMac(MacAddress.parse("02:50:56:bb:00:06").value()).build();
+        List<String> addresses = new ArrayList<>();
+        api.get("/controllers").body().forEach(c -> addresses.add(c.at("/address").asText()));
+        // The second host is spanned by "app" but holds no VM there: it claims the web VM and binds its IP.
+        try (HostSession hostile = new HostSession(HostId.of(lab.hosts.get(1)), Ipv4Address.parse("192.0.2.2"), 40_006,
+                vtep, addresses, channels, SliceSpace.DEFAULT);
+             HostSession stranger = new HostSession(HostId.of("host-99"), Ipv4Address.parse("192.0.2.99"), 40_099,
+                     vtep.toBuilder().setIp(Ipv4Address.parse("172.31.1.99").value()).build(), addresses, channels,
+                     SliceSpace.DEFAULT)) {
+            hostile.start();
+            stranger.start();
+            hostile.joinVni(Vni.of(app), new HostSession.VniBindings(Set.of(VM_MAC), Map.of(VM_IP, VM_MAC)));
+            stranger.joinVni(Vni.of(app), new HostSession.VniBindings(Set.of(), Map.of()));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(refused())
+                    .containsEntry("mac-not-held", 1L).containsEntry("ip-not-held", 1L).containsEntry("vni-not-spanned", 1L));
+            assertThat(hostile.isSettled()).as("a spanned host's join is admitted").isTrue();
+            assertThat(stranger.vniTables()).as("a host the switch does not span gets no tables").doesNotContainKey(Vni.of(app));
+            JsonNode atMaster = api.get("/controllers/" + api.get("/logical-switches/vni/" + app + "/controller")
+                    .at("/controllerId").asText() + "/logical-switches/" + app).body();
+            assertThat(atMaster.at("/macs")).as("nobody holds a VM on app").isEmpty();
+            assertThat(atMaster.at("/arps")).isEmpty();
+        }
+    }
+
+    /** Refused host claims by reason, summed over the controllers. */
+    private static Map<String, Long> refused() {
+        Map<String, Long> sum = new java.util.TreeMap<>();
+        api.get("/controllers").body().forEach(c -> c.at("/runtime/refusedHostClaims").properties()
+                .forEach(e -> sum.merge(e.getKey(), e.getValue().asLong(), Long::sum)));
+        return sum;
     }
 
     @Test
