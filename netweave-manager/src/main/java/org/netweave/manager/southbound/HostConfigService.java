@@ -56,6 +56,8 @@ public final class HostConfigService extends HostConfigChannelGrpc.HostConfigCha
     private List<String> lastControllers;
     private final Map<HostId, HostConfig> contents = new HashMap<>();
     private final List<BiConsumer<HostId, Optional<HostConfig>>> configListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> roundListeners = new CopyOnWriteArrayList<>();
+    private volatile boolean computedAll;
     private final CoalescingWorker worker;
 
     public HostConfigService(Store store, RealizationService realization, Supplier<List<String>> controllers) {
@@ -126,7 +128,6 @@ public final class HostConfigService extends HostConfigChannelGrpc.HostConfigCha
         }
     }
 
-    /** Where the hosts' datapath counters go (the manager's metrics); called on gRPC threads. */
     /**
      * Hears every change of a host's configuration content (without its generation), and a host
      * that is gone as empty; on the service's worker thread. Register before {@link #start()}.
@@ -135,6 +136,20 @@ public final class HostConfigService extends HostConfigChannelGrpc.HostConfigCha
         configListeners.add(listener);
     }
 
+    /**
+     * Hears the end of every round, after its changes were told to {@link #onConfigChanged}
+     * listeners; {@link #hasComputedAll()} is true from the first.
+     */
+    public void onRoundDone(Runnable listener) {
+        roundListeners.add(listener);
+    }
+
+    /** Whether every host's configuration has been computed (and told) at least once. */
+    public boolean hasComputedAll() {
+        return computedAll;
+    }
+
+    /** Where the hosts' datapath counters go (the manager's metrics); called on gRPC threads. */
     public void onCounters(Consumer<HostCounters> sink) {
         this.counters = sink;
     }
@@ -206,6 +221,8 @@ public final class HostConfigService extends HostConfigChannelGrpc.HostConfigCha
             }
         }
         realization.computedUpTo(generation);
+        computedAll = true;
+        roundListeners.forEach(Runnable::run);
     }
 
     /** Sends {@code content} as of {@code generation} if the host is subscribed; whether it was. */

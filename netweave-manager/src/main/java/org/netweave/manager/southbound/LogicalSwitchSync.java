@@ -1,6 +1,7 @@
 package org.netweave.manager.southbound;
 
 import java.io.Closeable;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -53,6 +54,7 @@ public final class LogicalSwitchSync implements Closeable {
     private Map<Vni, Set<HostId>> bridgeHosts = Map.of();
     private final Set<Vni> dirtyPlacements = new HashSet<>();
     private final Map<Vni, VniPlacement> placed = new HashMap<>();
+    private HostConfigService hosts;
 
     public LogicalSwitchSync(Store store, ControllerWriters controllers) {
         this.store = store;
@@ -62,10 +64,9 @@ public final class LogicalSwitchSync implements Closeable {
 
     /** Follows {@code hosts}' configurations; call before it starts, so none is missed. */
     public LogicalSwitchSync start(HostConfigService hosts) {
-        hosts.onConfigChanged((host, config) -> {
-            incoming.put(host, config);
-            worker.wake();
-        });
+        this.hosts = hosts;
+        hosts.onConfigChanged((host, config) -> incoming.put(host, config));
+        hosts.onRoundDone(worker::wake);
         store.addCommitListener(generation -> worker.wake());
         worker.start().wake();
         return this;
@@ -108,19 +109,25 @@ public final class LogicalSwitchSync implements Closeable {
             if (!ls.equals(pushed.get(ls.vni()))) {
                 applied("create logical switch " + ls.vni().value(), controllers.writer().createLogicalSwitch(ls.vni(),
                         ls.name(), ReplicationMode.valueOf(ls.replicationMode()), true));
-                if (!pushed.containsKey(ls.vni())) {
-                    placed.remove(ls.vni());
-                    dirtyPlacements.add(ls.vni());
-                }
+                // The switch may be new to the controllers (a VNI reused after a delete that
+                // looked failed): put its placement again; an equal one costs the owner nothing.
+                placed.remove(ls.vni());
+                dirtyPlacements.add(ls.vni());
                 pushed.put(ls.vni(), ls);
                 LOG.info("logical switch {} (VNI {}) is on the controller cluster", ls.name(), ls.vni().value());
             }
         }
-        for (Vni vni : List.copyOf(dirtyPlacements)) {
-            if (wanted.containsKey(vni)) {
-                putPlacement(vni);
+        // Until every host's configuration was computed once (after a manager start), holdings
+        // are partial, and a placement made from them would cut the other hosts off the VNI.
+        List<String> failed = new ArrayList<>();
+        if (hosts.hasComputedAll()) {
+            for (Vni vni : List.copyOf(dirtyPlacements)) {
+                if (!wanted.containsKey(vni)) {
+                    dirtyPlacements.remove(vni);
+                } else if (putPlacement(vni, failed)) {
+                    dirtyPlacements.remove(vni);
+                }
             }
-            dirtyPlacements.remove(vni);
         }
         for (Vni gone : List.copyOf(pushed.keySet())) {
             if (!wanted.containsKey(gone)) {
@@ -131,6 +138,9 @@ public final class LogicalSwitchSync implements Closeable {
                     LOG.info("logical switch VNI {} deleted on the controller cluster", gone.value());
                 }
             }
+        }
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException("the controller cluster did not take the placements of " + failed);
         }
     }
 
@@ -159,15 +169,26 @@ public final class LogicalSwitchSync implements Closeable {
         }
     }
 
-    private void putPlacement(Vni vni) {
+    /** Puts the VNI's placement if it changed; whether it is on the controllers now. One failure does not stop the others. */
+    private boolean putPlacement(Vni vni, List<String> failed) {
         Map<HostId, List<VnicConfig>> held = new HashMap<>();
         holders.getOrDefault(vni, Set.of()).forEach(host -> held.put(host, holdings.get(host).get(vni)));
         VniPlacement placement = VniPlacements.of(held, bridgeHosts.getOrDefault(vni, Set.of()));
-        if (!placement.equals(placed.get(vni))) {
-            applied("place hosts on VNI " + vni.value(), controllers.writer().putVniPlacement(vni, placement));
+        if (placement.equals(placed.get(vni))) {
+            return true;
+        }
+        WriteResult result = controllers.writer().putVniPlacement(vni, placement);
+        if (result.hasApplied()) {
             placed.put(vni, placement);
             LOG.debug("VNI {}: {} hosts placed on the controller cluster", vni.value(), placement.getHostsCount());
+            return true;
         }
+        if (result.hasRefused() && result.getRefused().getReason() == Refused.Reason.NOT_FOUND) {
+            // The controllers lost the switch (a new cluster): create it again next round.
+            pushed.remove(vni);
+        }
+        failed.add(vni.value() + " (" + result + ")");
+        return false;
     }
 
     private static void applied(String what, WriteResult result) {
