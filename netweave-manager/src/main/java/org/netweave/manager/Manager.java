@@ -126,7 +126,7 @@ public final class Manager implements Closeable {
         ControllerWriters writers = keep(new ControllerWriters(controllers::hostAddresses, settings.controllerWrites()));
         hostConfigs = keep(new HostConfigService(store, realization, controllers::hostAddresses));
         // Follows the host configurations from the first, so started before them.
-        switches[0] = keep(new LogicalSwitchSync(store, writers).start(hostConfigs));
+        switches[0] = keep(new LogicalSwitchSync(store, writers, hostConfigs).start());
         hostConfigs.start();
         hostConfigs.onCounters(metrics::hostCounters);
         metrics.controllers(controllers::list);

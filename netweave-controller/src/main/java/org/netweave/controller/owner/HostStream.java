@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One host's stream on this node: the connection-table row once the host said Hello, its VTEP,
  * what it claims on the VNIs it joined here and how much of that their placement admitted (see
- * {@link ClaimAdmission}), and the DLRs it joined here. Used on the owner thread only, which also makes it the
- * only caller of the gRPC observer (gRPC observers are not thread-safe).
+ * {@link ClaimAdmission}), and the DLRs it joined here. Used on the owner thread only, which also
+ * makes it the only caller of the gRPC observer (gRPC observers are not thread-safe).
  */
 final class HostStream {
     private static final Logger LOG = LoggerFactory.getLogger(HostStream.class);

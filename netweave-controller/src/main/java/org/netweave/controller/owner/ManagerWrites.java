@@ -102,11 +102,10 @@ public final class ManagerWrites {
             // A changed name or mode keeps the placement the switch had.
             VniPlacement placement = owner.tables.logicalSwitch(vni).map(LogicalSwitchRuntime::placement)
                     .orElse(VniPlacement.NONE);
-            LogicalSwitchRecord record = LogicalSwitchRecord.newBuilder().setVni(request.getVni()).setName(request.getName())
-                    .setReplicationMode(request.getReplicationMode()).setArpProxy(request.getArpProxy())
-                    .setPlacement(WireTranslation.toWire(placement)).build();
-            var settings = WireTranslation.settings(record);
-            owner.store.putSwitch(record, version(Role.SWITCH_MANAGER));
+            var settings = WireTranslation.settings(LogicalSwitchRecord.newBuilder().setVni(request.getVni())
+                    .setName(request.getName()).setReplicationMode(request.getReplicationMode())
+                    .setArpProxy(request.getArpProxy()).build());
+            owner.store.putSwitch(WireTranslation.record(settings, placement), version(Role.SWITCH_MANAGER));
             owner.tables.putLogicalSwitch(settings).place(placement);
         });
     }
@@ -121,10 +120,7 @@ public final class ManagerWrites {
             if (placement.equals(ls.placement())) {
                 return;
             }
-            var settings = ls.settings();
-            owner.store.putSwitch(LogicalSwitchRecord.newBuilder().setVni(vni.value()).setName(settings.name())
-                    .setReplicationMode(WireTranslation.toWire(settings.replication())).setArpProxy(settings.arpProxy())
-                    .setPlacement(WireTranslation.toWire(placement)).build(), version(Role.SWITCH_MANAGER));
+            owner.store.putSwitch(WireTranslation.record(ls.settings(), placement), version(Role.SWITCH_MANAGER));
             ls.place(placement);
             owner.claims.placementChanged(ls);
         });

@@ -59,6 +59,13 @@ public final class WireTranslation {
         return new LogicalSwitchSettings(Vni.of(record.getVni()), record.getName(), mode, record.getArpProxy());
     }
 
+    /** What the persistence role keeps of a switch: its settings and its placement. */
+    public static LogicalSwitchRecord record(LogicalSwitchSettings settings, VniPlacement placement) {
+        return LogicalSwitchRecord.newBuilder().setVni(settings.vni().value()).setName(settings.name())
+                .setReplicationMode(toWire(settings.replication())).setArpProxy(settings.arpProxy())
+                .setPlacement(toWire(placement)).build();
+    }
+
     /** The placement from the wire; validated (host ids, MACs) as the runtime types are made. */
     public static VniPlacement placement(org.netweave.proto.controller.v1.VniPlacement wire) {
         Map<HostId, VniPlacement.HostPlacement> hosts = new HashMap<>();

@@ -54,17 +54,17 @@ public final class LogicalSwitchSync implements Closeable {
     private Map<Vni, Set<HostId>> bridgeHosts = Map.of();
     private final Set<Vni> dirtyPlacements = new HashSet<>();
     private final Map<Vni, VniPlacement> placed = new HashMap<>();
-    private HostConfigService hosts;
+    private final HostConfigService hosts;
 
-    public LogicalSwitchSync(Store store, ControllerWriters controllers) {
+    /** @param hosts whose configurations the placements follow; start this before it, so none is missed */
+    public LogicalSwitchSync(Store store, ControllerWriters controllers, HostConfigService hosts) {
         this.store = store;
         this.controllers = controllers;
+        this.hosts = hosts;
         this.worker = new CoalescingWorker("logical-switch-sync", this::round);
     }
 
-    /** Follows {@code hosts}' configurations; call before it starts, so none is missed. */
-    public LogicalSwitchSync start(HostConfigService hosts) {
-        this.hosts = hosts;
+    public LogicalSwitchSync start() {
         hosts.onConfigChanged((host, config) -> incoming.put(host, config));
         hosts.onRoundDone(worker::wake);
         store.addCommitListener(generation -> worker.wake());
