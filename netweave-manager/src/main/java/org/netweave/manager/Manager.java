@@ -31,7 +31,6 @@ import org.netweave.manager.inventory.InventoryService;
 import org.netweave.manager.jobs.JobRoutes;
 import org.netweave.manager.jobs.JobRunner;
 import org.netweave.manager.network.NetworkApi;
-import org.netweave.manager.network.lswitch.LogicalSwitchAdminService;
 import org.netweave.manager.neutron.NeutronAgentService;
 import org.netweave.manager.neutron.NeutronApi;
 import org.netweave.manager.realization.RealizationService;
@@ -170,7 +169,7 @@ public final class Manager implements Closeable {
         controllers.adoptFleet();
         ControlVmBoot.powerOnAll(store, launcher);
         jobs.resumeUnfinished();
-        NeutronApi neutron = new NeutronApi(store, new LogicalSwitchAdminService(store, network.logicalSwitches()),
+        NeutronApi neutron = new NeutronApi(store, network.logicalSwitchAdmin(),
                 settings.neutronTransportZone());
         if (settings.apiAuth()) {
             tokens.bootstrap(settings.dataDir());

@@ -37,6 +37,7 @@ public final class NetworkApi {
     private final SegmentPoolService segmentPools;
     private final TransportZoneService transportZones;
     private final LogicalSwitchService logicalSwitches;
+    private final LogicalSwitchAdminService logicalSwitchAdmin;
     private final VnicService vnics;
     private final ExternalVtepService externalVteps;
     private final DlrService dlrs;
@@ -46,13 +47,14 @@ public final class NetworkApi {
         segmentPools = new SegmentPoolService(store);
         transportZones = new TransportZoneService(store);
         logicalSwitches = new LogicalSwitchService(store, realization);
+        logicalSwitchAdmin = new LogicalSwitchAdminService(store, logicalSwitches);
         vnics = new VnicService(store);
         externalVteps = new ExternalVtepService(store);
         dlrs = new DlrService(store, realization);
         routes = List.of(
                 new SegmentPoolRoutes(segmentPools, new SegmentPoolAdminService(store)),
                 new TransportZoneRoutes(transportZones, new TransportZoneAdminService(store)),
-                new LogicalSwitchRoutes(logicalSwitches, new LogicalSwitchAdminService(store, logicalSwitches)),
+                new LogicalSwitchRoutes(logicalSwitches, logicalSwitchAdmin),
                 new VnicRoutes(vnics, new VnicAdminService(store)),
                 new ExternalVtepRoutes(externalVteps, new ExternalVtepAdminService(store)),
                 new DlrRoutes(dlrs, new DlrAdminService(store, lifecycle), new DlrInterfaceAdminService(store),
@@ -73,6 +75,11 @@ public final class NetworkApi {
 
     public LogicalSwitchService logicalSwitches() {
         return logicalSwitches;
+    }
+
+    /** The one that creates and deletes switches; the Neutron API's networks go through it too. */
+    public LogicalSwitchAdminService logicalSwitchAdmin() {
+        return logicalSwitchAdmin;
     }
 
     public VnicService vnics() {

@@ -2,13 +2,16 @@ package org.netweave.manager.southbound;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.netweave.manager.network.vtep.ExternalVtepConfig;
@@ -23,6 +26,7 @@ import org.netweave.model.DlrId;
 import org.netweave.model.HostId;
 import org.netweave.model.LogicalSwitchId;
 import org.netweave.model.TransportZoneId;
+import org.netweave.proto.manager.v1.LogicalSwitchConfig;
 
 /**
  * The part of the desired state that hosts' configurations are made of, kept in memory and
@@ -43,12 +47,30 @@ final class HostConfigIndex {
     private final Map<ClusterId, Set<TransportZoneId>> zonesOfCluster = new HashMap<>();
     private final Map<TransportZoneId, Set<ClusterId>> clustersOfZone = new HashMap<>();
     private final Map<LogicalSwitchId, SwitchRow> switches = new HashMap<>();
-    private final Map<TransportZoneId, Set<LogicalSwitchId>> switchesOfZone = new HashMap<>();
+    // Each zone's switches as hosts get them: translated once when the switch or its external
+    // VTEPs change, kept in VNI order, so a host's configuration is assembled, not rebuilt.
+    private final Map<TransportZoneId, NavigableMap<ZoneSlot, LogicalSwitchConfig>> switchesOfZone = new HashMap<>();
     private final Map<LogicalSwitchId, List<ExternalVtepConfig>> externalVteps = new HashMap<>();
     private final Map<DlrId, DlrRow> dlrs = new HashMap<>();
     private final Map<TransportZoneId, Set<DlrId>> dlrsOfZone = new HashMap<>();
     private final Map<VnicKey, VnicRow> vnics = new HashMap<>();
     private final Map<HostId, Set<VnicKey>> vnicsOfHost = new HashMap<>();
+
+    /**
+     * Where a switch sits in its zone's map: by VNI, then id, since inside one round a deleted
+     * switch and a new one may hold the same VNI until the deletion is seen.
+     */
+    private record ZoneSlot(int vni, String id) implements Comparable<ZoneSlot> {
+        static ZoneSlot of(SwitchRow row) {
+            return new ZoneSlot(row.config().vni().value(), row.id().value());
+        }
+
+        @Override
+        public int compareTo(ZoneSlot other) {
+            int byVni = Integer.compare(vni, other.vni);
+            return byVni != 0 ? byVni : id.compareTo(other.id);
+        }
+    }
 
     /** Applies the rows of a round, the zones' clusters first so the other rows find their hosts. */
     Set<HostId> apply(HostConfigRows.Changed changed) {
@@ -99,10 +121,10 @@ final class HostConfigIndex {
         }
         Set<HostId> dirty = new HashSet<>(hostsOfZone(row.zone()));
         if (before != null) {
-            removeFrom(switchesOfZone, before.zone(), row.id());
+            unslot(before);
             dirty.addAll(hostsOfZone(before.zone()));
         }
-        switchesOfZone.computeIfAbsent(row.zone(), z -> new HashSet<>()).add(row.id());
+        slot(row);
         return dirty;
     }
 
@@ -112,7 +134,11 @@ final class HostConfigIndex {
             return Set.of();
         }
         SwitchRow row = switches.get(ls);
-        return row == null ? Set.of() : hostsOfZone(row.zone());
+        if (row == null) {
+            return Set.of();
+        }
+        slot(row);
+        return hostsOfZone(row.zone());
     }
 
     Set<HostId> putDlr(DlrRow row) {
@@ -163,7 +189,7 @@ final class HostConfigIndex {
             if (!present.contains(ls)) {
                 dirty.addAll(putExternalVteps(ls, List.of()));
                 SwitchRow row = switches.remove(ls);
-                removeFrom(switchesOfZone, row.zone(), ls);
+                unslot(row);
                 dirty.addAll(hostsOfZone(row.zone()));
             }
         }
@@ -224,19 +250,33 @@ final class HostConfigIndex {
     /** What {@code host}'s configuration is made of; the host must be in the index. */
     HostConfigInputs inputs(HostId host) {
         HostRow row = Objects.requireNonNull(hosts.get(host), host::value);
-        List<HostConfigInputs.SwitchInput> switchInputs = new ArrayList<>();
+        List<LogicalSwitchConfig> switchConfigs = new ArrayList<>();
         List<DlrId> dlrIds = new ArrayList<>();
         for (TransportZoneId zone : new TreeSet<>(zonesOfCluster.getOrDefault(row.cluster(), Set.of()))) {
-            for (LogicalSwitchId ls : switchesOfZone.getOrDefault(zone, Set.of())) {
-                HostConfigInputs.SwitchInput config = switches.get(ls).config();
-                switchInputs.add(new HostConfigInputs.SwitchInput(config.vni(), config.name(), config.replicationMode(),
-                        externalVteps.getOrDefault(ls, List.of())));
-            }
+            switchConfigs.addAll(switchesOfZone.getOrDefault(zone, Collections.emptyNavigableMap()).values());
             dlrIds.addAll(dlrsOfZone.getOrDefault(zone, Set.of()));
         }
         List<HostConfigInputs.VnicInput> vnicInputs = vnicsOfHost.getOrDefault(host, Set.of()).stream()
                 .map(key -> vnics.get(key).config()).toList();
-        return new HostConfigInputs(host, row.vtep(), row.routerMac(), switchInputs, dlrIds, vnicInputs);
+        return new HostConfigInputs(host, row.vtep(), row.routerMac(), switchConfigs, dlrIds, vnicInputs);
+    }
+
+    /** Puts (or replaces) the switch's translation, with its current external VTEPs, in its zone. */
+    private void slot(SwitchRow row) {
+        HostConfigInputs.SwitchInput config = row.config();
+        HostConfigInputs.SwitchInput withVteps = new HostConfigInputs.SwitchInput(config.vni(), config.name(),
+                config.replicationMode(), externalVteps.getOrDefault(row.id(), List.of()));
+        switchesOfZone.computeIfAbsent(row.zone(), z -> new TreeMap<>()).put(ZoneSlot.of(row), HostConfigs.logicalSwitch(withVteps));
+    }
+
+    private void unslot(SwitchRow row) {
+        NavigableMap<ZoneSlot, LogicalSwitchConfig> zone = switchesOfZone.get(row.zone());
+        if (zone != null) {
+            zone.remove(ZoneSlot.of(row));
+            if (zone.isEmpty()) {
+                switchesOfZone.remove(row.zone());
+            }
+        }
     }
 
     private Set<HostId> hostsOfZone(TransportZoneId zone) {

@@ -10,11 +10,17 @@ import org.netweave.model.Ipv4Address;
 import org.netweave.model.MacAddress;
 import org.netweave.model.Vni;
 import org.netweave.model.VmId;
+import org.netweave.proto.manager.v1.LogicalSwitchConfig;
 
-/** Everything one host's configuration is made of, read from the desired state. */
+/**
+ * Everything one host's configuration is made of, read from the desired state; its logical
+ * switches already translated (by {@link HostConfigs#logicalSwitch}), since one translation serves
+ * every host the switch spans.
+ */
 record HostConfigInputs(HostId host, Optional<Ipv4Address> vtep, Optional<MacAddress> routerMac,
-                        List<SwitchInput> logicalSwitches, List<DlrId> dlrs, List<VnicInput> vnics) {
+                        List<LogicalSwitchConfig> logicalSwitches, List<DlrId> dlrs, List<VnicInput> vnics) {
 
+    /** A logical switch row with its external VTEPs: what {@link HostConfigs#logicalSwitch} translates. */
     record SwitchInput(Vni vni, String name, String replicationMode, List<ExternalVtepConfig> externalVteps) {
     }
 

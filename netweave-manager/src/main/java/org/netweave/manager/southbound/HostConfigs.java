@@ -20,7 +20,8 @@ final class HostConfigs {
     private HostConfigs() {
     }
 
-    private static LogicalSwitchConfig logicalSwitch(HostConfigInputs.SwitchInput ls) {
+    /** One switch as every host it spans gets it, its external VTEPs and their bindings sorted. */
+    static LogicalSwitchConfig logicalSwitch(HostConfigInputs.SwitchInput ls) {
         LogicalSwitchConfig.Builder built = LogicalSwitchConfig.newBuilder().setVni(ls.vni().value()).setName(ls.name())
                 .setReplicationMode(ReplicationMode.valueOf(ls.replicationMode()));
         ls.externalVteps().stream().sorted(Comparator.comparing(ExternalVtepConfig::vtep)).forEach(vtep -> {
@@ -44,9 +45,9 @@ final class HostConfigs {
                 .addAllControllers(controllers.stream().sorted().toList());
         inputs.vtep().ifPresent(vtep -> config.setVtepIp(vtep.value()));
         inputs.routerMac().ifPresent(mac -> config.setRouterMac(mac.value()));
-        inputs.logicalSwitches().stream()
-                .sorted(Comparator.comparing(HostConfigInputs.SwitchInput::vni))
-                .forEach(ls -> config.addLogicalSwitches(logicalSwitch(ls)));
+        // Usually already in VNI order (one zone's switches): the sort then only checks that.
+        config.addAllLogicalSwitches(inputs.logicalSwitches().stream()
+                .sorted(Comparator.comparingInt(LogicalSwitchConfig::getVni)).toList());
         inputs.dlrs().stream().sorted()
                 .forEach(dlr -> config.addDlrs(DlrInstanceConfig.newBuilder().setDlrId(dlr.value())));
         inputs.vnics().stream()

@@ -56,6 +56,7 @@ public final class NetworkFixture implements AutoCloseable {
             }
             handle.execute("SET REFERENTIAL_INTEGRITY TRUE");
         });
+        network.logicalSwitchAdmin().forgetVniFloors();
     }
 
     /** Runs SQL outside the store's generations, as the inventory or a job would have written it. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -218,8 +217,10 @@ class NetworkStoreTest {
             Optional<Ipv4Address> withMac = store.read(handle -> VnicStore.externalVtepWithMac(handle, WEB, a.mac()));
             assertThat(withMac).contains(Ipv4Address.parse("172.16.0.10"));
 
-            NavigableSet<Integer> used = store.read(LogicalSwitchStore::usedVnis);
+            int[] used = store.read(handle -> LogicalSwitchStore.usedVnis(handle, new VniRange(Vni.of(5000), Vni.of(6000))));
             assertThat(used).containsExactly(5000, 5001);
+            int[] above = store.read(handle -> LogicalSwitchStore.usedVnis(handle, new VniRange(Vni.of(5001), Vni.of(5001))));
+            assertThat(above).containsExactly(5001);
             List<LogicalSwitchId> inRange = store.read(
                     handle -> SegmentPoolStore.switchesIn(handle, new VniRange(Vni.of(5001), Vni.of(5999))));
             assertThat(inRange).containsExactly(APP);

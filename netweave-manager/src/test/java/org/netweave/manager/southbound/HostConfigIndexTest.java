@@ -25,6 +25,7 @@ import org.netweave.model.MacAddress;
 import org.netweave.model.TransportZoneId;
 import org.netweave.model.VmId;
 import org.netweave.model.Vni;
+import org.netweave.proto.manager.v1.LogicalSwitchConfig;
 
 /**
  * Which hosts a changed row makes dirty, and what their inputs are then: two clusters of two hosts
@@ -66,7 +67,7 @@ class HostConfigIndexTest {
     @Test
     void aLogicalSwitchConcernsTheHostsOfItsZonesClustersOnly() {
         assertThat(index.putSwitch(web("web"))).containsExactlyInAnyOrder(H1, H2);
-        assertThat(index.inputs(H1).logicalSwitches()).extracting(HostConfigInputs.SwitchInput::name).containsExactly("web");
+        assertThat(index.inputs(H1).logicalSwitches()).extracting(LogicalSwitchConfig::getName).containsExactly("web");
         assertThat(index.inputs(H3).logicalSwitches()).isEmpty();
 
         assertThat(index.putSwitch(web("web"))).as("the same row again").isEmpty();
@@ -117,7 +118,8 @@ class HostConfigIndexTest {
         index.putSwitch(web("web"));
         var vtep = new ExternalVtepConfig(WEB, Ipv4Address.parse("172.16.0.9"), List.of(), 4);
         assertThat(index.putExternalVteps(WEB, List.of(vtep))).containsExactlyInAnyOrder(H1, H2);
-        assertThat(index.inputs(H1).logicalSwitches().getFirst().externalVteps()).containsExactly(vtep);
+        assertThat(index.inputs(H1).logicalSwitches()).containsExactly(HostConfigs.logicalSwitch(
+                new HostConfigInputs.SwitchInput(new Vni(5000), "web", "UNICAST", List.of(vtep))));
         assertThat(index.counts().externalVteps()).isEqualTo(1);
 
         assertThat(index.retainSwitches(Set.of())).containsExactlyInAnyOrder(H1, H2);
@@ -135,5 +137,19 @@ class HostConfigIndexTest {
         assertThat(index.retainHosts(Set.of(H1, H2, H3))).containsExactly(H4);
         assertThat(index.hosts()).containsExactlyInAnyOrder(H1, H2, H3);
         assertThat(index.hasHost(H4)).isFalse();
+    }
+
+    @Test
+    void aHostGetsItsSwitchesInVniOrderAndANewSwitchMayTakeTheVniOfOneDeletedInTheSameRound() {
+        LogicalSwitchId app = LogicalSwitchId.of("virtualwire-2");
+        LogicalSwitchId db = LogicalSwitchId.of("virtualwire-3");
+        index.putSwitch(new SwitchRow(app, TZ, new HostConfigInputs.SwitchInput(new Vni(5002), "app", "UNICAST", List.of())));
+        index.putSwitch(web("web"));
+        assertThat(index.inputs(H1).logicalSwitches()).extracting(LogicalSwitchConfig::getVni).containsExactly(5000, 5002);
+
+        // web is deleted and db created with its VNI; the round reads the new row before it sees the deletion.
+        index.putSwitch(new SwitchRow(db, TZ, new HostConfigInputs.SwitchInput(new Vni(5000), "db", "UNICAST", List.of())));
+        assertThat(index.retainSwitches(Set.of(app, db))).containsExactlyInAnyOrder(H1, H2);
+        assertThat(index.inputs(H1).logicalSwitches()).extracting(LogicalSwitchConfig::getName).containsExactly("db", "app");
     }
 }

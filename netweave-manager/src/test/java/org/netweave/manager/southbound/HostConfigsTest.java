@@ -26,7 +26,8 @@ class HostConfigsTest {
     private static HostConfigInputs inputs(List<HostConfigInputs.SwitchInput> switches, List<DlrId> dlrs,
                                            List<HostConfigInputs.VnicInput> vnics) {
         return new HostConfigInputs(HostId.of("host-1"), Optional.of(Ipv4Address.parse("127.0.1.1")),
-                Optional.of(MacAddress.parse("02:4e:57:00:00:01")), switches, dlrs, vnics);
+                Optional.of(MacAddress.parse("02:4e:57:00:00:01")),
+                switches.stream().map(HostConfigs::logicalSwitch).toList(), dlrs, vnics);
     }
 
     @Test

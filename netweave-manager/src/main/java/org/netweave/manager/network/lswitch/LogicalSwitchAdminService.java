@@ -15,14 +15,26 @@ import org.netweave.model.LogicalSwitchId;
 import org.netweave.model.TransportZoneId;
 import org.netweave.model.Vni;
 
-/** Creates and deletes logical switches; checks run inside the write. */
+/**
+ * Creates and deletes logical switches; checks run inside the write. One per store (the NSX API
+ * and the Neutron API share it): it remembers where the segment pools' free VNIs begin.
+ */
 public final class LogicalSwitchAdminService {
     private final Store store;
     private final LogicalSwitchService service;
+    private final FreeVnis freeVnis = new FreeVnis();
 
     public LogicalSwitchAdminService(Store store, LogicalSwitchService service) {
         this.store = store;
         this.service = service;
+    }
+
+    /**
+     * Forgets where the free VNIs begin: for a store whose switches went some other way than
+     * {@link #delete} (a test fixture emptying the tables); the next creation reads them again.
+     */
+    public void forgetVniFloors() {
+        freeVnis.forget();
     }
 
     public LogicalSwitch create(LogicalSwitchRequest request) {
@@ -43,7 +55,7 @@ public final class LogicalSwitchAdminService {
                 .orElseThrow(() -> ApiException.notFound("transportZoneId", "transport zone", zoneId));
         List<SegmentPoolConfig> pools = SegmentPoolStore.list(handle);
         Vni vni = request.vni() == null
-                ? VniAllocator.allocate(pools, LogicalSwitchStore.usedVnis(handle))
+                ? VniAllocator.allocate(pools, range -> freeVnis.firstFree(handle, range))
                 : VniAllocator.explicit(request.vni(), pools,
                         LogicalSwitchStore.byVni(handle, Vni.of(request.vni())).map(LogicalSwitchConfig::id));
         var config = new LogicalSwitchConfig(LogicalSwitchId.of(Store.nextId(handle, "virtualwire", "-")), name, vni,
@@ -60,8 +72,10 @@ public final class LogicalSwitchAdminService {
 
     /** Deletes the switch inside the caller's write, with the same checks. */
     public NetworkDeletion delete(Handle handle, long generation, LogicalSwitchId id) {
-        LogicalSwitchStore.get(handle, id).orElseThrow(() -> ApiException.notFound("id", "logical switch", id));
+        LogicalSwitchConfig config = LogicalSwitchStore.get(handle, id)
+                .orElseThrow(() -> ApiException.notFound("id", "logical switch", id));
         LogicalSwitchRules.checkDeletable(id, LogicalSwitchStore.usage(handle, id));
+        freeVnis.freed(config.vni().value());
         LogicalSwitchStore.delete(handle, id);
         return new NetworkDeletion(id.value(), generation);
     }

@@ -3,11 +3,11 @@ package org.netweave.manager.network.lswitch;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.NavigableSet;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 import org.jdbi.v3.core.Handle;
+import org.netweave.manager.network.pool.VniRange;
 import org.netweave.model.LogicalSwitchId;
 import org.netweave.model.ReplicationMode;
 import org.netweave.model.TransportZoneId;
@@ -56,8 +56,23 @@ public final class LogicalSwitchStore {
                 .bind("name", name).map((rs, ctx) -> LogicalSwitchId.of(rs.getString(1))).findOne();
     }
 
-    public static NavigableSet<Integer> usedVnis(Handle handle) {
-        return new TreeSet<>(handle.createQuery("SELECT vni FROM logical_switch").mapTo(Integer.class).list());
+    /** The VNIs switches hold inside {@code range}, ascending (read along the unique index on vni). */
+    public static int[] usedVnis(Handle handle, VniRange range) {
+        return handle.createQuery("SELECT vni FROM logical_switch WHERE vni BETWEEN :begin AND :end ORDER BY vni")
+                .bind("begin", range.begin().value()).bind("end", range.end().value())
+                .scanResultSet((results, ctx) -> {
+                    ResultSet rows = results.get();
+                    IntStream.Builder vnis = IntStream.builder();
+                    while (rows.next()) {
+                        vnis.add(rows.getInt(1));
+                    }
+                    return vnis.build().toArray();
+                });
+    }
+
+    public static boolean isVniTaken(Handle handle, int vni) {
+        return handle.createQuery("SELECT 1 FROM logical_switch WHERE vni = :vni").bind("vni", vni)
+                .mapTo(Integer.class).findOne().isPresent();
     }
 
     /** Stamps the switch with a write that changed something hosts hold for it (its external VTEPs). */

@@ -5,7 +5,8 @@ import static org.netweave.manager.network.Refusals.assertRefused;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.function.ToIntFunction;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.netweave.manager.network.pool.SegmentPoolConfig;
@@ -20,8 +21,10 @@ class VniAllocatorTest {
                 new VniRange(Vni.of(begin), Vni.of(end)), 1);
     }
 
-    private static TreeSet<Integer> used(Integer... vnis) {
-        return new TreeSet<>(List.of(vnis));
+    /** A pool's first free VNI when {@code vnis} are taken. */
+    private static ToIntFunction<VniRange> used(int... vnis) {
+        return range -> VniAllocator.firstGap(range.begin().value(),
+                IntStream.of(vnis).sorted().filter(range::contains).toArray());
     }
 
     @Test
@@ -41,6 +44,18 @@ class VniAllocatorTest {
         assertRefused(() -> VniAllocator.allocate(List.of(), used()), 409, "conflict", null);
         assertThat(VniAllocator.lowestFree(List.of(new VniRange(Vni.of(16_777_215), Vni.of(16_777_215))), used(16_777_215)))
                 .isEmpty();
+    }
+
+    @Test
+    void theFirstGapIsFoundInsideADenseRunAndAfterIt() {
+        assertThat(VniAllocator.firstGap(5000, new int[0])).isEqualTo(5000);
+        assertThat(VniAllocator.firstGap(5000, new int[] {5001, 5002})).isEqualTo(5000);
+        int[] dense = IntStream.range(5000, 15_000).toArray();
+        assertThat(VniAllocator.firstGap(5000, dense)).isEqualTo(15_000);
+        int[] holed = IntStream.range(5000, 15_000).filter(vni -> vni != 12_345).toArray();
+        assertThat(VniAllocator.firstGap(5000, holed)).isEqualTo(12_345);
+        int[] holes = IntStream.range(5000, 15_000).filter(vni -> vni != 7_000 && vni != 9_000).toArray();
+        assertThat(VniAllocator.firstGap(5000, holes)).isEqualTo(7_000);
     }
 
     @Test
