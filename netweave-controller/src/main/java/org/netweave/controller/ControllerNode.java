@@ -71,7 +71,7 @@ public final class ControllerNode implements Closeable {
 
     public ControllerNode start() throws Exception {
         client.start();
-        owner = new OwnerService(config.id(), new ObjectStore(client), config.space());
+        owner = new OwnerService(config.id(), new ObjectStore(client), config.space(), config.claimGrace());
         startHostService(config.hostFacingPort());
         hostAddress = config.hostFacingHost() + ":" + boundPort;
         coordinator = new ClusterCoordinator(client, config.id(), hostAddress, config.space(), clock, owner);

@@ -14,9 +14,19 @@ import org.netweave.model.ControllerId;
  *                        client address, so that losing the node's peer is losing the node
  * @param sessionTimeout  the ZooKeeper session timeout: how long a crashed node keeps its slices
  * @param healthInterval  how often the node checks that hosts can reach its host-facing service
+ * @param claimGrace      how long a host's claim may stay refused before it is counted and logged:
+ *                        the placement that admits it may still be on its way from the manager
  */
 public record ControllerNodeConfig(ControllerId id, String hostFacingHost, int hostFacingPort, String zkConnectString,
-                                   Duration sessionTimeout, Duration healthInterval, SliceSpace space) {
+                                   Duration sessionTimeout, Duration healthInterval, SliceSpace space,
+                                   Duration claimGrace) {
+    /** Far longer than the manager takes to place what it configured, even with thousands of switches. */
+    public static final Duration CLAIM_GRACE = Duration.ofSeconds(3);
+
+    public ControllerNodeConfig(ControllerId id, String hostFacingHost, int hostFacingPort, String zkConnectString,
+                                Duration sessionTimeout, Duration healthInterval, SliceSpace space) {
+        this(id, hostFacingHost, hostFacingPort, zkConnectString, sessionTimeout, healthInterval, space, CLAIM_GRACE);
+    }
 
     public static ControllerNodeConfig loopback(ControllerId id, String zkConnectString, Duration sessionTimeout) {
         return new ControllerNodeConfig(id, "127.0.0.1", 0, zkConnectString, sessionTimeout, Duration.ofMillis(200),

@@ -32,18 +32,18 @@ import org.slf4j.LoggerFactory;
  * when a later placement allows it, without the host saying it again: the manager sends a host
  * its configuration and the controllers the placement side by side, so a host attaching a vNIC
  * may well say so first. Hence a part is counted and logged as refused only if it is still
- * refused {@link #GRACE} after it was made, and then once. Owner thread only.
+ * refused a grace period ({@link org.netweave.controller.ControllerNodeConfig#claimGrace}) after it
+ * was made, and then once. Owner thread only.
  */
 final class ClaimAdmission {
     private static final Logger LOG = LoggerFactory.getLogger(ClaimAdmission.class);
-    /** Far longer than the manager takes to place what it configured, even with thousands of switches. */
-    static final Duration GRACE = Duration.ofSeconds(3);
-
     private final OwnerService owner;
+    private final Duration grace;
     private final Map<ClaimRefusal, Long> refusals = new EnumMap<>(ClaimRefusal.class);
 
-    ClaimAdmission(OwnerService owner) {
+    ClaimAdmission(OwnerService owner, Duration grace) {
         this.owner = owner;
+        this.grace = grace;
     }
 
     /**
@@ -143,7 +143,7 @@ final class ClaimAdmission {
     }
 
     /**
-     * Remembers since when each part is refused; one still refused {@link #GRACE} later, by the
+     * Remembers since when each part is refused; one still refused the grace period later, by the
      * same stream without a break, is counted and logged.
      */
     private void count(HostStream stream, Vni vni, Set<RefusedClaim> refused) {
@@ -154,7 +154,7 @@ final class ClaimAdmission {
             if (since == null) {
                 long at = System.nanoTime();
                 now.put(claim, at);
-                owner.later(GRACE, () -> {
+                owner.later(grace, () -> {
                     if (owner.streams.get(stream.id) == stream
                             && Long.valueOf(at).equals(stream.refused.getOrDefault(vni, Map.of()).get(claim))) {
                         refusedForGood(stream, vni, claim);

@@ -71,7 +71,7 @@ public final class OwnerService implements CoordinatorListener, Closeable {
     final Map<ConnectionId, HostStream> streams = new HashMap<>();
     private final AtomicInteger nextConnection = new AtomicInteger(1);
     private final List<OwnershipEvent> events = Collections.synchronizedList(new ArrayList<>());
-    final ClaimAdmission claims = new ClaimAdmission(this);
+    final ClaimAdmission claims;
     private final HostRequests hostRequests;
     private final ManagerWrites managerWrites;
     private ClusterCoordinator coordinator;
@@ -101,8 +101,9 @@ public final class OwnerService implements CoordinatorListener, Closeable {
         }
     }
 
-    public OwnerService(ControllerId node, ObjectStore store, SliceSpace space) {
+    public OwnerService(ControllerId node, ObjectStore store, SliceSpace space, Duration claimGrace) {
         this.node = node;
+        this.claims = new ClaimAdmission(this, claimGrace);
         this.store = store;
         this.space = space;
         this.tables = new RuntimeTables(node);

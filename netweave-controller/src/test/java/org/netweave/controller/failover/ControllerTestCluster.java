@@ -26,6 +26,11 @@ import org.netweave.model.ControllerId;
 final class ControllerTestCluster implements Closeable {
     static final int TICK_MS = 200;
     static final Duration SESSION_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * Shorter than a real controller's, so that counting a refused claim does not keep the tests
+     * waiting; still far longer than a placement takes to arrive from a test on loopback.
+     */
+    static final Duration CLAIM_GRACE = Duration.ofSeconds(1);
 
     private final TestingCluster ensemble;
     private final List<InstanceSpec> servers;
@@ -54,7 +59,7 @@ final class ControllerTestCluster implements Closeable {
 
     private ControllerNode startNode(int index) throws Exception {
         ControllerNodeConfig config = new ControllerNodeConfig(id(index), "127.0.0.1", ports[index],
-                links[index].connectString(), SESSION_TIMEOUT, Duration.ofMillis(100), SliceSpace.DEFAULT);
+                links[index].connectString(), SESSION_TIMEOUT, Duration.ofMillis(100), SliceSpace.DEFAULT, CLAIM_GRACE);
         ControllerNode node = new ControllerNode(config, Clock.systemUTC()).start();
         // A restarted node comes back on the same port, as a controller VM keeps its address.
         ports[index] = Integer.parseInt(node.hostAddress().substring(node.hostAddress().lastIndexOf(':') + 1));
