@@ -13,18 +13,21 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import org.netweave.controller.client.ControllerChannels;
 import org.netweave.controller.slice.SliceSpace;
 import org.netweave.controller.zk.ZkTuning;
 import org.netweave.hostagent.HostConfigFollower;
 import org.netweave.manager.Manager;
 import org.netweave.manager.ManagerSettings;
-import org.netweave.manager.auth.RateLimit;
 import org.netweave.manager.api.Json;
+import org.netweave.manager.auth.RateLimit;
 import org.netweave.manager.controllers.EmbeddedControllerFleet;
 import org.netweave.model.HostId;
+import org.netweave.pki.ComponentIdentity;
+import org.netweave.pki.ComponentKind;
+import org.netweave.pki.TransportSecurity;
 
 /**
  * The manager end to end on one machine: sequential API writes per second (logical switches on
@@ -69,10 +72,17 @@ public final class ManagerBenchmark {
             String zone = post("/transport-zones", "{\"name\":\"tz\",\"replicationMode\":\"UNICAST\",\"clusterIds\":[\""
                     + cluster + "\"]}").at("/id").asText();
 
-            ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", manager.southboundPort()).usePlaintext().build();
-            ControllerChannels controllers = new ControllerChannels();
+            // Each emulated host over channels of its own, with its own certificate.
+            List<ManagedChannel> channels = new ArrayList<>();
+            List<ControllerChannels> controllerChannels = new ArrayList<>();
             List<HostConfigFollower> agents = new ArrayList<>();
             for (String host : hostIds) {
+                TransportSecurity transport = manager.transportFor(ComponentIdentity.host(HostId.of(host)));
+                ManagedChannel channel = Grpc.newChannelBuilderForAddress("127.0.0.1", manager.southboundPort(),
+                        transport.channelCredentials(ComponentKind.MANAGER)).build();
+                ControllerChannels controllers = new ControllerChannels(transport);
+                channels.add(channel);
+                controllerChannels.add(controllers);
                 HostConfigFollower agent = new HostConfigFollower(HostId.of(host), channel, controllers, SliceSpace.DEFAULT);
                 agent.start();
                 agents.add(agent);
@@ -106,8 +116,11 @@ public final class ManagerBenchmark {
             System.out.printf("DLR deployment (10 steps, %d hosts, one control VM): min %d ms, median %d ms, max %d ms over %d%n",
                     hosts, deployMs[0], deployMs[dlrs / 2], deployMs[dlrs - 1], dlrs);
             agents.forEach(HostConfigFollower::close);
-            controllers.close();
-            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+            controllerChannels.forEach(ControllerChannels::close);
+            channels.forEach(ManagedChannel::shutdownNow);
+            for (ManagedChannel channel : channels) {
+                channel.awaitTermination(5, TimeUnit.SECONDS);
+            }
         }
     }
 

@@ -24,13 +24,13 @@ import org.netweave.controller.client.ControllerChannels;
 import org.netweave.controller.client.HostSession;
 import org.netweave.controller.slice.SliceSpace;
 import org.netweave.controller.zk.ZkTuning;
-import org.netweave.dataplane.DatapathTables;
 import org.netweave.dataplane.DatapathTables.MacEntry;
 import org.netweave.dataplane.DatapathTables.MacLocation;
 import org.netweave.dataplane.DatapathTables.NeighbourRow;
 import org.netweave.dataplane.DatapathTables.RouteRow;
 import org.netweave.dataplane.DatapathTables.RouterTable;
 import org.netweave.dataplane.DatapathTables.SwitchTable;
+import org.netweave.dataplane.DatapathTables;
 import org.netweave.dataplane.HostDatapathConfig;
 import org.netweave.dataplane.Lif;
 import org.netweave.dataplane.LifType;
@@ -48,6 +48,7 @@ import org.netweave.model.Ipv4Prefix;
 import org.netweave.model.LifId;
 import org.netweave.model.MacAddress;
 import org.netweave.model.Vni;
+import org.netweave.pki.ComponentIdentity;
 import org.netweave.proto.controller.v1.Vtep;
 
 /**
@@ -96,7 +97,7 @@ class TableViewCommandsTest {
         put("/vms/" + vm + "/vnics/0", "{\"logicalSwitchId\":\"" + web + "\"}");
 
         String controller = get("/controllers").get(0).path("address").asText();
-        channels = new ControllerChannels();
+        channels = new ControllerChannels(manager.transportFor(ComponentIdentity.host(HostId.of(host))));
         Vtep vtep = Vtep.newBuilder().setIp(Ipv4Address.parse("172.31.1.5").value())
                 .setSegment(org.netweave.proto.controller.v1.Ipv4Prefix.newBuilder()
                         .setAddress(Ipv4Address.parse("172.31.1.0").value()).setLength(24))

@@ -4,13 +4,14 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
+import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
@@ -22,6 +23,9 @@ import org.netweave.controller.grpc.ManagerChannelService;
 import org.netweave.controller.owner.ObjectStore;
 import org.netweave.controller.owner.OwnerService;
 import org.netweave.model.ControllerId;
+import org.netweave.pki.CallerRule;
+import org.netweave.pki.ComponentKind;
+import org.netweave.proto.controller.v1.ManagerChannelGrpc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,12 +89,24 @@ public final class ControllerNode implements Closeable {
         return this;
     }
 
+    /**
+     * The manager's channel is the manager's; a control VM may only ask it for the slice
+     * assignments, to find the owner of its DLR before it pushes its forwarding table.
+     */
+    private static final CallerRule MANAGER_CHANNEL_CALLERS = method -> method.equals(ManagerChannelGrpc.getGetAssignmentsMethod())
+            ? Set.of(ComponentKind.MANAGER, ComponentKind.CONTROL_VM)
+            : Set.of(ComponentKind.MANAGER);
+
     private void startHostService(int port) throws IOException {
+        // Each service admits only the kind of component it is for; a host cannot act as the manager.
         Server started = NettyServerBuilder.forAddress(new InetSocketAddress(config.hostFacingHost(), port),
-                        InsecureServerCredentials.create())
-                .addService(new HostChannelService(owner))
-                .addService(new ManagerChannelService(owner))
-                .addService(new ControlVmChannelService(owner))
+                        config.security().serverCredentials())
+                .addService(ServerInterceptors.intercept(new HostChannelService(owner),
+                        config.security().callers(CallerRule.only(ComponentKind.HOST))))
+                .addService(ServerInterceptors.intercept(new ManagerChannelService(owner),
+                        config.security().callers(MANAGER_CHANNEL_CALLERS)))
+                .addService(ServerInterceptors.intercept(new ControlVmChannelService(owner),
+                        config.security().callers(CallerRule.only(ComponentKind.CONTROL_VM))))
                 .build()
                 .start();
         boundPort = started.getPort();

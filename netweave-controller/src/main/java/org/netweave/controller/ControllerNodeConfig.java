@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.netweave.controller.slice.SliceSpace;
 import org.netweave.model.ControllerId;
+import org.netweave.pki.TransportSecurity;
 
 /**
  * How to run one controller node.
@@ -16,16 +17,20 @@ import org.netweave.model.ControllerId;
  * @param healthInterval  how often the node checks that hosts can reach its host-facing service
  * @param claimGrace      how long a host's claim may stay refused before it is counted and logged:
  *                        the placement that admits it may still be on its way from the manager
+ * @param security        the host-facing service's transport: mutual TLS under the manager's
+ *                        authority, plaintext only for tests of controllers alone
  */
 public record ControllerNodeConfig(ControllerId id, String hostFacingHost, int hostFacingPort, String zkConnectString,
                                    Duration sessionTimeout, Duration healthInterval, SliceSpace space,
-                                   Duration claimGrace) {
+                                   Duration claimGrace, TransportSecurity security) {
     /** Far longer than the manager takes to place what it configured, even with thousands of switches. */
     public static final Duration CLAIM_GRACE = Duration.ofSeconds(3);
 
+    /** Plaintext, with the default grace: for tests of controllers alone. */
     public ControllerNodeConfig(ControllerId id, String hostFacingHost, int hostFacingPort, String zkConnectString,
                                 Duration sessionTimeout, Duration healthInterval, SliceSpace space) {
-        this(id, hostFacingHost, hostFacingPort, zkConnectString, sessionTimeout, healthInterval, space, CLAIM_GRACE);
+        this(id, hostFacingHost, hostFacingPort, zkConnectString, sessionTimeout, healthInterval, space, CLAIM_GRACE,
+                TransportSecurity.plaintext());
     }
 
     public static ControllerNodeConfig loopback(ControllerId id, String zkConnectString, Duration sessionTimeout) {

@@ -62,7 +62,7 @@ public final class ControlVm implements Closeable {
         this.haThread = new SerialThread(settings.vmId() + "-ha", lifetime);
         this.manager = manager;
         this.publisher = new TablePublisher(settings, manager, controllers, publisherThread, lifetime, view);
-        this.ha = new HaAgent(settings.vmId(), Clock.systemUTC(), haThread, publisher::haChanged);
+        this.ha = new HaAgent(settings.vmId(), settings.security(), Clock.systemUTC(), haThread, publisher::haChanged);
         publisher.useHa(ha);
     }
 

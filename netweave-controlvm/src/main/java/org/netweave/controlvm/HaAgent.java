@@ -7,12 +7,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
+import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
+import io.grpc.ServerInterceptors;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
+import org.netweave.pki.CallerRule;
+import org.netweave.pki.ComponentKind;
+import org.netweave.pki.TransportSecurity;
 import org.netweave.proto.manager.v1.ControlVmHaGrpc;
 import org.netweave.proto.manager.v1.HaBeat;
 import org.slf4j.Logger;
@@ -27,6 +31,7 @@ final class HaAgent implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HaAgent.class);
 
     private final String vmId;
+    private final TransportSecurity security;
     private final Clock clock;
     private final SerialThread thread;
     private final Consumer<HaRole> changes;
@@ -37,8 +42,9 @@ final class HaAgent implements AutoCloseable {
     private volatile boolean closed;
     private String peerAddress = "";
 
-    HaAgent(String vmId, Clock clock, SerialThread thread, Consumer<HaRole> changes) {
+    HaAgent(String vmId, TransportSecurity security, Clock clock, SerialThread thread, Consumer<HaRole> changes) {
         this.vmId = vmId;
+        this.security = security;
         this.clock = clock;
         this.thread = thread;
         this.changes = changes;
@@ -46,15 +52,15 @@ final class HaAgent implements AutoCloseable {
 
     /** Starts taking heartbeats on a free loopback port; returns {@code host:port}. */
     String start() throws IOException {
-        server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-                .addService(new ControlVmHaGrpc.ControlVmHaImplBase() {
+        server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0), security.serverCredentials())
+                .addService(ServerInterceptors.intercept(new ControlVmHaGrpc.ControlVmHaImplBase() {
                     @Override
                     public void heartbeat(HaBeat request, StreamObserver<HaBeat> observer) {
                         HaRole now = update(current -> current == null ? null : current.heard(request, clock.instant()));
                         observer.onNext(now == null ? HaBeat.newBuilder().setVmId(vmId).build() : now.beat());
                         observer.onCompleted();
                     }
-                }).build().start();
+                }, security.callers(CallerRule.only(ComponentKind.CONTROL_VM)))).build().start();
         return "127.0.0.1:" + server.getPort();
     }
 
@@ -87,7 +93,7 @@ final class HaAgent implements AutoCloseable {
             if (peer != null) {
                 peer.shutdownNow();
             }
-            peer = NettyChannelBuilder.forTarget(address).usePlaintext().build();
+            peer = Grpc.newChannelBuilder(address, security.channelCredentials(ComponentKind.CONTROL_VM)).build();
             peerAddress = address;
         }
     }

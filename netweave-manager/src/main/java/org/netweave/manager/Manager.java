@@ -11,6 +11,7 @@ import org.netweave.manager.api.ApiServer;
 import org.netweave.manager.auth.ApiGate;
 import org.netweave.manager.auth.ApiTokens;
 import org.netweave.manager.auth.TokenRoutes;
+import org.netweave.manager.console.WebConsole;
 import org.netweave.manager.controllers.ControllerFleet;
 import org.netweave.manager.controllers.ControllerRoutes;
 import org.netweave.manager.controllers.ControllerService;
@@ -30,23 +31,26 @@ import org.netweave.manager.inventory.InventoryRoutes;
 import org.netweave.manager.inventory.InventoryService;
 import org.netweave.manager.jobs.JobRoutes;
 import org.netweave.manager.jobs.JobRunner;
+import org.netweave.manager.metrics.ManagerMetrics;
 import org.netweave.manager.network.NetworkApi;
 import org.netweave.manager.neutron.NeutronAgentService;
 import org.netweave.manager.neutron.NeutronApi;
 import org.netweave.manager.realization.RealizationService;
 import org.netweave.manager.southbound.ControlVmService;
 import org.netweave.manager.southbound.ControllerWriters;
+import org.netweave.manager.southbound.DvrAgentService;
 import org.netweave.manager.southbound.HostConfigService;
 import org.netweave.manager.southbound.LogicalSwitchSync;
-import org.netweave.manager.southbound.DvrAgentService;
+import org.netweave.manager.southbound.SouthboundServer.Southbound;
 import org.netweave.manager.southbound.SouthboundServer;
-import org.netweave.manager.console.WebConsole;
-import org.netweave.manager.metrics.ManagerMetrics;
 import org.netweave.manager.store.Database;
 import org.netweave.manager.store.Store;
 import org.netweave.manager.traceflow.TraceflowChannelService;
 import org.netweave.manager.traceflow.TraceflowRoutes;
 import org.netweave.manager.traceflow.Traceflows;
+import org.netweave.pki.CertificateAuthority;
+import org.netweave.pki.ComponentIdentity;
+import org.netweave.pki.TransportSecurity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +67,9 @@ public final class Manager implements Closeable {
     private Store store;
     private ApiServer api;
     private SouthboundServer southbound;
+    /** Where under the data directory the certificate authority keeps its files. */
+    public static final String PKI_DIR = "pki";
+    private CertificateAuthority authority;
     private RealizationService realization;
     private HostConfigService hostConfigs;
     private ControlVmService controlVms;
@@ -110,6 +117,10 @@ public final class Manager implements Closeable {
                 ? Database.open(settings.jdbcUrl().get(), settings.dbUser(), settings.dbPassword())
                 : Database.h2File(settings.dataDir());
         store = keep(new Store(database));
+        // The authority first: every gRPC server and channel of the platform is mutual TLS under it.
+        authority = CertificateAuthority.openOrCreate(settings.dataDir().resolve(PKI_DIR));
+        TransportSecurity own = transportFor(ComponentIdentity.manager());
+        fleet.secure(id -> transportFor(ComponentIdentity.controller(id)));
         realization = new RealizationService();
         jobs = keep(new JobRunner(store, clock));
         metrics = new ManagerMetrics();
@@ -122,7 +133,7 @@ public final class Manager implements Closeable {
             configs[0].wake();
             switches[0].resync();
         });
-        ControllerWriters writers = keep(new ControllerWriters(controllers::hostAddresses, settings.controllerWrites()));
+        ControllerWriters writers = keep(new ControllerWriters(controllers::hostAddresses, settings.controllerWrites(), own));
         hostConfigs = keep(new HostConfigService(store, realization, controllers::hostAddresses));
         // Follows the host configurations from the first, so started before them.
         switches[0] = keep(new LogicalSwitchSync(store, writers, hostConfigs).start());
@@ -133,10 +144,11 @@ public final class Manager implements Closeable {
         controlVms = new ControlVmService();
         TraceflowChannelService traceflowChannel = new TraceflowChannelService();
         NeutronAgentService neutronAgents = keep(new NeutronAgentService(store)).start();
-        southbound = keep(SouthboundServer.start(settings.bindAddress(), settings.southboundPort(), hostConfigs, controlVms,
-                traceflowChannel, new DvrAgentService(new InventoryService(store)), neutronAgents));
-        launcher = keep(new InProcessControlVmLauncher(
-                settings.bindAddress() + ":" + southbound.port(), settings.controllerWrites()));
+        southbound = keep(SouthboundServer.start(settings.bindAddress(), settings.southboundPort(), own,
+                Southbound.forHosts(hostConfigs), Southbound.forControlVms(controlVms), Southbound.forHosts(traceflowChannel),
+                Southbound.forHosts(new DvrAgentService(new InventoryService(store))), Southbound.forHosts(neutronAgents)));
+        launcher = keep(new InProcessControlVmLauncher(settings.bindAddress() + ":" + southbound.port(),
+                settings.controllerWrites(), vm -> transportFor(ComponentIdentity.controlVm(vm.value()))));
 
         InventoryService inventory = new InventoryService(store);
         InventoryAdminService inventoryAdmin = new InventoryAdminService(store, InventoryConfig.DEFAULTS);
@@ -198,6 +210,19 @@ public final class Manager implements Closeable {
 
     public int apiPort() {
         return api.port();
+    }
+
+    /** The certificate authority of the platform, which this manager runs. */
+    public CertificateAuthority certificateAuthority() {
+        return authority;
+    }
+
+    /**
+     * How {@code component} talks to this manager and its controllers: mutual TLS with the
+     * certificate this manager's authority issued it (made on first use, kept in the data directory).
+     */
+    public TransportSecurity transportFor(ComponentIdentity component) {
+        return TransportSecurity.mutualTls(authority.credentialsFor(component), authority.revocations());
     }
 
     /** host:port of the gRPC endpoint host agents and control VMs connect to. */

@@ -15,6 +15,7 @@ import org.netweave.manager.auth.RateLimit;
 import org.netweave.manager.controllers.EmbeddedControllerFleet;
 import org.netweave.model.DlrId;
 import org.netweave.model.HostId;
+import org.netweave.pki.ComponentIdentity;
 
 /**
  * The scale harness of issue 5: the manager with three embedded controllers and N emulated hosts
@@ -63,7 +64,8 @@ public final class ScaleBenchmark {
             double setupSeconds = seconds(System.nanoTime() - setupStart);
 
             long heapBefore = usedHeap();
-            try (ScaleHosts hosts = new ScaleHosts(manager.southboundPort(), lab.hosts())) {
+            try (ScaleHosts hosts = new ScaleHosts(manager.southboundPort(), lab.hosts(),
+                    host -> manager.transportFor(ComponentIdentity.host(host)))) {
                 long syncStart = System.nanoTime();
                 hosts.start();
                 progress.tell(settings.hosts() + " hosts started; waiting for every DLR on every host of its pod");

@@ -8,10 +8,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
+import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import org.netweave.controller.client.ControllerChannels;
 import org.netweave.controller.client.HostSession;
 import org.netweave.controller.slice.SliceSpace;
@@ -19,13 +20,15 @@ import org.netweave.hostagent.HostConfigFollower;
 import org.netweave.hostagent.HostSessionFactory;
 import org.netweave.model.DlrId;
 import org.netweave.model.HostId;
+import org.netweave.pki.ComponentKind;
+import org.netweave.pki.TransportSecurity;
 import org.netweave.proto.controller.v1.DlrState;
 
 /**
  * One emulated host per host id, all in this JVM: a {@link HostConfigFollower} (the agent's
  * session half: it follows the manager's configuration stream, joins the DLRs at their owners and
- * reports the generation it applied) on virtual threads, over one manager channel and one set of
- * controller channels. No datapath: a thousand emulated datapaths do not fit a small heap, and the
+ * reports the generation it applied) on virtual threads, each over its own manager channel and
+ * controller channels with its own certificate. No datapath: a thousand emulated datapaths do not fit a small heap, and the
  * manager and controllers do the same work either way.
  *
  * <p>The harness reads what each host holds straight from the follower (its applied generation)
@@ -35,21 +38,27 @@ import org.netweave.proto.controller.v1.DlrState;
 final class ScaleHosts implements AutoCloseable {
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
-    private final ManagedChannel manager;
-    private final ControllerChannels controllers = new ControllerChannels();
+    private final List<ManagedChannel> managerChannels = new ArrayList<>();
+    private final List<ControllerChannels> controllerChannels = new ArrayList<>();
     private final Map<HostId, HostConfigFollower> followers = new LinkedHashMap<>();
     private final Map<HostId, HostSession> sessions = new ConcurrentHashMap<>();
 
-    ScaleHosts(int managerPort, List<String> hosts) {
-        manager = NettyChannelBuilder.forAddress("127.0.0.1", managerPort).usePlaintext().build();
-        HostSessionFactory over = HostSessionFactory.over(controllers, SliceSpace.DEFAULT);
-        HostSessionFactory recorded = (host, target) -> {
-            HostSession session = over.open(host, target);
-            sessions.put(host, session);
-            return session;
-        };
+    /** @param security each host's transport: its own certificate, as a hypervisor of its own would have */
+    ScaleHosts(int managerPort, List<String> hosts, Function<HostId, TransportSecurity> security) {
         for (String id : hosts) {
             HostId host = HostId.of(id);
+            TransportSecurity transport = security.apply(host);
+            ManagedChannel manager = Grpc.newChannelBuilderForAddress("127.0.0.1", managerPort,
+                    transport.channelCredentials(ComponentKind.MANAGER)).build();
+            ControllerChannels controllers = new ControllerChannels(transport);
+            managerChannels.add(manager);
+            controllerChannels.add(controllers);
+            HostSessionFactory over = HostSessionFactory.over(controllers, SliceSpace.DEFAULT);
+            HostSessionFactory recorded = (session, target) -> {
+                HostSession opened = over.open(session, target);
+                sessions.put(session, opened);
+                return opened;
+            };
             followers.put(host, new HostConfigFollower(host, manager, recorded));
         }
     }
@@ -106,7 +115,10 @@ final class ScaleHosts implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         followers.values().parallelStream().forEach(HostConfigFollower::close);
-        controllers.close();
-        manager.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        controllerChannels.forEach(ControllerChannels::close);
+        managerChannels.forEach(ManagedChannel::shutdownNow);
+        for (ManagedChannel manager : managerChannels) {
+            manager.awaitTermination(5, TimeUnit.SECONDS);
+        }
     }
 }

@@ -17,6 +17,7 @@ import org.netweave.manager.controllers.EmbeddedControllerFleet;
 import org.netweave.manager.dlr.DlrDeployment;
 import org.netweave.manager.inventory.InventoryService;
 import org.netweave.model.InvalidValueException;
+import org.netweave.pki.ComponentIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,7 +114,8 @@ public final class AllInOne implements Closeable {
         api = new ManagerApi(apiUrl(), apiToken);
         settings.progress().accept("manager up: API " + apiUrl());
         hosts = LabInventory.build(api, settings);
-        hypervisors.start(hosts, manager.southboundPort(), settings.vxlanPort());
+        hypervisors.start(hosts, manager.southboundPort(), host -> manager.transportFor(ComponentIdentity.host(host)),
+                settings.vxlanPort());
         settings.progress().accept(hosts.size() + " " + settings.datapath().hostsLabel() + " up, each with its host agent");
         guests = new LabGuests(api, hypervisors, manager.store());
         LOG.info("all-in-one up: {} hosts, API {}", hosts.size(), apiUrl());

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 import org.netweave.dataplane.DatapathTables;
 import org.netweave.dataplane.emulated.EmulatedEndpoint;
@@ -23,6 +24,7 @@ import org.netweave.model.Ipv4InterfaceAddress;
 import org.netweave.model.MacAddress;
 import org.netweave.model.PortId;
 import org.netweave.model.VlanId;
+import org.netweave.pki.TransportSecurity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,8 +48,8 @@ public final class EmulatedHypervisors implements LabHypervisors {
     }
 
     @Override
-    public synchronized void start(List<LabHost> prepared, int southboundPort, int vxlanPort) {
-        agents.connect(southboundPort);
+    public synchronized void start(List<LabHost> prepared, int southboundPort, Function<HostId, TransportSecurity> security, int vxlanPort) {
+        agents.connect(southboundPort, security);
         for (LabHost host : prepared) {
             EmulatedHost datapath = new EmulatedHost(host.datapathConfig(vxlanPort));
             HostAgent agent;

@@ -1,31 +1,47 @@
 package org.netweave.cli.allinone;
 
 import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
+import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import org.netweave.controller.client.ControllerChannels;
 import org.netweave.controller.slice.SliceSpace;
 import org.netweave.dataplane.Datapath;
 import org.netweave.hostagent.HostAgent;
 import org.netweave.model.HostId;
+import org.netweave.pki.ComponentKind;
+import org.netweave.pki.TransportSecurity;
 
 /**
- * What the lab's host agents share, whichever the backend: one channel to the manager's
- * southbound port and the channels to the controllers.
+ * The channels of the lab's host agents, whichever the backend: each host its own, to the
+ * manager's southbound port and to the controllers, with its own certificate — as separate
+ * hypervisors would, so a controller knows each host by its certificate.
  */
 final class LabAgents {
-    private final ControllerChannels controllers = new ControllerChannels();
-    private ManagedChannel manager;
+    private record Channels(ManagedChannel manager, ControllerChannels controllers) {
+    }
 
-    void connect(int southboundPort) {
-        manager = NettyChannelBuilder.forAddress("127.0.0.1", southboundPort).usePlaintext().build();
+    private final Map<HostId, Channels> channels = new ConcurrentHashMap<>();
+    private int southboundPort;
+    private Function<HostId, TransportSecurity> security;
+
+    void connect(int southboundPort, Function<HostId, TransportSecurity> security) {
+        this.southboundPort = southboundPort;
+        this.security = security;
     }
 
     /** A started agent for {@code host}'s datapath. */
     HostAgent start(HostId host, Datapath datapath) {
-        HostAgent agent = new HostAgent(host, manager, controllers, SliceSpace.DEFAULT, datapath);
+        Channels own = channels.computeIfAbsent(host, h -> {
+            TransportSecurity transport = security.apply(h);
+            return new Channels(Grpc.newChannelBuilderForAddress("127.0.0.1", southboundPort,
+                    transport.channelCredentials(ComponentKind.MANAGER)).build(), new ControllerChannels(transport));
+        });
+        HostAgent agent = new HostAgent(host, own.manager(), own.controllers(), SliceSpace.DEFAULT, datapath);
         agent.start();
         return agent;
     }
@@ -33,14 +49,17 @@ final class LabAgents {
     /** Closes {@code agents}, then the channels; before the datapaths close, so no agent applies a change to a closing one. */
     void close(Collection<HostAgent> agents) {
         agents.forEach(HostAgent::close);
-        if (manager != null) {
-            manager.shutdownNow();
+        for (Channels closing : channels.values()) {
+            closing.manager().shutdownNow();
+            closing.controllers().close();
+        }
+        for (Channels closing : channels.values()) {
             try {
-                manager.awaitTermination(5, TimeUnit.SECONDS);
+                closing.manager().awaitTermination(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
-        controllers.close();
+        channels.clear();
     }
 }

@@ -3,13 +3,16 @@ package org.netweave.cli.allinone;
 import java.io.Closeable;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.netweave.dataplane.emulated.EmulatedEndpoint;
 import org.netweave.manager.hosttables.HostTablesSource;
+import org.netweave.model.HostId;
 import org.netweave.model.Ipv4Address;
 import org.netweave.model.Ipv4InterfaceAddress;
 import org.netweave.model.MacAddress;
 import org.netweave.model.VlanId;
+import org.netweave.pki.TransportSecurity;
 
 /**
  * The lab's hypervisors, each a datapath with a host agent, and the physical network between
@@ -17,8 +20,11 @@ import org.netweave.model.VlanId;
  */
 public sealed interface LabHypervisors extends HostTablesSource, Closeable permits EmulatedHypervisors, OvsHypervisors {
 
-    /** Starts a datapath and an agent for every host; the agents connect to the manager's southbound port. */
-    void start(List<LabHost> prepared, int southboundPort, int vxlanPort);
+    /**
+     * Starts a datapath and an agent for every host; the agents connect to the manager's southbound
+     * port and the controllers with the transport {@code security} gives each host.
+     */
+    void start(List<LabHost> prepared, int southboundPort, Function<HostId, TransportSecurity> security, int vxlanPort);
 
     /** The guest a VM's vNIC runs, not yet started. */
     GuestMachine guest(GuestSpec spec);

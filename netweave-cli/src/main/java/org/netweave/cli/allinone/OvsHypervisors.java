@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +23,7 @@ import org.netweave.model.MacAddress;
 import org.netweave.model.VlanId;
 import org.netweave.ovs.NamespaceLab;
 import org.netweave.ovs.OvsDatapath;
+import org.netweave.pki.TransportSecurity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,9 +61,9 @@ public final class OvsHypervisors implements LabHypervisors {
     }
 
     @Override
-    public synchronized void start(List<LabHost> prepared, int southboundPort, int vxlanPort) {
+    public synchronized void start(List<LabHost> prepared, int southboundPort, Function<HostId, TransportSecurity> security, int vxlanPort) {
         lab = NamespaceLab.create("nw" + ProcessHandle.current().pid() + "-", dir);
-        agents.connect(southboundPort);
+        agents.connect(southboundPort, security);
         for (LabHost host : prepared) {
             OvsDatapath datapath = lab.addHypervisor(host.name(), host.datapathConfig(vxlanPort), underlay);
             HostAgent agent = agents.start(host.id(), datapath);

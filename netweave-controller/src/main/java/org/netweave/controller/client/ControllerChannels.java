@@ -6,19 +6,30 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
+import org.netweave.pki.ComponentKind;
+import org.netweave.pki.TransportSecurity;
 
 /**
- * One gRPC channel per controller address, shared by the sessions of a process. Plaintext for
- * now; mutual TLS replaces the credentials here (issue "security and reliability").
+ * One gRPC channel per controller address, shared by the sessions of a process, secured as the
+ * process is: mutual TLS with its own certificate, or plaintext in tests of controllers alone.
  */
 public final class ControllerChannels implements Closeable {
     private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
+    private final TransportSecurity security;
+
+    public ControllerChannels(TransportSecurity security) {
+        this.security = security;
+    }
+
+    /** Plaintext: for tests whose controllers run without TLS. */
+    public ControllerChannels() {
+        this(TransportSecurity.plaintext());
+    }
 
     public ManagedChannel channel(String address) {
         return channels.computeIfAbsent(address,
-                target -> Grpc.newChannelBuilder(target, InsecureChannelCredentials.create()).build());
+                target -> Grpc.newChannelBuilder(target, security.channelCredentials(ComponentKind.CONTROLLER)).build());
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -31,6 +32,7 @@ import org.netweave.controller.zk.ZkSuperUser;
 import org.netweave.controller.zk.ZkTuning;
 import org.netweave.model.ControllerId;
 import org.netweave.model.InvalidValueException;
+import org.netweave.pki.TransportSecurity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,6 +82,8 @@ public final class EmbeddedControllerCluster implements Closeable {
     /** Server ids are never reused: a removed controller's id stays retired, as ZooKeeper's do. */
     private int lastServerId;
     private volatile boolean closed;
+    /** Each controller's transport, asked when it starts (and restarts); plaintext until {@link #secure}. */
+    private volatile Function<ControllerId, TransportSecurity> security = id -> TransportSecurity.plaintext();
 
     private EmbeddedControllerCluster(Path dataDir, ZkTuning tuning, Duration sessionTimeout) {
         this.dataDir = dataDir;
@@ -130,6 +134,14 @@ public final class EmbeddedControllerCluster implements Closeable {
         // Before any peer of this JVM starts: ZooKeeper freezes the trusted digest with the first.
         SUPER_USER.installOnServers();
         return new EmbeddedControllerCluster(dataDir, tuning, sessionTimeout);
+    }
+
+    /**
+     * Runs every controller started from now on with the transport {@code security} gives it: the
+     * manager hands each its certificate from its authority before it deploys the first.
+     */
+    public void secure(Function<ControllerId, TransportSecurity> security) {
+        this.security = Objects.requireNonNull(security, "security");
     }
 
     private static void requireNoEarlierCluster(Path dataDir) throws IOException {
@@ -419,7 +431,8 @@ public final class EmbeddedControllerCluster implements Closeable {
         ControllerId id = controller.spec.id();
         EmbeddedZooKeeperPeer peer = controller.peer;
         ControllerNode node = new ControllerNode(new ControllerNodeConfig(id, HOST, controller.hostPort,
-                peer.connectString(), sessionTimeout, HEALTH_INTERVAL, SliceSpace.DEFAULT), clock);
+                peer.connectString(), sessionTimeout, HEALTH_INTERVAL, SliceSpace.DEFAULT, ControllerNodeConfig.CLAIM_GRACE,
+                security.apply(id)), clock);
         try {
             node.start();
         } catch (Exception e) {

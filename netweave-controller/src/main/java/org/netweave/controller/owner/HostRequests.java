@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.grpc.Status;
 import org.netweave.controller.runtime.DisconnectOutcome;
 import org.netweave.controller.runtime.DlrRuntime;
 import org.netweave.controller.runtime.HostClaim;
@@ -19,6 +20,7 @@ import org.netweave.model.InvalidValueException;
 import org.netweave.model.Ipv4Address;
 import org.netweave.model.MacAddress;
 import org.netweave.model.Vni;
+import org.netweave.pki.ComponentIdentity;
 import org.netweave.proto.controller.v1.ArpAnswer;
 import org.netweave.proto.controller.v1.ControllerMessage;
 import org.netweave.proto.controller.v1.Hello;
@@ -63,7 +65,19 @@ public final class HostRequests {
     }
 
     private void hello(HostStream stream, Hello hello) {
-        stream.connection = new HostConnection(stream.id, HostId.of(hello.getHostId()), Ipv4Address.of(hello.getHostIp()),
+        HostId host = HostId.of(hello.getHostId());
+        if (stream.peer.isPresent() && !stream.peer.get().equals(ComponentIdentity.host(host))) {
+            // A host speaks for itself only: its certificate, not its hello, says which host it is.
+            LOG.atWarn().setMessage("{}: {} said hello as host {}; stream closed").addArgument(owner.node)
+                    .addArgument(stream.peer.get()).addArgument(host).addKeyValue("event", "host-impersonation-refused")
+                    .addKeyValue("controller", owner.node.value()).addKeyValue("peer", stream.peer.get().uri())
+                    .addKeyValue("host", host.value()).log();
+            // Ended as a disconnect is, so whatever an earlier hello on the stream claimed is withdrawn.
+            ended(stream);
+            stream.fail(Status.PERMISSION_DENIED.withDescription(stream.peer.get() + " may not act as host " + host));
+            return;
+        }
+        stream.connection = new HostConnection(stream.id, host, Ipv4Address.of(hello.getHostIp()),
                 hello.getPort() == 0 ? 1234 : hello.getPort());
         stream.vtep = hello.getVtep();
         stream.send(ControllerMessage.newBuilder().setWelcome(Welcome.newBuilder()

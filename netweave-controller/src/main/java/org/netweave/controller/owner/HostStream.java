@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.grpc.Status;
@@ -14,6 +15,7 @@ import org.netweave.controller.runtime.HostConnection;
 import org.netweave.controller.runtime.RefusedClaim;
 import org.netweave.model.DlrId;
 import org.netweave.model.Vni;
+import org.netweave.pki.ComponentIdentity;
 import org.netweave.proto.controller.v1.ControllerMessage;
 import org.netweave.proto.controller.v1.Vtep;
 import org.slf4j.Logger;
@@ -41,9 +43,13 @@ final class HostStream {
     final Set<DlrId> dlrs = new LinkedHashSet<>();
     private boolean open = true;
 
-    HostStream(ConnectionId id, StreamObserver<ControllerMessage> out) {
+    /** Who the stream's TLS certificate says is on the other end; empty over plaintext (tests of one controller). */
+    final Optional<ComponentIdentity> peer;
+
+    HostStream(ConnectionId id, StreamObserver<ControllerMessage> out, Optional<ComponentIdentity> peer) {
         this.id = id;
         this.out = out;
+        this.peer = peer;
     }
 
     void send(ControllerMessage message) {

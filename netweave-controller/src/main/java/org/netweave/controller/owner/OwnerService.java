@@ -33,6 +33,7 @@ import org.netweave.controller.slice.SliceSpace;
 import org.netweave.model.ControllerId;
 import org.netweave.model.DlrId;
 import org.netweave.model.Vni;
+import org.netweave.pki.PeerIdentity;
 import org.netweave.proto.controller.v1.AssignmentUpdate;
 import org.netweave.proto.controller.v1.ControllerMessage;
 import org.netweave.proto.controller.v1.ControllerNode;
@@ -437,7 +438,8 @@ public final class OwnerService implements CoordinatorListener, Closeable {
     /** Opens a host's stream; refused at once while the node has no majority. */
     public StreamObserver<HostMessage> openHostStream(StreamObserver<ControllerMessage> out) {
         ConnectionId id = ConnectionId.of(nextConnection.getAndIncrement());
-        HostStream stream = new HostStream(id, out);
+        // The peer's identity is read here, on the call's thread, where its context is.
+        HostStream stream = new HostStream(id, out, PeerIdentity.current());
         execute(() -> {
             if (!majority) {
                 stream.fail(Status.UNAVAILABLE.withDescription(node + " has no cluster majority; try another controller"));

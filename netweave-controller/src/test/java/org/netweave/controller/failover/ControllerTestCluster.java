@@ -12,9 +12,10 @@ import org.netweave.controller.ControllerNode;
 import org.netweave.controller.ControllerNodeConfig;
 import org.netweave.controller.owner.OwnershipEvent;
 import org.netweave.controller.runtime.RuntimeTablesSnapshot;
-import org.netweave.controller.slice.SliceSpace;
 import org.netweave.controller.slice.Role;
+import org.netweave.controller.slice.SliceSpace;
 import org.netweave.model.ControllerId;
+import org.netweave.pki.TransportSecurity;
 
 /**
  * Three controller nodes on a real three-server ZooKeeper ensemble, node i talking only to server
@@ -59,7 +60,8 @@ final class ControllerTestCluster implements Closeable {
 
     private ControllerNode startNode(int index) throws Exception {
         ControllerNodeConfig config = new ControllerNodeConfig(id(index), "127.0.0.1", ports[index],
-                links[index].connectString(), SESSION_TIMEOUT, Duration.ofMillis(100), SliceSpace.DEFAULT, CLAIM_GRACE);
+                links[index].connectString(), SESSION_TIMEOUT, Duration.ofMillis(100), SliceSpace.DEFAULT, CLAIM_GRACE,
+                TransportSecurity.plaintext());
         ControllerNode node = new ControllerNode(config, Clock.systemUTC()).start();
         // A restarted node comes back on the same port, as a controller VM keeps its address.
         ports[index] = Integer.parseInt(node.hostAddress().substring(node.hostAddress().lastIndexOf(':') + 1));

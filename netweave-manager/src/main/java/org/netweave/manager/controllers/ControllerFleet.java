@@ -3,8 +3,10 @@ package org.netweave.manager.controllers;
 import java.io.Closeable;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.netweave.model.ControllerId;
+import org.netweave.pki.TransportSecurity;
 
 /**
  * Where controller nodes come from: the manager deploys and removes them through this. The
@@ -12,6 +14,14 @@ import org.netweave.model.ControllerId;
  * processes or VMs can stand in its place.
  */
 public interface ControllerFleet extends Closeable {
+    /**
+     * The transport each controller started from now on serves hosts, the manager and control VMs
+     * with (its certificate from the manager's authority). A fleet that runs elsewhere has its
+     * controllers' certificates where they run, and ignores it.
+     */
+    default void secure(Function<ControllerId, TransportSecurity> security) {
+    }
+
     /**
      * Starts controller {@code id} with its ZooKeeper peer. The first bootstraps the cluster alone;
      * the next ones join it by reconfiguration (seed 002). Returns the address hosts use for it.

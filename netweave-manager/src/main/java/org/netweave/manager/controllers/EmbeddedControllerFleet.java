@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import org.netweave.controller.ControllerNode;
 import org.netweave.controller.embedded.EmbeddedControllerCluster;
@@ -16,6 +17,7 @@ import org.netweave.controller.slice.Role;
 import org.netweave.controller.zk.ClusterStatus;
 import org.netweave.controller.zk.ZkTuning;
 import org.netweave.model.ControllerId;
+import org.netweave.pki.TransportSecurity;
 
 /** Controller nodes with embedded ZooKeeper peers in this JVM, on loopback ports. */
 public final class EmbeddedControllerFleet implements ControllerFleet {
@@ -29,6 +31,11 @@ public final class EmbeddedControllerFleet implements ControllerFleet {
     public static EmbeddedControllerFleet create(Path dataDir, ZkTuning tuning, Duration sessionTimeout)
             throws IOException {
         return new EmbeddedControllerFleet(EmbeddedControllerCluster.empty(dataDir, tuning, sessionTimeout));
+    }
+
+    @Override
+    public void secure(Function<ControllerId, TransportSecurity> security) {
+        cluster.secure(security);
     }
 
     @Override

@@ -4,15 +4,19 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
+import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import org.netweave.controller.client.ControllerChannels;
 import org.netweave.controller.slice.SliceSpace;
+import org.netweave.controlvm.Backoff;
 import org.netweave.controlvm.ControlVm;
 import org.netweave.controlvm.ControlVmSettings;
 import org.netweave.model.DlrId;
 import org.netweave.model.VmId;
+import org.netweave.pki.ComponentKind;
+import org.netweave.pki.TransportSecurity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,12 +32,18 @@ public final class InProcessControlVmLauncher implements ControlVmLauncher {
 
     private final String managerAddress;
     private final Duration writeDeadline;
+    private final Function<VmId, TransportSecurity> security;
     private final Map<VmId, Running> running = new ConcurrentHashMap<>();
 
-    /** @param managerAddress host:port of the manager's southbound gRPC endpoint */
-    public InProcessControlVmLauncher(String managerAddress, Duration writeDeadline) {
+    /**
+     * @param managerAddress host:port of the manager's southbound gRPC endpoint
+     * @param security       each control VM's transport, with the certificate the manager issued it
+     */
+    public InProcessControlVmLauncher(String managerAddress, Duration writeDeadline,
+                                      Function<VmId, TransportSecurity> security) {
         this.managerAddress = managerAddress;
         this.writeDeadline = writeDeadline;
+        this.security = security;
     }
 
     @Override
@@ -41,10 +51,11 @@ public final class InProcessControlVmLauncher implements ControlVmLauncher {
         if (running.containsKey(vm)) {
             return;
         }
-        ManagedChannel manager = NettyChannelBuilder.forTarget(managerAddress).usePlaintext().build();
-        ControllerChannels controllers = new ControllerChannels();
-        ControlVm controlVm = new ControlVm(new ControlVmSettings(vm.value(), dlr, SliceSpace.DEFAULT, writeDeadline),
-                manager, controllers);
+        TransportSecurity transport = security.apply(vm);
+        ManagedChannel manager = Grpc.newChannelBuilder(managerAddress, transport.channelCredentials(ComponentKind.MANAGER)).build();
+        ControllerChannels controllers = new ControllerChannels(transport);
+        ControlVm controlVm = new ControlVm(new ControlVmSettings(vm.value(), dlr, SliceSpace.DEFAULT, writeDeadline,
+                Backoff.DEFAULT, transport), manager, controllers);
         controlVm.start();
         running.put(vm, new Running(controlVm, manager, controllers));
         LOG.info("control VM {} of {} booted; it connects back to the manager at {}", vm, dlr, managerAddress);

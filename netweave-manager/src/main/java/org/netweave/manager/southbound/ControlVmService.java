@@ -5,10 +5,13 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import org.netweave.model.InvalidValueException;
 import org.netweave.model.VmId;
+import org.netweave.pki.ComponentKind;
+import org.netweave.pki.PeerIdentity;
 import org.netweave.proto.manager.v1.ControlVmAck;
 import org.netweave.proto.manager.v1.ControlVmConfig;
 import org.netweave.proto.manager.v1.ControlVmHello;
@@ -39,8 +42,13 @@ public final class ControlVmService extends ControlVmManagerChannelGrpc.ControlV
         VmId vm;
         try {
             vm = VmId.of(hello.getVmId());
+            // A control VM connects as itself, or it could take over another's configuration stream.
+            PeerIdentity.requireNamed(ComponentKind.CONTROL_VM, vm.value());
         } catch (InvalidValueException e) {
             observer.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+            return;
+        } catch (StatusRuntimeException e) {
+            observer.onError(e);
             return;
         }
         if (observer instanceof ServerCallStreamObserver<ControlVmConfig> call) {
@@ -75,7 +83,10 @@ public final class ControlVmService extends ControlVmManagerChannelGrpc.ControlV
     @Override
     public void reportStatus(ControlVmStatus status, StreamObserver<ControlVmAck> observer) {
         try {
-            ControlVmStatus before = statuses.put(VmId.of(status.getVmId()), status);
+            VmId vm = VmId.of(status.getVmId());
+            // Only the VM itself says it is active: the failover job acts on it.
+            PeerIdentity.requireNamed(ComponentKind.CONTROL_VM, vm.value());
+            ControlVmStatus before = statuses.put(vm, status);
             if (before == null || before.getActive() != status.getActive() || before.getHaTerm() != status.getHaTerm()) {
                 roleListeners.forEach(listener -> listener.accept(status));
             }
@@ -83,6 +94,8 @@ public final class ControlVmService extends ControlVmManagerChannelGrpc.ControlV
             observer.onCompleted();
         } catch (InvalidValueException e) {
             observer.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+        } catch (StatusRuntimeException e) {
+            observer.onError(e);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import org.netweave.controller.client.ControllerChannels;
 import org.netweave.controller.client.ControllerWriter;
 import org.netweave.controller.slice.SliceSpace;
+import org.netweave.pki.TransportSecurity;
 
 /**
  * The manager's writer to the controller cluster, rebuilt when the controller list changes (a
@@ -16,13 +17,15 @@ import org.netweave.controller.slice.SliceSpace;
 public final class ControllerWriters implements Closeable {
     private final Supplier<List<String>> addresses;
     private final Duration deadline;
-    private final ControllerChannels channels = new ControllerChannels();
+    private final ControllerChannels channels;
     private List<String> current = List.of();
     private ControllerWriter writer;
 
-    public ControllerWriters(Supplier<List<String>> addresses, Duration deadline) {
+    /** @param security the manager's transport: its channels to the controllers are mutual TLS */
+    public ControllerWriters(Supplier<List<String>> addresses, Duration deadline, TransportSecurity security) {
         this.addresses = addresses;
         this.deadline = deadline;
+        this.channels = new ControllerChannels(security);
     }
 
     /**

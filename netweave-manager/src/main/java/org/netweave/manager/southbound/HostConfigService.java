@@ -13,6 +13,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import org.netweave.manager.realization.RealizationService;
@@ -20,6 +21,8 @@ import org.netweave.manager.store.Store;
 import org.netweave.model.DlrId;
 import org.netweave.model.HostId;
 import org.netweave.model.InvalidValueException;
+import org.netweave.pki.ComponentIdentity;
+import org.netweave.pki.PeerIdentity;
 import org.netweave.proto.manager.v1.DlrConnection;
 import org.netweave.proto.manager.v1.HostConfig;
 import org.netweave.proto.manager.v1.HostConfigChannelGrpc;
@@ -97,6 +100,9 @@ public final class HostConfigService extends HostConfigChannelGrpc.HostConfigCha
             observer.onError(io.grpc.Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
             return;
         }
+        if (!mayActAs(host, observer)) {
+            return;
+        }
         if (observer instanceof ServerCallStreamObserver<HostConfig> call) {
             call.setOnCancelHandler(() -> unsubscribe(host, observer));
         }
@@ -117,6 +123,9 @@ public final class HostConfigService extends HostConfigChannelGrpc.HostConfigCha
     public void reportRealized(HostRealized report, StreamObserver<RealizedAck> observer) {
         try {
             HostId host = HostId.of(report.getHostId());
+            if (!mayActAs(host, observer)) {
+                return;
+            }
             realization.reportApplied(host, report.getAppliedGeneration());
             Map<DlrId, DlrConnection> connections = new HashMap<>();
             report.getDlrConnectionsList().forEach(c -> connections.put(DlrId.of(c.getDlrId()), c));
@@ -157,7 +166,9 @@ public final class HostConfigService extends HostConfigChannelGrpc.HostConfigCha
     @Override
     public void reportCounters(HostCounters report, StreamObserver<RealizedAck> observer) {
         try {
-            HostId.of(report.getHostId());
+            if (!mayActAs(HostId.of(report.getHostId()), observer)) {
+                return;
+            }
         } catch (InvalidValueException e) {
             observer.onError(io.grpc.Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
             return;
@@ -165,6 +176,22 @@ public final class HostConfigService extends HostConfigChannelGrpc.HostConfigCha
         counters.accept(report);
         observer.onNext(RealizedAck.getDefaultInstance());
         observer.onCompleted();
+    }
+
+    /**
+     * Whether the caller may speak for {@code host}: its certificate names that host (or the call
+     * came over plaintext, in a test). Otherwise the call ends PERMISSION_DENIED and it is logged.
+     */
+    private static boolean mayActAs(HostId host, StreamObserver<?> observer) {
+        try {
+            PeerIdentity.require(ComponentIdentity.host(host));
+            return true;
+        } catch (StatusRuntimeException e) {
+            LOG.atWarn().setMessage("refused a call for host {}: {}").addArgument(host).addArgument(e.getStatus().getDescription())
+                    .addKeyValue("event", "host-impersonation-refused").addKeyValue("host", host.value()).log();
+            observer.onError(e);
+            return false;
+        }
     }
 
     private void unsubscribe(HostId host, StreamObserver<HostConfig> observer) {

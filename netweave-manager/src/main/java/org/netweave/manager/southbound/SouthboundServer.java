@@ -7,11 +7,18 @@ import java.util.concurrent.TimeUnit;
 
 import io.grpc.BindableService;
 import io.grpc.Server;
+import io.grpc.ServerInterceptors;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import org.netweave.pki.CallerRule;
+import org.netweave.pki.ComponentKind;
+import org.netweave.pki.TransportSecurity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The manager's gRPC endpoint for host agents and control VMs. */
+/**
+ * The manager's gRPC endpoint for host agents and control VMs: mutual TLS under the manager's
+ * authority, each service open to the kind of component it serves.
+ */
 public final class SouthboundServer implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(SouthboundServer.class);
 
@@ -21,11 +28,24 @@ public final class SouthboundServer implements Closeable {
         this.server = server;
     }
 
-    public static SouthboundServer start(String host, int port, BindableService... services) throws IOException {
-        NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(host, port))
+    /** A service of the southbound endpoint and the kinds of component that may call it. */
+    public record Southbound(BindableService service, CallerRule callers) {
+        public static Southbound forHosts(BindableService service) {
+            return new Southbound(service, CallerRule.only(ComponentKind.HOST));
+        }
+
+        public static Southbound forControlVms(BindableService service) {
+            return new Southbound(service, CallerRule.only(ComponentKind.CONTROL_VM));
+        }
+    }
+
+    public static SouthboundServer start(String host, int port, TransportSecurity security, Southbound... services)
+            throws IOException {
+        NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(host, port),
+                        security.serverCredentials())
                 .permitKeepAliveTime(5, TimeUnit.SECONDS);
-        for (BindableService service : services) {
-            builder.addService(service);
+        for (Southbound southbound : services) {
+            builder.addService(ServerInterceptors.intercept(southbound.service(), security.callers(southbound.callers())));
         }
         Server server = builder.build().start();
         LOG.info("southbound gRPC for host agents and control VMs at {}:{}", host, server.getPort());

@@ -4,9 +4,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
+import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import org.netweave.model.HostId;
+import org.netweave.pki.ComponentIdentity;
+import org.netweave.pki.PeerIdentity;
 import org.netweave.proto.manager.v1.TraceflowAck;
 import org.netweave.proto.manager.v1.TraceflowChannelGrpc;
 import org.netweave.proto.manager.v1.TraceflowHello;
@@ -33,6 +36,13 @@ public final class TraceflowChannelService extends TraceflowChannelGrpc.Traceflo
     @Override
     public void probes(TraceflowHello hello, StreamObserver<TraceflowProbe> observer) {
         HostId host = HostId.of(hello.getHostId());
+        try {
+            // Probes for a host go to that host's own agent, not to one that says it is that host.
+            PeerIdentity.require(ComponentIdentity.host(host));
+        } catch (StatusRuntimeException e) {
+            observer.onError(e);
+            return;
+        }
         ServerCallStreamObserver<TraceflowProbe> stream = (ServerCallStreamObserver<TraceflowProbe>) observer;
         stream.setOnCancelHandler(() -> probeStreams.remove(host, stream));
         ServerCallStreamObserver<TraceflowProbe> replaced = probeStreams.put(host, stream);

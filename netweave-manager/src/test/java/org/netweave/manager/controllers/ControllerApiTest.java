@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.StreamObserver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +26,9 @@ import org.netweave.manager.Manager;
 import org.netweave.manager.ManagerSettings;
 import org.netweave.manager.testing.ApiClient;
 import org.netweave.manager.testing.LabTopology;
+import org.netweave.model.HostId;
+import org.netweave.pki.ComponentIdentity;
+import org.netweave.pki.ComponentKind;
 import org.netweave.proto.manager.v1.HostConfig;
 import org.netweave.proto.manager.v1.HostConfigChannelGrpc;
 import org.netweave.proto.manager.v1.HostHello;
@@ -77,7 +80,7 @@ class ControllerApiTest {
     @Test
     void threeControllersDeployedOneAfterTheOtherFollowSeed002sBootstrap() {
         lab.compute(1);
-        host = new HostStream(manager.southboundPort(), lab.hosts.get(0));
+        host = new HostStream(manager, lab.hosts.get(0));
         await().atMost(WAIT).untilAsserted(() -> assertThat(host.controllers()).isEmpty());
         assertThat(api.get("/controllers").body()).isEmpty();
 
@@ -135,7 +138,7 @@ class ControllerApiTest {
     @Test
     void removingControllersKeepsEveryRoleMasteredAndTheLastGoesOnlyWithForceRemoval() {
         lab.compute(1).controllers(3);
-        host = new HostStream(manager.southboundPort(), lab.hosts.get(0));
+        host = new HostStream(manager, lab.hosts.get(0));
         List<String> all = ids(api.get("/controllers").body());
         assertThat(all).containsExactly("controller-1", "controller-2", "controller-3");
         String c1 = all.get(0);
@@ -330,8 +333,9 @@ class ControllerApiTest {
         private final ManagedChannel channel;
         private final AtomicReference<HostConfig> latest = new AtomicReference<>();
 
-        HostStream(int managerPort, String hostId) {
-            channel = NettyChannelBuilder.forAddress("127.0.0.1", managerPort).usePlaintext().build();
+        HostStream(Manager manager, String hostId) {
+            channel = Grpc.newChannelBuilderForAddress("127.0.0.1", manager.southboundPort(),
+                    manager.transportFor(ComponentIdentity.host(HostId.of(hostId))).channelCredentials(ComponentKind.MANAGER)).build();
             HostConfigChannelGrpc.newStub(channel).subscribe(HostHello.newBuilder().setHostId(hostId).build(),
                     new StreamObserver<>() {
                         @Override

@@ -65,7 +65,7 @@ class ControlVmFailoverTest {
     @Test
     void theStandbyTakesOverTheBridgeMovesAndRoutesStayOnEveryHost() {
         LabTopology lab = new LabTopology(api).controllers(1).compute(2).logicalSwitches("web", "app", "db");
-        agents = new HostAgents(manager.southboundPort(), lab.hosts);
+        agents = new HostAgents(manager, lab.hosts);
         var accepted = api.post("/dlrs", "{\"name\":\"r1\",\"controlVm\":{\"haEnabled\":true},\"interfaces\":["
                 + "{\"name\":\"web\",\"type\":\"INTERNAL\",\"logicalSwitchId\":\"" + lab.logicalSwitches.get(0)
                 + "\",\"address\":\"10.0.1.1/24\"},{\"name\":\"app\",\"type\":\"INTERNAL\",\"logicalSwitchId\":\""

@@ -71,7 +71,7 @@ class DlrDeploymentTest {
     @Test
     void deploysTheDlrStepByStepAndEveryHostOfTheZoneGetsItsLifsAndRoutes() {
         lab.compute(2, 2).logicalSwitches("web", "app", "db");
-        agents = new HostAgents(manager.southboundPort(), lab.hosts);
+        agents = new HostAgents(manager, lab.hosts);
 
         var accepted = api.post("/dlrs", dlrRequest(false, ""));
         assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
@@ -128,7 +128,7 @@ class DlrDeploymentTest {
     @Test
     void anHaPairEndsUpOnTwoHostsUnderAnAntiAffinityRule() {
         lab.compute(2).logicalSwitches("web", "app");
-        agents = new HostAgents(manager.southboundPort(), lab.hosts);
+        agents = new HostAgents(manager, lab.hosts);
 
         var accepted = api.post("/dlrs", dlrRequest(true, ""));
         assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
@@ -145,7 +145,7 @@ class DlrDeploymentTest {
     @Test
     void anHaPairWithOneEligibleHostFailsAtItsStepAndLeavesNothingBehind() {
         lab.compute(1).logicalSwitches("web", "app");
-        agents = new HostAgents(manager.southboundPort(), lab.hosts);
+        agents = new HostAgents(manager, lab.hosts);
         long vmsBefore = api.get("/vms").body().size();
 
         var accepted = api.post("/dlrs", dlrRequest(true, ""));

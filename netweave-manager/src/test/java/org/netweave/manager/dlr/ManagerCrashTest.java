@@ -10,10 +10,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.StreamObserver;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netweave.controller.embedded.EmbeddedControllerCluster;
 import org.netweave.controller.zk.ZkTuning;
 import org.netweave.hostagent.HostConfigFollower;
+import org.netweave.manager.Manager;
 import org.netweave.manager.store.Database;
 import org.netweave.manager.store.Store;
 import org.netweave.manager.testing.ApiClient;
@@ -29,6 +31,11 @@ import org.netweave.manager.testing.LabTopology;
 import org.netweave.manager.testing.ManagerProcess;
 import org.netweave.model.ControllerId;
 import org.netweave.model.DlrId;
+import org.netweave.model.HostId;
+import org.netweave.pki.CertificateAuthority;
+import org.netweave.pki.ComponentIdentity;
+import org.netweave.pki.ComponentKind;
+import org.netweave.pki.TransportSecurity;
 import org.netweave.proto.manager.v1.HostConfig;
 import org.netweave.proto.manager.v1.HostConfigChannelGrpc;
 import org.netweave.proto.manager.v1.HostHello;
@@ -51,16 +58,24 @@ class ManagerCrashTest {
         Path data = Files.createDirectories(dir.resolve("manager"));
         int apiPort = freePort();
         int southboundPort = freePort();
-        try (EmbeddedControllerCluster controllers = EmbeddedControllerCluster.start(1, dir.resolve("controllers"),
+        // The manager's authority, opened here first: the controller it runs against and this test's
+        // hosts get their certificates from it, as the manager would hand them out.
+        CertificateAuthority authority = CertificateAuthority.openOrCreate(data.resolve(Manager.PKI_DIR));
+        Function<ComponentIdentity, TransportSecurity> transport =
+                who -> TransportSecurity.mutualTls(authority.credentialsFor(who), authority.revocations());
+        try (EmbeddedControllerCluster controllers = EmbeddedControllerCluster.empty(dir.resolve("controllers"),
                 ZkTuning.ofTick(Duration.ofMillis(200)), Duration.ofSeconds(2))) {
+            controllers.secure(id -> transport.apply(ComponentIdentity.controller(id)));
+            controllers.addNode();
             Map<ControllerId, String> fleet = Map.of(ControllerId.of("controller-1"), controllers.hostAddresses().getFirst());
             Process first = ManagerProcess.launch(data, apiPort, southboundPort, fleet, dir.resolve("first.log"));
             ApiClient api = new ApiClient(apiPort);
             awaitUp(api, first);
             LabTopology lab = new LabTopology(api).compute(3).logicalSwitches("web", "app");
             String hungHost = lab.hosts.removeLast();
-            try (HostAgents agents = new HostAgents(southboundPort, lab.hosts)) {
-                ManagedChannel hung = NettyChannelBuilder.forAddress("127.0.0.1", southboundPort).usePlaintext().build();
+            try (HostAgents agents = new HostAgents(southboundPort, lab.hosts, host -> transport.apply(ComponentIdentity.host(host)))) {
+                ManagedChannel hung = Grpc.newChannelBuilderForAddress("127.0.0.1", southboundPort,
+                        transport.apply(ComponentIdentity.host(HostId.of(hungHost))).channelCredentials(ComponentKind.MANAGER)).build();
                 HostConfigChannelGrpc.newStub(hung).subscribe(HostHello.newBuilder().setHostId(hungHost).build(),
                         new Ignore());
 

@@ -8,13 +8,16 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import io.grpc.Context;
+import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.StreamObserver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.netweave.model.HostId;
+import org.netweave.pki.ComponentIdentity;
+import org.netweave.pki.ComponentKind;
 import org.netweave.proto.manager.v1.AgentHello;
 import org.netweave.proto.manager.v1.AgentNotification;
 import org.netweave.proto.manager.v1.NeutronAgentChannelGrpc;
@@ -36,7 +39,9 @@ class NeutronAgentChannelTest {
 
     @BeforeAll
     static void connect() {
-        channel = NettyChannelBuilder.forAddress("127.0.0.1", NET.get().manager.southboundPort()).usePlaintext().build();
+        // The Neutron agents run on hosts: the manager takes their calls with a host's certificate.
+        channel = Grpc.newChannelBuilderForAddress("127.0.0.1", NET.get().manager.southboundPort(), NET.get().manager
+                .transportFor(ComponentIdentity.host(HostId.of("host-1"))).channelCredentials(ComponentKind.MANAGER)).build();
     }
 
     @AfterAll

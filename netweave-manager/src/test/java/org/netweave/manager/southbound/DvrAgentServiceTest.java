@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -22,6 +22,9 @@ import org.netweave.manager.ManagerSettings;
 import org.netweave.manager.controllers.EmbeddedControllerFleet;
 import org.netweave.manager.testing.ApiClient;
 import org.netweave.manager.testing.LabTopology;
+import org.netweave.model.HostId;
+import org.netweave.pki.ComponentIdentity;
+import org.netweave.pki.ComponentKind;
 import org.netweave.proto.manager.v1.DvrAgentChannelGrpc;
 import org.netweave.proto.manager.v1.DvrMac;
 import org.netweave.proto.manager.v1.DvrMacListRequest;
@@ -47,7 +50,9 @@ class DvrAgentServiceTest {
         manager = Manager.start(ManagerSettings.local(dir.resolve("manager")).withoutApiAuth(), EmbeddedControllerFleet.create(
                 dir.resolve("controllers"), ZkTuning.ofTick(Duration.ofMillis(200)), Duration.ofSeconds(2)));
         api = new ApiClient(manager.apiPort());
-        channel = NettyChannelBuilder.forAddress("127.0.0.1", manager.southboundPort()).usePlaintext().build();
+        // The Neutron agents run on hosts: the manager takes their calls with a host's certificate.
+        channel = Grpc.newChannelBuilderForAddress("127.0.0.1", manager.southboundPort(),
+                manager.transportFor(ComponentIdentity.host(HostId.of("host-1"))).channelCredentials(ComponentKind.MANAGER)).build();
         dvr = DvrAgentChannelGrpc.newBlockingStub(channel);
     }
 

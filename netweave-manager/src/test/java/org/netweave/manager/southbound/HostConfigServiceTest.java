@@ -1,18 +1,23 @@
 package org.netweave.manager.southbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,10 +29,12 @@ import org.netweave.manager.Manager;
 import org.netweave.manager.ManagerSettings;
 import org.netweave.manager.controllers.EmbeddedControllerFleet;
 import org.netweave.manager.testing.ApiClient;
+import org.netweave.manager.testing.HostChannels;
 import org.netweave.manager.testing.LabTopology;
 import org.netweave.model.HostId;
 import org.netweave.model.Ipv4Address;
 import org.netweave.model.MacAddress;
+import org.netweave.pki.ComponentIdentity;
 import org.netweave.proto.manager.v1.HostConfig;
 import org.netweave.proto.manager.v1.HostConfigChannelGrpc;
 import org.netweave.proto.manager.v1.HostHello;
@@ -47,7 +54,7 @@ class HostConfigServiceTest {
 
     private Manager manager;
     private ApiClient api;
-    private ManagedChannel channel;
+    private HostChannels channels;
     private final AtomicReference<HostConfig> last = new AtomicReference<>();
 
     @BeforeEach
@@ -55,12 +62,12 @@ class HostConfigServiceTest {
         manager = Manager.start(ManagerSettings.local(dir.resolve("manager")).withoutApiAuth(), EmbeddedControllerFleet.create(
                 dir.resolve("controllers"), ZkTuning.ofTick(Duration.ofMillis(200)), Duration.ofSeconds(2)));
         api = new ApiClient(manager.apiPort());
-        channel = NettyChannelBuilder.forAddress("127.0.0.1", manager.southboundPort()).usePlaintext().build();
+        channels = new HostChannels(manager.southboundPort(), host -> manager.transportFor(ComponentIdentity.host(host)));
     }
 
     @AfterEach
     void stop() throws InterruptedException {
-        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        channels.close();
         manager.close();
     }
 
@@ -69,7 +76,7 @@ class HostConfigServiceTest {
     }
 
     private void subscribe(String host, Consumer<HostConfig> received) {
-        HostConfigChannelGrpc.newStub(channel).subscribe(HostHello.newBuilder().setHostId(host).build(),
+        HostConfigChannelGrpc.newStub(channels.of(host)).subscribe(HostHello.newBuilder().setHostId(host).build(),
                 new StreamObserver<>() {
                     @Override
                     public void onNext(HostConfig config) {
@@ -84,6 +91,50 @@ class HostConfigServiceTest {
                     public void onCompleted() {
                     }
                 });
+    }
+
+    @Test
+    void aHostIsServedItsOwnConfigurationOnlyAndOnlyOverMutualTls() throws Exception {
+        LabTopology lab = new LabTopology(api).compute(2).logicalSwitches("web");
+        String host1 = lab.hosts.get(0);
+        String host2 = lab.hosts.get(1);
+        // host-1's certificate asking for host-2's configuration.
+        CompletableFuture<Status> refused = new CompletableFuture<>();
+        HostConfigChannelGrpc.newStub(channels.of(host1)).subscribe(HostHello.newBuilder().setHostId(host2).build(),
+                new StreamObserver<>() {
+                    @Override
+                    public void onNext(HostConfig config) {
+                        refused.complete(Status.OK);
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                        refused.complete(Status.fromThrowable(t));
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                        refused.complete(Status.OK);
+                    }
+                });
+        Status status = refused.get(30, TimeUnit.SECONDS);
+        assertThat(status.getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(status.getDescription()).isEqualTo("host " + host1 + " may not act as host " + host2);
+        assertThatThrownBy(() -> HostConfigChannelGrpc.newBlockingStub(channels.of(host1)).reportRealized(
+                HostRealized.newBuilder().setHostId(host2).setAppliedGeneration(1).build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+
+        ManagedChannel plaintext = Grpc.newChannelBuilderForAddress("127.0.0.1", manager.southboundPort(),
+                InsecureChannelCredentials.create()).build();
+        try {
+            assertThatThrownBy(() -> HostConfigChannelGrpc.newBlockingStub(plaintext).withDeadlineAfter(30, TimeUnit.SECONDS)
+                    .reportRealized(HostRealized.newBuilder().setHostId(host1).setAppliedGeneration(1).build()))
+                    .isInstanceOfSatisfying(StatusRuntimeException.class,
+                            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
+        } finally {
+            plaintext.shutdownNow();
+        }
     }
 
     @Test
@@ -114,7 +165,7 @@ class HostConfigServiceTest {
 
         // The host reports it applied this configuration: the VM is realised on it.
         long generation = last.get().getGeneration();
-        HostConfigChannelGrpc.newBlockingStub(channel).reportRealized(HostRealized.newBuilder().setHostId(host1)
+        HostConfigChannelGrpc.newBlockingStub(channels.of(host1)).reportRealized(HostRealized.newBuilder().setHostId(host1)
                 .setAppliedGeneration(generation).build());
         await().atMost(WAIT).until(() -> api.get("/vms/" + vmId).at("/realization/state").asText().equals("REALIZED"));
 

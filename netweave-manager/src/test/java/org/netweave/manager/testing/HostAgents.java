@@ -2,25 +2,34 @@ package org.netweave.manager.testing;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
-import io.grpc.ManagedChannel;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import org.netweave.controller.client.ControllerChannels;
 import org.netweave.controller.slice.SliceSpace;
 import org.netweave.hostagent.HostConfigFollower;
+import org.netweave.manager.Manager;
 import org.netweave.model.HostId;
+import org.netweave.pki.ComponentIdentity;
+import org.netweave.pki.TransportSecurity;
 
-/** One host agent per host, each following its configuration from the manager over real gRPC. */
+/** One host agent per host, each following its configuration from the manager over real gRPC (mutual TLS). */
 public final class HostAgents implements AutoCloseable {
-    private final ManagedChannel manager;
-    private final ControllerChannels controllers = new ControllerChannels();
+    private final HostChannels managerChannels;
+    private final List<ControllerChannels> controllerChannels = new ArrayList<>();
     private final List<HostConfigFollower> agents = new ArrayList<>();
 
-    public HostAgents(int managerPort, List<String> hosts) {
-        manager = NettyChannelBuilder.forAddress("127.0.0.1", managerPort).usePlaintext().build();
+    /** Agents of {@code manager}'s hosts, each with the certificate its authority issues the host. */
+    public HostAgents(Manager manager, List<String> hosts) {
+        this(manager.southboundPort(), hosts, host -> manager.transportFor(ComponentIdentity.host(host)));
+    }
+
+    public HostAgents(int managerPort, List<String> hosts, Function<HostId, TransportSecurity> security) {
+        managerChannels = new HostChannels(managerPort, security);
         for (String host : hosts) {
-            HostConfigFollower agent = new HostConfigFollower(HostId.of(host), manager, controllers, SliceSpace.DEFAULT);
+            ControllerChannels controllers = new ControllerChannels(security.apply(HostId.of(host)));
+            controllerChannels.add(controllers);
+            HostConfigFollower agent = new HostConfigFollower(HostId.of(host), managerChannels.of(host), controllers,
+                    SliceSpace.DEFAULT);
             agent.start();
             agents.add(agent);
         }
@@ -37,7 +46,7 @@ public final class HostAgents implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         agents.forEach(HostConfigFollower::close);
-        controllers.close();
-        manager.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        controllerChannels.forEach(ControllerChannels::close);
+        managerChannels.close();
     }
 }

@@ -1,6 +1,7 @@
 package org.netweave.manager.views;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
@@ -9,8 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.StreamObserver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -30,7 +39,16 @@ import org.netweave.model.HostId;
 import org.netweave.model.Ipv4Address;
 import org.netweave.model.MacAddress;
 import org.netweave.model.Vni;
+import org.netweave.pki.ComponentIdentity;
+import org.netweave.proto.controller.v1.ControlVmChannelGrpc;
+import org.netweave.proto.controller.v1.ControllerMessage;
+import org.netweave.proto.controller.v1.ForwardingTable;
+import org.netweave.proto.controller.v1.GetAssignmentsRequest;
+import org.netweave.proto.controller.v1.Hello;
+import org.netweave.proto.controller.v1.HostChannelGrpc;
+import org.netweave.proto.controller.v1.HostMessage;
 import org.netweave.proto.controller.v1.Ipv4Prefix;
+import org.netweave.proto.controller.v1.ManagerChannelGrpc;
 import org.netweave.proto.controller.v1.Vtep;
 
 /**
@@ -53,7 +71,8 @@ class ControllerTableViewsApiTest {
     private static ApiClient api;
     private static LabTopology lab;
     private static HostAgents agents;
-    private static ControllerChannels channels;
+    /** Each host's channels to the controllers, with its own certificate. */
+    private static final Map<String, ControllerChannels> channels = new java.util.concurrent.ConcurrentHashMap<>();
     private static HostSession vmHost;
     private static String dlr;
     private static int vni;
@@ -65,7 +84,7 @@ class ControllerTableViewsApiTest {
                         Duration.ofSeconds(2)));
         api = new ApiClient(manager.apiPort());
         lab = new LabTopology(api).controllers(2).compute(2).logicalSwitches("web", "app");
-        agents = new HostAgents(manager.southboundPort(), lab.hosts);
+        agents = new HostAgents(manager, lab.hosts);
         var accepted = api.post("/dlrs", "{\"name\":\"tenant-router\",\"controlVm\":{\"haEnabled\":false},\"interfaces\":["
                 + "{\"name\":\"web\",\"type\":\"INTERNAL\",\"logicalSwitchId\":\"" + lab.logicalSwitches.get(0)
                 + "\",\"address\":\"10.0.1.1/24\"},"
@@ -83,12 +102,11 @@ class ControllerTableViewsApiTest {
                 .status()).isEqualTo(200);
         List<String> addresses = new ArrayList<>();
         api.get("/controllers").body().forEach(c -> addresses.add(c.at("/address").asText()));
-        channels = new ControllerChannels();
         Vtep vtep = Vtep.newBuilder().setIp(Ipv4Address.parse("172.31.1.5").value())
                 .setSegment(Ipv4Prefix.newBuilder().setAddress(Ipv4Address.parse("172.31.1.0").value()).setLength(24))
                 .setMac(MacAddress.parse("02:50:56:bb:00:05").value()).build();
         vmHost = new HostSession(HostId.of(lab.hosts.get(0)), Ipv4Address.parse("192.0.2.1"), 40_005, vtep, addresses,
-                channels, SliceSpace.DEFAULT);
+                channels(lab.hosts.get(0)), SliceSpace.DEFAULT);
         vmHost.start();
         vmHost.joinVni(Vni.of(vni), new HostSession.VniBindings(Set.of(VM_MAC), Map.of(VM_IP, VM_MAC)));
         await().atMost(WAIT).until(vmHost::isSettled);
@@ -97,7 +115,7 @@ class ControllerTableViewsApiTest {
     @AfterAll
     static void stop() throws Exception {
         vmHost.close();
-        channels.close();
+        channels.values().forEach(ControllerChannels::close);
         agents.close();
         manager.close();
     }
@@ -152,9 +170,9 @@ class ControllerTableViewsApiTest {
         api.get("/controllers").body().forEach(c -> addresses.add(c.at("/address").asText()));
         // The second host is spanned by "app" but holds no VM there: it claims the web VM and binds its IP.
         try (HostSession hostile = new HostSession(HostId.of(lab.hosts.get(1)), Ipv4Address.parse("192.0.2.2"), 40_006,
-                vtep, addresses, channels, SliceSpace.DEFAULT);
+                vtep, addresses, channels(lab.hosts.get(1)), SliceSpace.DEFAULT);
              HostSession stranger = new HostSession(HostId.of("host-99"), Ipv4Address.parse("192.0.2.99"), 40_099,
-                     vtep.toBuilder().setIp(Ipv4Address.parse("172.31.1.99").value()).build(), addresses, channels,
+                     vtep.toBuilder().setIp(Ipv4Address.parse("172.31.1.99").value()).build(), addresses, channels("host-99"),
                      SliceSpace.DEFAULT)) {
             hostile.start();
             stranger.start();
@@ -219,4 +237,70 @@ class ControllerTableViewsApiTest {
         assertThat(reply.at("/field").asText()).as(reply.text()).isEqualTo(field);
         assertThat(reply.at("/message").asText()).isNotEmpty();
     }
+
+    @Test
+    void theControllersKnowEachCallerByItsCertificateAndLetItDoOnlyWhatItsKindMay() throws Exception {
+        String address = api.get("/controllers").body().get(0).at("/address").asText();
+        // host-2's certificate, host-1's name in the hello: the stream is closed.
+        CompletableFuture<Status> closed = new CompletableFuture<>();
+        StreamObserver<HostMessage> out = HostChannelGrpc.newStub(channels(lab.hosts.get(1)).channel(address))
+                .connect(new StreamObserver<>() {
+                    @Override
+                    public void onNext(ControllerMessage message) {
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                        closed.complete(Status.fromThrowable(t));
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                        closed.complete(Status.OK);
+                    }
+                });
+        out.onNext(HostMessage.newBuilder().setHello(Hello.newBuilder().setHostId(lab.hosts.get(0))
+                .setHostIp(Ipv4Address.parse("192.0.2.2").value()).setPort(40_007)).build());
+        Status status = closed.get(30, TimeUnit.SECONDS);
+        assertThat(status.getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(status.getDescription()).isEqualTo("host " + lab.hosts.get(1) + " may not act as host " + lab.hosts.get(0));
+
+        // A host's certificate does not open what only the manager may call.
+        assertThatThrownBy(() -> ManagerChannelGrpc.newBlockingStub(channels(lab.hosts.get(1)).channel(address))
+                .withDeadlineAfter(30, TimeUnit.SECONDS).getAssignments(GetAssignmentsRequest.getDefaultInstance()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+                    assertThat(e.getStatus().getDescription()).contains("may not call netweave.controller.v1.ManagerChannel");
+                });
+
+        // A control VM pushes a forwarding table as itself only.
+        ControllerChannels intruder = new ControllerChannels(manager.transportFor(ComponentIdentity.controlVm("vm-intruder")));
+        try {
+            assertThatThrownBy(() -> ControlVmChannelGrpc.newBlockingStub(intruder.channel(address))
+                    .withDeadlineAfter(30, TimeUnit.SECONDS).pushForwardingTable(ForwardingTable.newBuilder().setDlrId(dlr)
+                            .setControlVm("vm-1").build()))
+                    .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+                        assertThat(e.getStatus().getDescription()).isEqualTo("control-vm vm-intruder may not act as control-vm vm-1");
+                    });
+        } finally {
+            intruder.close();
+        }
+
+        // Without a certificate the handshake fails: the controllers speak mutual TLS only.
+        ManagedChannel plaintext = Grpc.newChannelBuilder(address, InsecureChannelCredentials.create()).build();
+        try {
+            assertThatThrownBy(() -> ManagerChannelGrpc.newBlockingStub(plaintext).withDeadlineAfter(30, TimeUnit.SECONDS)
+                    .getAssignments(GetAssignmentsRequest.getDefaultInstance()))
+                    .isInstanceOfSatisfying(StatusRuntimeException.class,
+                            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
+        } finally {
+            plaintext.shutdownNow();
+        }
+    }
+
+    private static ControllerChannels channels(String host) {
+        return channels.computeIfAbsent(host, h -> new ControllerChannels(manager.transportFor(ComponentIdentity.host(HostId.of(h)))));
+    }
+
 }

@@ -1,0 +1,77 @@
+package org.netweave.pki;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.cert.X509Certificate;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The serial numbers of revoked certificates, kept in a file beside the authority (one hexadecimal
+ * serial per line) so a revocation outlives a restart. Servers ask it at every handshake.
+ */
+public final class Revocations {
+    private final Path file;
+    private final Set<BigInteger> serials = ConcurrentHashMap.newKeySet();
+
+    private Revocations(Path file) {
+        this.file = file;
+    }
+
+    /** The revocations in {@code file}; none if it does not exist yet. */
+    public static Revocations load(Path file) {
+        Revocations revocations = new Revocations(file);
+        revocations.reload();
+        return revocations;
+    }
+
+    /** Reads the file again: for a server in another process than the authority. */
+    public void reload() {
+        if (!Files.exists(file)) {
+            return;
+        }
+        try {
+            for (String line : Files.readAllLines(file)) {
+                if (!line.isBlank()) {
+                    serials.add(new BigInteger(line.strip(), 16));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the revoked certificates from " + file, e);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(file + " holds a line that is not a hexadecimal serial: " + e.getMessage(), e);
+        }
+    }
+
+    public boolean isRevoked(X509Certificate certificate) {
+        return serials.contains(certificate.getSerialNumber());
+    }
+
+    public Set<BigInteger> serials() {
+        return Set.copyOf(serials);
+    }
+
+    /** Adds {@code serial} and writes the file whole (a reader never sees half of it). */
+    synchronized void add(BigInteger serial) {
+        serials.add(serial);
+        StringBuilder text = new StringBuilder();
+        new TreeSet<>(serials).forEach(each -> text.append(each.toString(16)).append('\n'));
+        try {
+            Path next = file.resolveSibling(file.getFileName() + ".next");
+            Files.writeString(next, text);
+            try (FileChannel channel = FileChannel.open(next, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the revoked certificates to " + file, e);
+        }
+    }
+}

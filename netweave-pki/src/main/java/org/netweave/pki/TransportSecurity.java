@@ -1,0 +1,80 @@
+package org.netweave.pki;
+
+import java.util.Optional;
+
+import io.grpc.ChannelCredentials;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.InsecureServerCredentials;
+import io.grpc.ServerCredentials;
+import io.grpc.ServerInterceptor;
+import io.grpc.TlsChannelCredentials;
+import io.grpc.TlsServerCredentials;
+
+/**
+ * How a process's gRPC servers and channels protect their connections: mutual TLS under the
+ * Netweave authority (what the platform runs with), or plaintext, which only tests of a single
+ * component use (their peers are the test itself).
+ */
+public sealed interface TransportSecurity {
+
+    ServerCredentials serverCredentials();
+
+    /** Credentials for a channel to a server of {@code server}'s kind; any other is refused in the handshake. */
+    ChannelCredentials channelCredentials(ComponentKind server);
+
+    /**
+     * The interceptor each service of a server gets: it puts the caller's identity in the call's
+     * context ({@link PeerIdentity}) and lets through only the kinds {@code rule} allows.
+     */
+    ServerInterceptor callers(CallerRule rule);
+
+    static TransportSecurity plaintext() {
+        return new Plaintext();
+    }
+
+    /** Presents {@code own} and accepts only peers the same authority signed and has not revoked. */
+    static TransportSecurity mutualTls(Credentials own, Revocations revocations) {
+        return new MutualTls(own, revocations);
+    }
+
+    record Plaintext() implements TransportSecurity {
+        @Override
+        public ServerCredentials serverCredentials() {
+            return InsecureServerCredentials.create();
+        }
+
+        @Override
+        public ChannelCredentials channelCredentials(ComponentKind server) {
+            return InsecureChannelCredentials.create();
+        }
+
+        @Override
+        public ServerInterceptor callers(CallerRule rule) {
+            return PeerIdentity.interceptor(Optional.empty(), rule);
+        }
+    }
+
+    record MutualTls(Credentials own, Revocations revocations) implements TransportSecurity {
+        @Override
+        public ServerCredentials serverCredentials() {
+            return TlsServerCredentials.newBuilder()
+                    .keyManager(own.keyManagers())
+                    .trustManager(new CaTrustManager(own.authority(), revocations, Optional.empty()))
+                    .clientAuth(TlsServerCredentials.ClientAuth.REQUIRE)
+                    .build();
+        }
+
+        @Override
+        public ChannelCredentials channelCredentials(ComponentKind server) {
+            return TlsChannelCredentials.newBuilder()
+                    .keyManager(own.keyManagers())
+                    .trustManager(new CaTrustManager(own.authority(), revocations, Optional.of(server)))
+                    .build();
+        }
+
+        @Override
+        public ServerInterceptor callers(CallerRule rule) {
+            return PeerIdentity.interceptor(Optional.of(revocations), rule);
+        }
+    }
+}
