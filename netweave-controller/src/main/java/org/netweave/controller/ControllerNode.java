@@ -73,9 +73,12 @@ public final class ControllerNode implements Closeable {
         this.health = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name(config.id() + "-health").factory());
     }
 
+    private volatile Runnable stopHearingRevocations = () -> { };
+
     public ControllerNode start() throws Exception {
         client.start();
         owner = new OwnerService(config.id(), new ObjectStore(client), config.space(), config.claimGrace());
+        stopHearingRevocations = config.security().onRevoked(owner::certificateRevoked);
         startHostService(config.hostFacingPort());
         hostAddress = config.hostFacingHost() + ":" + boundPort;
         coordinator = new ClusterCoordinator(client, config.id(), hostAddress, config.space(), clock, owner);
@@ -176,6 +179,7 @@ public final class ControllerNode implements Closeable {
 
     @Override
     public void close() {
+        stopHearingRevocations.run();
         health.shutdownNow();
         stopHostService();
         if (owner != null) {

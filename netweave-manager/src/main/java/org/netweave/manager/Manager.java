@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.netweave.manager.api.ApiRoutes;
 import org.netweave.manager.api.ApiServer;
@@ -12,6 +14,7 @@ import org.netweave.manager.auth.ApiGate;
 import org.netweave.manager.auth.ApiTokens;
 import org.netweave.manager.auth.TokenRoutes;
 import org.netweave.manager.console.WebConsole;
+import org.netweave.manager.certificates.CertificateRoutes;
 import org.netweave.manager.controllers.ControllerFleet;
 import org.netweave.manager.controllers.ControllerRoutes;
 import org.netweave.manager.controllers.ControllerService;
@@ -70,6 +73,7 @@ public final class Manager implements Closeable {
     /** Where under the data directory the certificate authority keeps its files. */
     public static final String PKI_DIR = "pki";
     private CertificateAuthority authority;
+    private final Map<ComponentIdentity, TransportSecurity> transports = new ConcurrentHashMap<>();
     private RealizationService realization;
     private HostConfigService hostConfigs;
     private ControlVmService controlVms;
@@ -135,6 +139,7 @@ public final class Manager implements Closeable {
         });
         ControllerWriters writers = keep(new ControllerWriters(controllers::hostAddresses, settings.controllerWrites(), own));
         hostConfigs = keep(new HostConfigService(store, realization, controllers::hostAddresses));
+        authority.revocations().onRevoked(hostConfigs::certificateRevoked);
         // Follows the host configurations from the first, so started before them.
         switches[0] = keep(new LogicalSwitchSync(store, writers, hostConfigs).start());
         hostConfigs.start();
@@ -165,6 +170,7 @@ public final class Manager implements Closeable {
         routes.add(new InventoryRoutes(inventory, inventoryAdmin, realization));
         routes.addAll(network.routes());
         routes.add(new JobRoutes(store));
+        routes.add(new CertificateRoutes(authority));
         routes.add(new org.netweave.manager.views.ControllerTableRoutes(new org.netweave.manager.views.ControllerTableViews(
                 store, controllers, network.dlrs(), writers.channels())));
         routes.add(new org.netweave.manager.views.HostTableRoutes(
@@ -222,7 +228,10 @@ public final class Manager implements Closeable {
      * certificate this manager's authority issued it (made on first use, kept in the data directory).
      */
     public TransportSecurity transportFor(ComponentIdentity component) {
-        return TransportSecurity.mutualTls(authority.credentialsFor(component), authority.revocations());
+        // One per component while its certificate stands: every channel a host opens asks again.
+        return transports.compute(component, (who, known) -> known instanceof TransportSecurity.MutualTls tls
+                && !authority.revocations().isRevoked(tls.own().certificate())
+                ? known : TransportSecurity.mutualTls(authority.credentialsFor(who), authority.revocations()));
     }
 
     /** host:port of the gRPC endpoint host agents and control VMs connect to. */

@@ -18,7 +18,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -162,6 +164,24 @@ public final class CertificateAuthority {
                 .addArgument(identity).addKeyValue("event", "certificate-issued").addKeyValue("identity", identity.uri())
                 .addKeyValue("serial", issued.getSerialNumber().toString(16)).log();
         return new Credentials(identity, pair.getPrivate(), issued, certificate);
+    }
+
+    /** The certificate {@code identity} holds now (the one handed out on its next start); empty if none. */
+    public synchronized Optional<X509Certificate> issuedTo(ComponentIdentity identity) {
+        return kept(identity).map(Credentials::certificate);
+    }
+
+    /** Every certificate held now, one per component, in file-name order. */
+    public synchronized List<X509Certificate> issued() {
+        try (Stream<Path> files = Files.list(dir.resolve(ISSUED))) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".crt")).sorted()
+                    .map(PemFiles::readCertificate)
+                    .filter(held -> ComponentIdentity.of(held).flatMap(this::kept).map(Credentials::certificate)
+                            .filter(held::equals).isPresent())
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the issued certificates in " + dir, e);
+        }
     }
 
     /** Revokes {@code revoked}: no server of the CA's components accepts it again, not even on a live stream. */

@@ -18,7 +18,8 @@ public enum ComponentKind {
         return label;
     }
 
-    static ComponentKind ofLabel(String label) {
+    /** The kind spelt {@code label}; IllegalArgumentException when there is none. */
+    public static ComponentKind ofLabel(String label) {
         for (ComponentKind kind : values()) {
             if (kind.label.equals(label)) {
                 return kind;

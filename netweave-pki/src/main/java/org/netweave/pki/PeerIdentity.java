@@ -1,5 +1,6 @@
 package org.netweave.pki;
 
+import java.math.BigInteger;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
@@ -28,6 +29,7 @@ import io.grpc.StatusRuntimeException;
 public final class PeerIdentity {
     private static final Context.Key<ComponentIdentity> PEER = Context.key("netweave-peer-identity");
     private static final Context.Key<Boolean> PLAINTEXT = Context.key("netweave-plaintext-peer");
+    private static final Context.Key<BigInteger> SERIAL = Context.key("netweave-peer-certificate-serial");
 
     private PeerIdentity() {
     }
@@ -61,7 +63,8 @@ public final class PeerIdentity {
                     return refuse(call, Status.PERMISSION_DENIED.withDescription(identity.get() + " may not call "
                             + call.getMethodDescriptor().getFullMethodName()));
                 }
-                return Contexts.interceptCall(Context.current().withValue(PEER, identity.get()), call, headers, next);
+                return Contexts.interceptCall(Context.current().withValues(PEER, identity.get(),
+                        SERIAL, certificate.get().getSerialNumber()), call, headers, next);
             }
         };
     }
@@ -83,6 +86,15 @@ public final class PeerIdentity {
             throw denied("no authenticated peer here: ask on the call's own thread");
         }
         return Optional.ofNullable(peer);
+    }
+
+    /**
+     * The serial of the certificate the peer of the call being served presented; empty over
+     * plaintext. A server keeps it with a long-lived stream, to close the stream when it is revoked.
+     */
+    public static Optional<BigInteger> currentSerial() {
+        current();
+        return Optional.ofNullable(SERIAL.get());
     }
 
     /** Refuses (PERMISSION_DENIED) the call unless its peer is {@code expected} — or it came over plaintext. */

@@ -9,9 +9,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The serial numbers of revoked certificates, kept in a file beside the authority (one hexadecimal
@@ -20,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Revocations {
     private final Path file;
     private final Set<BigInteger> serials = ConcurrentHashMap.newKeySet();
+    private final List<Consumer<BigInteger>> listeners = new CopyOnWriteArrayList<>();
 
     private Revocations(Path file) {
         this.file = file;
@@ -40,7 +44,10 @@ public final class Revocations {
         try {
             for (String line : Files.readAllLines(file)) {
                 if (!line.isBlank()) {
-                    serials.add(new BigInteger(line.strip(), 16));
+                    BigInteger serial = new BigInteger(line.strip(), 16);
+                    if (serials.add(serial)) {
+                        listeners.forEach(listener -> listener.accept(serial));
+                    }
                 }
             }
         } catch (IOException e) {
@@ -52,6 +59,16 @@ public final class Revocations {
 
     public boolean isRevoked(X509Certificate certificate) {
         return serials.contains(certificate.getSerialNumber());
+    }
+
+    /**
+     * Hears every serial revoked from now on (here or, after {@link #reload}, elsewhere), so a
+     * server can close the streams a revoked peer still holds; on the revoking thread. Returns what
+     * stops it hearing them (a server that closes).
+     */
+    public Runnable onRevoked(Consumer<BigInteger> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
     }
 
     public Set<BigInteger> serials() {
@@ -73,5 +90,6 @@ public final class Revocations {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the revoked certificates to " + file, e);
         }
+        listeners.forEach(listener -> listener.accept(serial));
     }
 }

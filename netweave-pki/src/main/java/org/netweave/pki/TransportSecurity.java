@@ -1,6 +1,8 @@
 package org.netweave.pki;
 
+import java.math.BigInteger;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import io.grpc.ChannelCredentials;
 import io.grpc.InsecureChannelCredentials;
@@ -28,6 +30,12 @@ public sealed interface TransportSecurity {
      */
     ServerInterceptor callers(CallerRule rule);
 
+    /**
+     * Hears each certificate serial revoked from now on: a server closes the streams its holder
+     * keeps open. Returns what stops it hearing them.
+     */
+    Runnable onRevoked(Consumer<BigInteger> listener);
+
     static TransportSecurity plaintext() {
         return new Plaintext();
     }
@@ -52,6 +60,11 @@ public sealed interface TransportSecurity {
         public ServerInterceptor callers(CallerRule rule) {
             return PeerIdentity.interceptor(Optional.empty(), rule);
         }
+
+        @Override
+        public Runnable onRevoked(Consumer<BigInteger> listener) {
+            return () -> { };
+        }
     }
 
     record MutualTls(Credentials own, Revocations revocations) implements TransportSecurity {
@@ -75,6 +88,11 @@ public sealed interface TransportSecurity {
         @Override
         public ServerInterceptor callers(CallerRule rule) {
             return PeerIdentity.interceptor(Optional.of(revocations), rule);
+        }
+
+        @Override
+        public Runnable onRevoked(Consumer<BigInteger> listener) {
+            return revocations.onRevoked(listener);
         }
     }
 }

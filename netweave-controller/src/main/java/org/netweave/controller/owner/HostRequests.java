@@ -34,6 +34,12 @@ import org.slf4j.LoggerFactory;
 /** Handles what hosts send on their streams; runs on the owner thread only. */
 public final class HostRequests {
     private static final Logger LOG = LoggerFactory.getLogger(HostRequests.class);
+    /**
+     * The most MACs, and IP bindings, one host may claim on one VNI: far above the vNICs a host
+     * runs, and above what a bridging host learns from a VLAN, yet a bound on what a hostile host
+     * can make a controller hold (claims are kept, refused parts too, until placement admits them).
+     */
+    static final int MAX_CLAIMS_PER_VNI = 16_384;
 
     private final OwnerService owner;
 
@@ -117,7 +123,7 @@ public final class HostRequests {
             report.getAddedList().forEach(entry -> added.add(MacAddress.of(entry.getMac())));
             List<MacAddress> removed = new ArrayList<>();
             report.getRemovedList().forEach(mac -> removed.add(MacAddress.of(mac)));
-            owner.claims.claim(stream, ls, joinedClaim(stream, vni).withMacs(added, removed), false);
+            owner.claims.claim(stream, ls, bounded(joinedClaim(stream, vni).withMacs(added, removed)), false);
         });
     }
 
@@ -129,8 +135,21 @@ public final class HostRequests {
             report.getAddedList().forEach(entry -> added.put(Ipv4Address.of(entry.getIp()), MacAddress.of(entry.getMac())));
             List<Ipv4Address> removed = new ArrayList<>();
             report.getRemovedList().forEach(ip -> removed.add(Ipv4Address.of(ip)));
-            owner.claims.claim(stream, ls, joinedClaim(stream, vni).withArps(added, removed), false);
+            owner.claims.claim(stream, ls, bounded(joinedClaim(stream, vni).withArps(added, removed)), false);
         });
+    }
+
+    /** {@code claim}, unless it holds more than a host may claim on a VNI; then the report is refused whole. */
+    static HostClaim bounded(HostClaim claim) {
+        if (claim.macs().size() > MAX_CLAIMS_PER_VNI) {
+            throw new InvalidValueException("macs", claim.macs().size(), "a host claims at most " + MAX_CLAIMS_PER_VNI
+                    + " MACs on a VNI; report refused");
+        }
+        if (claim.arps().size() > MAX_CLAIMS_PER_VNI) {
+            throw new InvalidValueException("arps", claim.arps().size(), "a host binds at most " + MAX_CLAIMS_PER_VNI
+                    + " IPs on a VNI; report refused");
+        }
+        return claim;
     }
 
     /** The host's claim on a VNI it must have joined before reporting on it. */

@@ -1,5 +1,6 @@
 package org.netweave.controller.owner;
 
+import java.math.BigInteger;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -45,11 +46,15 @@ final class HostStream {
 
     /** Who the stream's TLS certificate says is on the other end; empty over plaintext (tests of one controller). */
     final Optional<ComponentIdentity> peer;
+    /** The serial of that certificate: the stream ends when it is revoked. */
+    final Optional<BigInteger> peerSerial;
 
-    HostStream(ConnectionId id, StreamObserver<ControllerMessage> out, Optional<ComponentIdentity> peer) {
+    HostStream(ConnectionId id, StreamObserver<ControllerMessage> out, Optional<ComponentIdentity> peer,
+               Optional<BigInteger> peerSerial) {
         this.id = id;
         this.out = out;
         this.peer = peer;
+        this.peerSerial = peerSerial;
     }
 
     void send(ControllerMessage message) {

@@ -1,6 +1,7 @@
 package org.netweave.controller.owner;
 
 import java.io.Closeable;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,6 +10,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -33,6 +35,7 @@ import org.netweave.controller.slice.SliceSpace;
 import org.netweave.model.ControllerId;
 import org.netweave.model.DlrId;
 import org.netweave.model.Vni;
+import org.netweave.pki.ComponentIdentity;
 import org.netweave.pki.PeerIdentity;
 import org.netweave.proto.controller.v1.AssignmentUpdate;
 import org.netweave.proto.controller.v1.ControllerMessage;
@@ -436,10 +439,30 @@ public final class OwnerService implements CoordinatorListener, Closeable {
     // ---- host streams ----
 
     /** Opens a host's stream; refused at once while the node has no majority. */
+    /**
+     * A certificate was revoked: the host streams opened with it end now, their claims withdrawn,
+     * rather than at their next handshake (streams live for days).
+     */
+    public void certificateRevoked(BigInteger serial) {
+        execute(() -> {
+            for (HostStream stream : List.copyOf(streams.values())) {
+                if (stream.peerSerial.equals(Optional.of(serial))) {
+                    String host = stream.peer.map(ComponentIdentity::name).orElse("?");
+                    LOG.atWarn().setMessage("{}: the certificate of host {} was revoked; its stream is closed")
+                            .addArgument(node).addArgument(host).addKeyValue("event", "revoked-peer-disconnected")
+                            .addKeyValue("controller", node.value()).addKeyValue("host", host)
+                            .addKeyValue("serial", serial.toString(16)).log();
+                    hostRequests.ended(stream);
+                    stream.fail(Status.UNAUTHENTICATED.withDescription("the certificate of host " + host + " was revoked"));
+                }
+            }
+        });
+    }
+
     public StreamObserver<HostMessage> openHostStream(StreamObserver<ControllerMessage> out) {
         ConnectionId id = ConnectionId.of(nextConnection.getAndIncrement());
         // The peer's identity is read here, on the call's thread, where its context is.
-        HostStream stream = new HostStream(id, out, PeerIdentity.current());
+        HostStream stream = new HostStream(id, out, PeerIdentity.current(), PeerIdentity.currentSerial());
         execute(() -> {
             if (!majority) {
                 stream.fail(Status.UNAVAILABLE.withDescription(node + " has no cluster majority; try another controller"));

@@ -1,6 +1,7 @@
 package org.netweave.manager.southbound;
 
 import java.io.Closeable;
+import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -50,6 +51,8 @@ public final class HostConfigService extends HostConfigChannelGrpc.HostConfigCha
     private final RealizationService realization;
     private final Supplier<List<String>> controllers;
     private final Map<HostId, StreamObserver<HostConfig>> subscribers = new ConcurrentHashMap<>();
+    /** The certificate each subscription was made with, to end it when the certificate is revoked. */
+    private final Map<StreamObserver<HostConfig>, BigInteger> subscriberCertificates = new ConcurrentHashMap<>();
     private final Set<HostId> needFullConfig = ConcurrentHashMap.newKeySet();
     private final Map<HostId, Map<DlrId, DlrConnection>> dlrConnections = new ConcurrentHashMap<>();
     // Worker state: the desired state hosts are made of, the generation it is read up to, the
@@ -103,6 +106,7 @@ public final class HostConfigService extends HostConfigChannelGrpc.HostConfigCha
         if (!mayActAs(host, observer)) {
             return;
         }
+        PeerIdentity.currentSerial().ifPresent(serial -> subscriberCertificates.put(observer, serial));
         if (observer instanceof ServerCallStreamObserver<HostConfig> call) {
             call.setOnCancelHandler(() -> unsubscribe(host, observer));
         }
@@ -194,7 +198,25 @@ public final class HostConfigService extends HostConfigChannelGrpc.HostConfigCha
         }
     }
 
+    /** A certificate was revoked: the configuration stream its host holds ends now, not at its next handshake. */
+    public void certificateRevoked(BigInteger serial) {
+        subscribers.forEach((host, observer) -> {
+            if (serial.equals(subscriberCertificates.get(observer)) && subscribers.remove(host, observer)) {
+                subscriberCertificates.remove(observer);
+                realization.connected(host, false);
+                LOG.atWarn().setMessage("the certificate of host {} was revoked; its configuration stream is closed")
+                        .addArgument(host).addKeyValue("event", "revoked-peer-disconnected").addKeyValue("host", host.value())
+                        .addKeyValue("serial", serial.toString(16)).log();
+                synchronized (observer) {
+                    safely(() -> observer.onError(io.grpc.Status.UNAUTHENTICATED
+                            .withDescription("the certificate of host " + host.value() + " was revoked").asRuntimeException()));
+                }
+            }
+        });
+    }
+
     private void unsubscribe(HostId host, StreamObserver<HostConfig> observer) {
+        subscriberCertificates.remove(observer);
         if (subscribers.remove(host, observer)) {
             realization.connected(host, false);
         }
