@@ -78,6 +78,7 @@ public final class ControllerNode implements Closeable {
     public ControllerNode start() throws Exception {
         client.start();
         owner = new OwnerService(config.id(), new ObjectStore(client), config.space(), config.claimGrace());
+        owner.revokedBy(config.security()::isRevoked);
         stopHearingRevocations = config.security().onRevoked(owner::certificateRevoked);
         startHostService(config.hostFacingPort());
         hostAddress = config.hostFacingHost() + ":" + boundPort;

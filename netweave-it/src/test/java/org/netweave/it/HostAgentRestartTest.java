@@ -35,6 +35,8 @@ class HostAgentRestartTest {
     @Test
     void aRestartedAgentResyncsToTheSameTablesAndForwardingWorksAfter() throws Exception {
         Hypervisor hostA = lab.host(lab.seed.vm1Host());
+        // The whole scenario first, the bridge included: the tables compared must be the converged ones.
+        lab.awaitBridge();
         await().atMost(SeedLab.CONVERGE).until(() -> hostA.agent().view().controlPlaneInSync());
         List<String> installed = hostA.agent().installed().lines();
         DatapathTables tables = hostA.datapath().tables();

@@ -123,6 +123,15 @@ final class SeedLab implements AutoCloseable {
                 .until(() -> ping(from, to, 1, Duration.ZERO).allReplied());
     }
 
+    /**
+     * Waits until the seed's bridge instance runs on exactly one host: the last of the scenario to
+     * converge (it follows the active control VM), after the routed path already answers.
+     */
+    void awaitBridge() {
+        await().atMost(CONVERGE).until(() -> hosts().stream().filter(h -> !h.datapath().tables().bridges().isEmpty())
+                .count() == 1);
+    }
+
     Hypervisor host(HostId id) {
         return lab.hypervisors().hypervisor(id);
     }

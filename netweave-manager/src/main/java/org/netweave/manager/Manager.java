@@ -13,8 +13,9 @@ import org.netweave.manager.api.ApiServer;
 import org.netweave.manager.auth.ApiGate;
 import org.netweave.manager.auth.ApiTokens;
 import org.netweave.manager.auth.TokenRoutes;
-import org.netweave.manager.console.WebConsole;
 import org.netweave.manager.certificates.CertificateRoutes;
+import org.netweave.manager.certificates.StreamCertificates;
+import org.netweave.manager.console.WebConsole;
 import org.netweave.manager.controllers.ControllerFleet;
 import org.netweave.manager.controllers.ControllerRoutes;
 import org.netweave.manager.controllers.ControllerService;
@@ -139,6 +140,7 @@ public final class Manager implements Closeable {
         });
         ControllerWriters writers = keep(new ControllerWriters(controllers::hostAddresses, settings.controllerWrites(), own));
         hostConfigs = keep(new HostConfigService(store, realization, controllers::hostAddresses));
+        hostConfigs.certificates.revokedBy(authority.revocations()::isRevoked);
         authority.revocations().onRevoked(hostConfigs::certificateRevoked);
         // Follows the host configurations from the first, so started before them.
         switches[0] = keep(new LogicalSwitchSync(store, writers, hostConfigs).start());
@@ -149,6 +151,14 @@ public final class Manager implements Closeable {
         controlVms = new ControlVmService();
         TraceflowChannelService traceflowChannel = new TraceflowChannelService();
         NeutronAgentService neutronAgents = keep(new NeutronAgentService(store)).start();
+        // Every long-lived stream of a revoked certificate ends at once, not at its next handshake.
+        for (StreamCertificates streams : List.of(controlVms.certificates, traceflowChannel.certificates,
+                neutronAgents.certificates)) {
+            streams.revokedBy(authority.revocations()::isRevoked);
+        }
+        authority.revocations().onRevoked(controlVms::certificateRevoked);
+        authority.revocations().onRevoked(traceflowChannel::certificateRevoked);
+        authority.revocations().onRevoked(neutronAgents::certificateRevoked);
         southbound = keep(SouthboundServer.start(settings.bindAddress(), settings.southboundPort(), own,
                 Southbound.forHosts(hostConfigs), Southbound.forControlVms(controlVms), Southbound.forHosts(traceflowChannel),
                 Southbound.forHosts(new DvrAgentService(new InventoryService(store))), Southbound.forHosts(neutronAgents)));
@@ -230,7 +240,7 @@ public final class Manager implements Closeable {
     public TransportSecurity transportFor(ComponentIdentity component) {
         // One per component while its certificate stands: every channel a host opens asks again.
         return transports.compute(component, (who, known) -> known instanceof TransportSecurity.MutualTls tls
-                && !authority.revocations().isRevoked(tls.own().certificate())
+                && authority.stillHeld(tls.own().certificate())
                 ? known : TransportSecurity.mutualTls(authority.credentialsFor(who), authority.revocations()));
     }
 

@@ -166,6 +166,15 @@ public final class CertificateAuthority {
         return new Credentials(identity, pair.getPrivate(), issued, certificate);
     }
 
+    /**
+     * Whether {@code issued} is still what its holder gets: not revoked, not within the renewal
+     * window. Cheap (no files): for a cache of what {@link #credentialsFor} gave.
+     */
+    public boolean stillHeld(X509Certificate issued) {
+        return !revocations.isRevoked(issued)
+                && !issued.getNotAfter().toInstant().isBefore(clock.instant().plus(RENEW_BEFORE));
+    }
+
     /** The certificate {@code identity} holds now (the one handed out on its next start); empty if none. */
     public synchronized Optional<X509Certificate> issuedTo(ComponentIdentity identity) {
         return kept(identity).map(Credentials::certificate);

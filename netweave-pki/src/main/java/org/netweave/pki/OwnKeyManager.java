@@ -18,15 +18,18 @@ final class OwnKeyManager extends X509ExtendedKeyManager {
 
     private final PrivateKey key;
     private final X509Certificate[] chain;
+    /** The certificate's key algorithm ("EC"): what a provider calls the private key may differ ("ECDSA"). */
+    private final String algorithm;
 
     OwnKeyManager(PrivateKey key, X509Certificate[] chain) {
         this.key = key;
         this.chain = chain.clone();
+        this.algorithm = chain[0].getPublicKey().getAlgorithm();
     }
 
     /** Whether the handshake asks for a key of this key's algorithm ("EC", or "EC_EC" in TLS 1.2 terms). */
     private String aliasFor(String keyType) {
-        return keyType != null && (keyType.equals(key.getAlgorithm()) || keyType.startsWith(key.getAlgorithm() + "_"))
+        return keyType != null && (keyType.equals(algorithm) || keyType.startsWith(algorithm + "_"))
                 ? ALIAS : null;
     }
 

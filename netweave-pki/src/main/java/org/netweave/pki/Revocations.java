@@ -58,7 +58,11 @@ public final class Revocations {
     }
 
     public boolean isRevoked(X509Certificate certificate) {
-        return serials.contains(certificate.getSerialNumber());
+        return isRevoked(certificate.getSerialNumber());
+    }
+
+    public boolean isRevoked(BigInteger serial) {
+        return serials.contains(serial);
     }
 
     /**

@@ -36,6 +36,12 @@ public sealed interface TransportSecurity {
      */
     Runnable onRevoked(Consumer<BigInteger> listener);
 
+    /**
+     * Whether the certificate with {@code serial} is revoked now: a server asks again once it has
+     * registered a stream, so a revocation between the call's start and the registration is not missed.
+     */
+    boolean isRevoked(BigInteger serial);
+
     static TransportSecurity plaintext() {
         return new Plaintext();
     }
@@ -65,6 +71,11 @@ public sealed interface TransportSecurity {
         public Runnable onRevoked(Consumer<BigInteger> listener) {
             return () -> { };
         }
+
+        @Override
+        public boolean isRevoked(BigInteger serial) {
+            return false;
+        }
     }
 
     record MutualTls(Credentials own, Revocations revocations) implements TransportSecurity {
@@ -93,6 +104,11 @@ public sealed interface TransportSecurity {
         @Override
         public Runnable onRevoked(Consumer<BigInteger> listener) {
             return revocations.onRevoked(listener);
+        }
+
+        @Override
+        public boolean isRevoked(BigInteger serial) {
+            return revocations.isRevoked(serial);
         }
     }
 }

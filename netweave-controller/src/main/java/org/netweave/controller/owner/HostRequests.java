@@ -123,7 +123,9 @@ public final class HostRequests {
             report.getAddedList().forEach(entry -> added.add(MacAddress.of(entry.getMac())));
             List<MacAddress> removed = new ArrayList<>();
             report.getRemovedList().forEach(mac -> removed.add(MacAddress.of(mac)));
-            owner.claims.claim(stream, ls, bounded(joinedClaim(stream, vni).withMacs(added, removed)), false);
+            HostClaim joined = joinedClaim(stream, vni);
+            owner.claims.claim(stream, ls, withinBound(stream, vni, joined.withMacs(added, removed),
+                    joined.withMacs(List.of(), removed)), false);
         });
     }
 
@@ -135,21 +137,34 @@ public final class HostRequests {
             report.getAddedList().forEach(entry -> added.put(Ipv4Address.of(entry.getIp()), MacAddress.of(entry.getMac())));
             List<Ipv4Address> removed = new ArrayList<>();
             report.getRemovedList().forEach(ip -> removed.add(Ipv4Address.of(ip)));
-            owner.claims.claim(stream, ls, bounded(joinedClaim(stream, vni).withArps(added, removed)), false);
+            HostClaim joined = joinedClaim(stream, vni);
+            owner.claims.claim(stream, ls, withinBound(stream, vni, joined.withArps(added, removed),
+                    joined.withArps(Map.of(), removed)), false);
         });
     }
 
-    /** {@code claim}, unless it holds more than a host may claim on a VNI; then the report is refused whole. */
-    static HostClaim bounded(HostClaim claim) {
-        if (claim.macs().size() > MAX_CLAIMS_PER_VNI) {
-            throw new InvalidValueException("macs", claim.macs().size(), "a host claims at most " + MAX_CLAIMS_PER_VNI
-                    + " MACs on a VNI; report refused");
+    /** Whether {@code claim} holds more than a host may claim on one VNI. */
+    static boolean exceedsBound(HostClaim claim) {
+        return claim.macs().size() > MAX_CLAIMS_PER_VNI || claim.arps().size() > MAX_CLAIMS_PER_VNI;
+    }
+
+    /**
+     * {@code reported}, or, when it holds more than a host may claim on a VNI, {@code removalsOnly}:
+     * a report is a delta the host does not send again, so its removals are applied all the same
+     * and only its additions are refused (and the host told).
+     */
+    private HostClaim withinBound(HostStream stream, Vni vni, HostClaim reported, HostClaim removalsOnly) {
+        if (!exceedsBound(reported)) {
+            return reported;
         }
-        if (claim.arps().size() > MAX_CLAIMS_PER_VNI) {
-            throw new InvalidValueException("arps", claim.arps().size(), "a host binds at most " + MAX_CLAIMS_PER_VNI
-                    + " IPs on a VNI; report refused");
-        }
-        return claim;
+        LOG.atWarn().setMessage("{}: a report of {} on VNI {} would hold more than {} MACs or IP bindings; its additions"
+                        + " are refused").addArgument(owner.node).addArgument(stream.peer.map(Object::toString).orElse("a host"))
+                .addArgument(vni.value()).addArgument(MAX_CLAIMS_PER_VNI).addKeyValue("event", "host-claim-bound")
+                .addKeyValue("controller", owner.node.value()).addKeyValue("vni", vni.value()).log();
+        stream.send(owner.refused(Refused.Reason.INVALID, "a host claims at most " + MAX_CLAIMS_PER_VNI
+                + " MACs and " + MAX_CLAIMS_PER_VNI + " IP bindings on a VNI; the report's additions are refused",
+                Role.SWITCH_MANAGER));
+        return removalsOnly;
     }
 
     /** The host's claim on a VNI it must have joined before reporting on it. */

@@ -17,6 +17,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
@@ -73,6 +74,7 @@ public final class OwnerService implements CoordinatorListener, Closeable {
     private final Map<Role, Acting> acting = new EnumMap<>(Role.class);
     private final Map<Role, SliceAssignment> latest = new EnumMap<>(Role.class);
     final Map<ConnectionId, HostStream> streams = new HashMap<>();
+    private volatile Predicate<BigInteger> revoked = serial -> false;
     private final AtomicInteger nextConnection = new AtomicInteger(1);
     private final List<OwnershipEvent> events = Collections.synchronizedList(new ArrayList<>());
     final ClaimAdmission claims;
@@ -443,6 +445,11 @@ public final class OwnerService implements CoordinatorListener, Closeable {
      * A certificate was revoked: the host streams opened with it end now, their claims withdrawn,
      * rather than at their next handshake (streams live for days).
      */
+    /** Tells the owner which certificates are revoked now; set before hosts connect. */
+    public void revokedBy(Predicate<BigInteger> revoked) {
+        this.revoked = revoked;
+    }
+
     public void certificateRevoked(BigInteger serial) {
         execute(() -> {
             for (HostStream stream : List.copyOf(streams.values())) {
@@ -466,6 +473,9 @@ public final class OwnerService implements CoordinatorListener, Closeable {
         execute(() -> {
             if (!majority) {
                 stream.fail(Status.UNAVAILABLE.withDescription(node + " has no cluster majority; try another controller"));
+            } else if (stream.peerSerial.filter(revoked).isPresent()) {
+                // Revoked after the call's own check and before this task: the sweep ran without it.
+                stream.fail(Status.UNAUTHENTICATED.withDescription("the peer's certificate was revoked"));
             } else {
                 streams.put(id, stream);
             }

@@ -10,6 +10,7 @@ import org.apache.curator.framework.CuratorFrameworkFactory;
 import org.apache.curator.retry.RetryNTimes;
 import org.apache.curator.test.InstanceSpec;
 import org.apache.curator.test.TestingCluster;
+import org.netweave.controller.TestPorts;
 
 /**
  * A real three-server ZooKeeper ensemble (Curator's TestingCluster) with a short tick, so that
@@ -25,7 +26,8 @@ public final class TestEnsemble implements Closeable {
     public TestEnsemble(int servers) throws Exception {
         List<InstanceSpec> specs = new ArrayList<>();
         for (int i = 1; i <= servers; i++) {
-            specs.add(new InstanceSpec(null, -1, -1, -1, true, i, TICK_MS, -1));
+            List<Integer> free = TestPorts.take(3);
+            specs.add(new InstanceSpec(null, free.get(0), free.get(1), free.get(2), true, i, TICK_MS, -1));
         }
         cluster = new TestingCluster(specs);
         cluster.start();

@@ -10,6 +10,7 @@ import org.apache.curator.test.InstanceSpec;
 import org.apache.curator.test.TestingCluster;
 import org.netweave.controller.ControllerNode;
 import org.netweave.controller.ControllerNodeConfig;
+import org.netweave.controller.TestPorts;
 import org.netweave.controller.owner.OwnershipEvent;
 import org.netweave.controller.runtime.RuntimeTablesSnapshot;
 import org.netweave.controller.slice.Role;
@@ -44,7 +45,8 @@ final class ControllerTestCluster implements Closeable {
     ControllerTestCluster(int size) throws Exception {
         List<InstanceSpec> specs = new ArrayList<>();
         for (int i = 1; i <= size; i++) {
-            specs.add(new InstanceSpec(null, -1, -1, -1, true, i, TICK_MS, -1));
+            List<Integer> free = TestPorts.take(3);
+            specs.add(new InstanceSpec(null, free.get(0), free.get(1), free.get(2), true, i, TICK_MS, -1));
         }
         ensemble = new TestingCluster(specs);
         ensemble.start();

@@ -1,10 +1,9 @@
 package org.netweave.controller.zk;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
+
+import org.netweave.controller.TestPorts;
 import org.netweave.model.ControllerId;
 
 /** Shared settings for tests against real embedded ZooKeeper peers on 127.0.0.1. */
@@ -26,16 +25,7 @@ final class ZkTestSupport {
 
     /** Controller {@code controller-n} as ZooKeeper server n, on three free ports of 127.0.0.1. */
     static PeerSpec peer(int n) {
-        try (ServerSocket client = openFree(); ServerSocket quorum = openFree(); ServerSocket election = openFree()) {
-            return new PeerSpec(ControllerId.of("controller-" + n), n, "127.0.0.1", client.getLocalPort(),
-                    quorum.getLocalPort(), election.getLocalPort());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Held open together, the three sockets are sure to get three different ports. */
-    private static ServerSocket openFree() throws IOException {
-        return new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        List<Integer> free = TestPorts.take(3);
+        return new PeerSpec(ControllerId.of("controller-" + n), n, "127.0.0.1", free.get(0), free.get(1), free.get(2));
     }
 }

@@ -28,7 +28,8 @@ public final class CertificateRoutes implements ApiRoutes {
                 ctx -> ctx.json(authority.issued().stream()
                         .map(held -> CertificateView.of(ComponentIdentity.of(held).orElseThrow(), held, false)).toList()));
         api.post("/certificates/{component}/{name}/revoke", "Revoke the certificate a component holds: every server"
-                        + " refuses it from now on and closes the streams it keeps open", null, CertificateView.class, 200,
+                        + " refuses it from the next call on; a host's streams to the controllers and its configuration"
+                        + " stream end at once. 404 when it holds none (also once revoked)", null, CertificateView.class, 200,
                 ctx -> {
                     ComponentIdentity holder = holder(ctx);
                     if (holder.kind() == ComponentKind.MANAGER) {
@@ -36,7 +37,8 @@ public final class CertificateRoutes implements ApiRoutes {
                                 + " every component would be cut off from it");
                     }
                     X509Certificate held = authority.issuedTo(holder)
-                            .orElseThrow(() -> ApiException.notFound("name", holder.kind().label() + " certificate", holder.name()));
+                            .orElseThrow(() -> ApiException.notFound("name", holder.kind().label() + " certificate (held now)",
+                                    holder.name()));
                     authority.revoke(held);
                     ctx.json(CertificateView.of(holder, held, true));
                 });

@@ -9,6 +9,7 @@ import java.util.SortedMap;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import org.netweave.manager.certificates.StreamCertificates;
 import org.netweave.manager.southbound.CoalescingWorker;
 import org.netweave.manager.store.Store;
 import org.netweave.proto.manager.v1.AgentHello;
@@ -40,6 +41,8 @@ public final class NeutronAgentService extends NeutronAgentChannelGrpc.NeutronAg
     private final CoalescingWorker worker;
     private final Store.CommitListener onCommit;
     private final Map<String, List<ServerCallStreamObserver<AgentNotification>>> subscribers = new HashMap<>();
+    /** The certificates the agents' subscriptions were made with: a revoked host's end at once. */
+    public final StreamCertificates certificates = new StreamCertificates("Neutron agents");
     /** The topology the last notifications were made from; set by {@link #start}. Guarded by {@code this}. */
     private AgentTopology current;
 
@@ -112,7 +115,12 @@ public final class NeutronAgentService extends NeutronAgentChannelGrpc.NeutronAg
             return;
         }
         ServerCallStreamObserver<AgentNotification> call = (ServerCallStreamObserver<AgentNotification>) observer;
+        certificates.record(call);
         synchronized (this) {
+            if (certificates.revokedSince(call)) {
+                certificates.end(call, "the agents of " + host);
+                return;
+            }
             subscribers.computeIfAbsent(host, h -> new ArrayList<>()).add(call);
             call.setOnCancelHandler(() -> unsubscribe(host, call));
             AgentNotification sync = AgentNotifications.fullSync(current, host);
@@ -191,7 +199,20 @@ public final class NeutronAgentService extends NeutronAgentChannelGrpc.NeutronAg
         }
     }
 
+    /** A certificate was revoked: the subscriptions made with it end now. */
+    public synchronized void certificateRevoked(java.math.BigInteger serial) {
+        for (String host : List.copyOf(subscribers.keySet())) {
+            for (ServerCallStreamObserver<AgentNotification> call : List.copyOf(subscribers.get(host))) {
+                if (certificates.openedWith(call, serial)) {
+                    unsubscribe(host, call);
+                    certificates.end(call, "the agents of " + host);
+                }
+            }
+        }
+    }
+
     private synchronized void unsubscribe(String host, ServerCallStreamObserver<AgentNotification> call) {
+        certificates.forget(call);
         List<ServerCallStreamObserver<AgentNotification>> calls = subscribers.get(host);
         if (calls != null) {
             calls.remove(call);

@@ -8,6 +8,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import org.netweave.manager.certificates.StreamCertificates;
 import org.netweave.model.InvalidValueException;
 import org.netweave.model.VmId;
 import org.netweave.pki.ComponentKind;
@@ -29,6 +30,8 @@ public final class ControlVmService extends ControlVmManagerChannelGrpc.ControlV
     private static final Logger LOG = LoggerFactory.getLogger(ControlVmService.class);
 
     private final Map<VmId, StreamObserver<ControlVmConfig>> streams = new ConcurrentHashMap<>();
+    /** The certificates the configuration streams were opened with: a revoked control VM's ends at once. */
+    public final StreamCertificates certificates = new StreamCertificates("control VMs");
     private final Map<VmId, ControlVmConfig> desired = new ConcurrentHashMap<>();
     private final Map<VmId, ControlVmStatus> statuses = new ConcurrentHashMap<>();
     private final Map<VmId, String> haAddresses = new ConcurrentHashMap<>();
@@ -51,8 +54,10 @@ public final class ControlVmService extends ControlVmManagerChannelGrpc.ControlV
             observer.onError(e);
             return;
         }
+        certificates.record(observer);
         if (observer instanceof ServerCallStreamObserver<ControlVmConfig> call) {
             call.setOnCancelHandler(() -> {
+                certificates.forget(observer);
                 if (streams.remove(vm, observer)) {
                     LOG.info("control VM {} of {} disconnected", vm, hello.getDlrId());
                 }
@@ -66,6 +71,11 @@ public final class ControlVmService extends ControlVmManagerChannelGrpc.ControlV
             if (observer instanceof ServerCallStreamObserver<ControlVmConfig> call && call.isCancelled()) {
                 // Cancelled before it was registered: its cancel handler found nothing to remove.
                 streams.remove(vm, observer);
+                return;
+            }
+            if (certificates.revokedSince(observer)) {
+                streams.remove(vm, observer);
+                certificates.end(observer, "control VM " + vm.value());
                 return;
             }
             LOG.info("control VM {} of {} connected back", vm, hello.getDlrId());
@@ -97,6 +107,15 @@ public final class ControlVmService extends ControlVmManagerChannelGrpc.ControlV
         } catch (StatusRuntimeException e) {
             observer.onError(e);
         }
+    }
+
+    /** A certificate was revoked: the configuration stream its control VM holds ends now. */
+    public synchronized void certificateRevoked(java.math.BigInteger serial) {
+        streams.forEach((vm, stream) -> {
+            if (certificates.openedWith(stream, serial) && streams.remove(vm, stream)) {
+                certificates.end(stream, "control VM " + vm.value());
+            }
+        });
     }
 
     /** Sets what {@code vm} should hold and sends it now if the control VM is connected. */

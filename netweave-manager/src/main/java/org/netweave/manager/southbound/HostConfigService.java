@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import org.netweave.manager.certificates.StreamCertificates;
 import org.netweave.manager.realization.RealizationService;
 import org.netweave.manager.store.Store;
 import org.netweave.model.DlrId;
@@ -51,8 +52,8 @@ public final class HostConfigService extends HostConfigChannelGrpc.HostConfigCha
     private final RealizationService realization;
     private final Supplier<List<String>> controllers;
     private final Map<HostId, StreamObserver<HostConfig>> subscribers = new ConcurrentHashMap<>();
-    /** The certificate each subscription was made with, to end it when the certificate is revoked. */
-    private final Map<StreamObserver<HostConfig>, BigInteger> subscriberCertificates = new ConcurrentHashMap<>();
+    /** The certificate each subscription was made with: a revoked host's stream ends at once. */
+    public final StreamCertificates certificates = new StreamCertificates("host configuration");
     private final Set<HostId> needFullConfig = ConcurrentHashMap.newKeySet();
     private final Map<HostId, Map<DlrId, DlrConnection>> dlrConnections = new ConcurrentHashMap<>();
     // Worker state: the desired state hosts are made of, the generation it is read up to, the
@@ -106,12 +107,18 @@ public final class HostConfigService extends HostConfigChannelGrpc.HostConfigCha
         if (!mayActAs(host, observer)) {
             return;
         }
-        PeerIdentity.currentSerial().ifPresent(serial -> subscriberCertificates.put(observer, serial));
+        certificates.record(observer);
         if (observer instanceof ServerCallStreamObserver<HostConfig> call) {
             call.setOnCancelHandler(() -> unsubscribe(host, observer));
         }
         StreamObserver<HostConfig> before = subscribers.put(host, observer);
+        if (certificates.revokedSince(observer) && subscribers.remove(host, observer)) {
+            // Revoked between the call's own check and the registration: the sweep ran without it.
+            certificates.end(observer, "host " + host.value());
+            return;
+        }
         if (before != null) {
+            certificates.forget(before);
             LOG.info("host {} subscribed again; its earlier stream is closed", host);
             synchronized (before) {
                 safely(before::onCompleted);
@@ -201,22 +208,15 @@ public final class HostConfigService extends HostConfigChannelGrpc.HostConfigCha
     /** A certificate was revoked: the configuration stream its host holds ends now, not at its next handshake. */
     public void certificateRevoked(BigInteger serial) {
         subscribers.forEach((host, observer) -> {
-            if (serial.equals(subscriberCertificates.get(observer)) && subscribers.remove(host, observer)) {
-                subscriberCertificates.remove(observer);
+            if (certificates.openedWith(observer, serial) && subscribers.remove(host, observer)) {
                 realization.connected(host, false);
-                LOG.atWarn().setMessage("the certificate of host {} was revoked; its configuration stream is closed")
-                        .addArgument(host).addKeyValue("event", "revoked-peer-disconnected").addKeyValue("host", host.value())
-                        .addKeyValue("serial", serial.toString(16)).log();
-                synchronized (observer) {
-                    safely(() -> observer.onError(io.grpc.Status.UNAUTHENTICATED
-                            .withDescription("the certificate of host " + host.value() + " was revoked").asRuntimeException()));
-                }
+                certificates.end(observer, "host " + host.value());
             }
         });
     }
 
     private void unsubscribe(HostId host, StreamObserver<HostConfig> observer) {
-        subscriberCertificates.remove(observer);
+        certificates.forget(observer);
         if (subscribers.remove(host, observer)) {
             realization.connected(host, false);
         }

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import org.netweave.manager.certificates.StreamCertificates;
 import org.netweave.model.HostId;
 import org.netweave.pki.ComponentIdentity;
 import org.netweave.pki.PeerIdentity;
@@ -26,6 +27,8 @@ public final class TraceflowChannelService extends TraceflowChannelGrpc.Traceflo
     private static final Logger LOG = LoggerFactory.getLogger(TraceflowChannelService.class);
 
     private final Map<HostId, ServerCallStreamObserver<TraceflowProbe>> probeStreams = new ConcurrentHashMap<>();
+    /** The certificates the probe streams were opened with: a revoked host's ends at once. */
+    public final StreamCertificates certificates = new StreamCertificates("traceflow");
     private volatile Consumer<TraceflowObservations> reports = batch -> { };
 
     /** Where observation reports go; called on gRPC threads. */
@@ -44,8 +47,16 @@ public final class TraceflowChannelService extends TraceflowChannelGrpc.Traceflo
             return;
         }
         ServerCallStreamObserver<TraceflowProbe> stream = (ServerCallStreamObserver<TraceflowProbe>) observer;
-        stream.setOnCancelHandler(() -> probeStreams.remove(host, stream));
+        certificates.record(stream);
+        stream.setOnCancelHandler(() -> {
+            probeStreams.remove(host, stream);
+            certificates.forget(stream);
+        });
         ServerCallStreamObserver<TraceflowProbe> replaced = probeStreams.put(host, stream);
+        if (certificates.revokedSince(stream) && probeStreams.remove(host, stream)) {
+            certificates.end(stream, "host " + host.value());
+            return;
+        }
         if (replaced != null) {
             synchronized (replaced) {
                 replaced.onCompleted();
@@ -59,6 +70,15 @@ public final class TraceflowChannelService extends TraceflowChannelGrpc.Traceflo
         reports.accept(batch);
         observer.onNext(TraceflowAck.getDefaultInstance());
         observer.onCompleted();
+    }
+
+    /** A certificate was revoked: the probe stream its host holds ends now. */
+    public void certificateRevoked(java.math.BigInteger serial) {
+        probeStreams.forEach((host, stream) -> {
+            if (certificates.openedWith(stream, serial) && probeStreams.remove(host, stream)) {
+                certificates.end(stream, "host " + host.value());
+            }
+        });
     }
 
     /**

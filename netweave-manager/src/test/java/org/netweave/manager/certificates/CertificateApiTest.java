@@ -35,14 +35,21 @@ import org.netweave.proto.controller.v1.ControllerMessage;
 import org.netweave.proto.controller.v1.Hello;
 import org.netweave.proto.controller.v1.HostChannelGrpc;
 import org.netweave.proto.controller.v1.HostMessage;
+import org.netweave.proto.manager.v1.AgentHello;
+import org.netweave.proto.manager.v1.AgentNotification;
 import org.netweave.proto.manager.v1.HostConfig;
 import org.netweave.proto.manager.v1.HostConfigChannelGrpc;
 import org.netweave.proto.manager.v1.HostHello;
 import org.netweave.proto.manager.v1.HostRealized;
+import org.netweave.proto.manager.v1.NeutronAgentChannelGrpc;
+import org.netweave.proto.manager.v1.TraceflowChannelGrpc;
+import org.netweave.proto.manager.v1.TraceflowHello;
+import org.netweave.proto.manager.v1.TraceflowProbe;
 
 /**
  * Revoking a host's certificate through the API: the host's open streams to a controller and to the
- * manager end at once, a new connection with it fails its handshake, and the other hosts go on.
+ * manager (configuration, Neutron agents, traceflow probes) end at once, a new connection with it
+ * fails its handshake, and the other hosts go on.
  */
 @Tag("embedded-zookeeper")
 class CertificateApiTest {
@@ -86,6 +93,12 @@ class CertificateApiTest {
             Watched<HostConfig> configs = new Watched<>();
             HostConfigChannelGrpc.newStub(toManager.of(host1)).subscribe(HostHello.newBuilder().setHostId(host1).build(), configs);
             configs.first.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            // ... and, as its agents would, the Neutron agents' subscription and the traceflow probe stream.
+            Watched<AgentNotification> neutron = new Watched<>();
+            NeutronAgentChannelGrpc.newStub(toManager.of(host1)).subscribe(AgentHello.newBuilder().setHost(host1).build(), neutron);
+            neutron.first.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            Watched<TraceflowProbe> probes = new Watched<>();
+            TraceflowChannelGrpc.newStub(toManager.of(host1)).probes(TraceflowHello.newBuilder().setHostId(host1).build(), probes);
             TransportSecurity host1Transport = manager.transportFor(ComponentIdentity.host(HostId.of(host1)));
             try (ControllerChannels toController = new ControllerChannels(host1Transport)) {
                 Watched<ControllerMessage> session = new Watched<>();
@@ -105,7 +118,9 @@ class CertificateApiTest {
                 ApiClient.Reply badKind = admin.post("/certificates/router/" + host1 + "/revoke", "{}");
                 assertThat(badKind.status()).isEqualTo(400);
                 assertThat(badKind.at("/field").asText()).isEqualTo("component");
-                assertThat(admin.post("/certificates/host/host-77/revoke", "{}").status()).isEqualTo(404);
+                ApiClient.Reply none = admin.post("/certificates/host/host-77/revoke", "{}");
+                assertThat(none.status()).isEqualTo(404);
+                assertThat(none.at("/field").asText()).isEqualTo("name");
                 assertThat(admin.post("/certificates/manager/manager/revoke", "{}").status()).isEqualTo(409);
 
                 ApiClient.Reply revoked = admin.post("/certificates/host/" + host1 + "/revoke", "{}");
@@ -118,6 +133,10 @@ class CertificateApiTest {
                 assertThat(atController.getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
                 assertThat(atController.getDescription()).isEqualTo("the certificate of host " + host1 + " was revoked");
                 assertThat(configs.ended.get(WAIT.toSeconds(), TimeUnit.SECONDS).getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+                assertThat(neutron.ended.get(WAIT.toSeconds(), TimeUnit.SECONDS).getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+                assertThat(probes.ended.get(WAIT.toSeconds(), TimeUnit.SECONDS).getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+                assertThat(admin.post("/certificates/host/" + host1 + "/revoke", "{}").status())
+                        .as("revoked already: it holds none").isEqualTo(404);
             }
 
             // A new connection with the revoked certificate fails its handshake.

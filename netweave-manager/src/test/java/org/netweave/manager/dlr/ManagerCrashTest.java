@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netweave.controller.embedded.EmbeddedControllerCluster;
+import org.netweave.controller.embedded.FreePorts;
 import org.netweave.controller.zk.ZkTuning;
 import org.netweave.hostagent.HostConfigFollower;
 import org.netweave.manager.Manager;
@@ -56,8 +58,9 @@ class ManagerCrashTest {
     @Test
     void aManagerKilledMidJobResumesTheJobOnRestartAndNothingIsHalfWritten() throws Exception {
         Path data = Files.createDirectories(dir.resolve("manager"));
-        int apiPort = freePort();
-        int southboundPort = freePort();
+        List<Integer> free = new FreePorts(InetAddress.getLoopbackAddress()).take(2);
+        int apiPort = free.get(0);
+        int southboundPort = free.get(1);
         // The manager's authority, opened here first: the controller it runs against and this test's
         // hosts get their certificates from it, as the manager would hand them out.
         CertificateAuthority authority = CertificateAuthority.openOrCreate(data.resolve(Manager.PKI_DIR));
@@ -134,12 +137,6 @@ class ManagerCrashTest {
                 return false;
             }
         });
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /** The hung agent: subscribes, then never applies or reports anything. */
