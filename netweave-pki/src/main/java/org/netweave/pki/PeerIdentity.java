@@ -4,7 +4,6 @@ import java.math.BigInteger;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
-import java.util.Set;
 
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
@@ -122,15 +121,6 @@ public final class PeerIdentity {
             throw denied("'" + name + "' names no " + kind.label());
         }
         require(claimed);
-    }
-
-    /** Refuses (PERMISSION_DENIED) the call unless its peer is one of {@code kinds} — or it came over plaintext. */
-    public static void require(Set<ComponentKind> kinds) {
-        current().ifPresent(peer -> {
-            if (!kinds.contains(peer.kind())) {
-                throw denied(peer + " may not do this");
-            }
-        });
     }
 
     public static StatusRuntimeException denied(String why) {

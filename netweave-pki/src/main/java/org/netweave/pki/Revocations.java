@@ -75,10 +75,6 @@ public final class Revocations {
         return () -> listeners.remove(listener);
     }
 
-    public Set<BigInteger> serials() {
-        return Set.copyOf(serials);
-    }
-
     /** Adds {@code serial} and writes the file whole (a reader never sees half of it). */
     synchronized void add(BigInteger serial) {
         serials.add(serial);

@@ -91,7 +91,7 @@ class HostClaimsTest {
                         new LogicalSwitchTables.Mac(VM2, vtep(2), B));
                 assertThat(tables.arps()).containsExactlyInAnyOrder(new LogicalSwitchTables.Arp(IP1, VM1, A),
                         new LogicalSwitchTables.Arp(IP2, VM2, B));
-                assertThat(tablesOf(a, VNI).getArpsList()).extracting(arp -> arp.getIp() + "=" + arp.getMac())
+                assertThat(SessionTables.of(a, VNI).getArpsList()).extracting(arp -> arp.getIp() + "=" + arp.getMac())
                         .containsExactlyInAnyOrder(IP1.value() + "=" + VM1.value(), IP2.value() + "=" + VM2.value());
             });
             // Counted once each, when still refused a grace period later (a placement may be on its way).
@@ -123,7 +123,7 @@ class HostClaimsTest {
                 assertThat(tables.joinedHosts()).containsExactlyInAnyOrder(A, B, C);
                 assertThat(tables.macs()).containsExactlyInAnyOrder(new LogicalSwitchTables.Mac(VM1, vtep(2), B),
                         new LogicalSwitchTables.Mac(VM2, vtep(2), B));
-                assertThat(tablesOf(c, VNI).getMacsList()).extracting(mac -> mac.getMac() + "@" + mac.getVtepIp())
+                assertThat(SessionTables.of(c, VNI).getMacsList()).extracting(mac -> mac.getMac() + "@" + mac.getVtepIp())
                         .containsExactlyInAnyOrder(VM1.value() + "@" + vtep(2).value(), VM2.value() + "@" + vtep(2).value());
             });
         }
@@ -196,12 +196,4 @@ class HostClaimsTest {
         return new HostSession(host, Ipv4Address.of(0x0AFE0000 | n), 40_000 + n, vtep, cluster.hostAddresses(), channels,
                 SliceSpace.DEFAULT);
     }
-
-    /** The host's tables on the VNI; an assertion failure (so awaited again) while it has none yet. */
-    private static org.netweave.proto.controller.v1.VniTables tablesOf(HostSession host, Vni vni) {
-        org.netweave.proto.controller.v1.VniTables tables = host.vniTables().get(vni);
-        assertThat(tables).as(host.host() + " has no tables on VNI " + vni + " yet").isNotNull();
-        return tables;
-    }
-
 }

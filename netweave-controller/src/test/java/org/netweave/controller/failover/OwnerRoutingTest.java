@@ -147,7 +147,7 @@ class OwnerRoutingTest {
             assertThat(b.queryArp(vni, ip1).get()).contains(vm1);
             assertThat(b.queryArp(vni, Ipv4Address.of(0x0A000A0B)).get()).isEqualTo(Optional.empty());
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                    assertThat(tablesOf(b, vni).getMacsList()).anySatisfy(mac -> assertThat(mac.getMac()).isEqualTo(vm1.value())));
+                    assertThat(SessionTables.of(b, vni).getMacsList()).anySatisfy(mac -> assertThat(mac.getMac()).isEqualTo(vm1.value())));
         }
     }
 
@@ -169,12 +169,12 @@ class OwnerRoutingTest {
             a.joinVni(vni, new HostSession.VniBindings(Set.of(kept, gone), Map.of(keptIp, kept, goneIp, gone)));
             b.joinVni(vni, new HostSession.VniBindings(Set.of(), Map.of()));
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                    assertThat(tablesOf(b, vni).getMacsList()).extracting(m -> m.getMac()).contains(gone.value()));
+                    assertThat(SessionTables.of(b, vni).getMacsList()).extracting(m -> m.getMac()).contains(gone.value()));
 
             a.joinVni(vni, new HostSession.VniBindings(Set.of(kept), Map.of(keptIp, kept)));
 
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-                var tables = tablesOf(b, vni);
+                var tables = SessionTables.of(b, vni);
                 assertThat(tables.getMacsList()).extracting(m -> m.getMac()).containsExactly(kept.value());
                 assertThat(tables.getArpsList()).extracting(arp -> arp.getIp()).containsExactly(keptIp.value());
             });
@@ -187,12 +187,4 @@ class OwnerRoutingTest {
         return new HostSession(HostId.of(name), Ipv4Address.of(0x0AFE0000 | n), 40_000 + n, vtep, cluster.hostAddresses(),
                 channels, SliceSpace.DEFAULT);
     }
-
-    /** The host's tables on the VNI; an assertion failure (so awaited again) while it has none yet. */
-    private static org.netweave.proto.controller.v1.VniTables tablesOf(HostSession host, Vni vni) {
-        org.netweave.proto.controller.v1.VniTables tables = host.vniTables().get(vni);
-        assertThat(tables).as(host.host() + " has no tables on VNI " + vni + " yet").isNotNull();
-        return tables;
-    }
-
 }
