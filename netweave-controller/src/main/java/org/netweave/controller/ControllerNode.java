@@ -69,6 +69,7 @@ public final class ControllerNode implements Closeable {
                 // own embedded peer is gone or cut off would carry on through another one, which
                 // breaks "losing the node's peer is losing the node" (see ControllerNodeConfig).
                 .ensembleTracker(false)
+                .zkClientConfig(config.zooKeeper().clientConfig())
                 .build();
         this.health = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name(config.id() + "-health").factory());
     }

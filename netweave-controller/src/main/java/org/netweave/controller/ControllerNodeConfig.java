@@ -3,6 +3,7 @@ package org.netweave.controller;
 import java.time.Duration;
 
 import org.netweave.controller.slice.SliceSpace;
+import org.netweave.controller.zk.ZkSecurity;
 import org.netweave.model.ControllerId;
 import org.netweave.pki.TransportSecurity;
 
@@ -19,10 +20,11 @@ import org.netweave.pki.TransportSecurity;
  *                        the placement that admits it may still be on its way from the manager
  * @param security        the host-facing service's transport: mutual TLS under the manager's
  *                        authority, plaintext only for tests of controllers alone
+ * @param zooKeeper       how the node's ZooKeeper session is protected; it must match the peers'
  */
 public record ControllerNodeConfig(ControllerId id, String hostFacingHost, int hostFacingPort, String zkConnectString,
                                    Duration sessionTimeout, Duration healthInterval, SliceSpace space,
-                                   Duration claimGrace, TransportSecurity security) {
+                                   Duration claimGrace, TransportSecurity security, ZkSecurity zooKeeper) {
     /** Far longer than the manager takes to place what it configured, even with thousands of switches. */
     public static final Duration CLAIM_GRACE = Duration.ofSeconds(3);
 
@@ -30,7 +32,7 @@ public record ControllerNodeConfig(ControllerId id, String hostFacingHost, int h
     public ControllerNodeConfig(ControllerId id, String hostFacingHost, int hostFacingPort, String zkConnectString,
                                 Duration sessionTimeout, Duration healthInterval, SliceSpace space) {
         this(id, hostFacingHost, hostFacingPort, zkConnectString, sessionTimeout, healthInterval, space, CLAIM_GRACE,
-                TransportSecurity.plaintext());
+                TransportSecurity.plaintext(), ZkSecurity.plaintext());
     }
 
     public static ControllerNodeConfig loopback(ControllerId id, String zkConnectString, Duration sessionTimeout) {

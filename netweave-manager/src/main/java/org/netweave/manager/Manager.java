@@ -52,8 +52,11 @@ import org.netweave.manager.store.Store;
 import org.netweave.manager.traceflow.TraceflowChannelService;
 import org.netweave.manager.traceflow.TraceflowRoutes;
 import org.netweave.manager.traceflow.Traceflows;
+import org.netweave.model.ControllerId;
 import org.netweave.pki.CertificateAuthority;
 import org.netweave.pki.ComponentIdentity;
+import org.netweave.pki.ComponentKind;
+import org.netweave.pki.PeerGroupTls;
 import org.netweave.pki.TransportSecurity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +76,11 @@ public final class Manager implements Closeable {
     private SouthboundServer southbound;
     /** Where under the data directory the certificate authority keeps its files. */
     public static final String PKI_DIR = "pki";
+    /**
+     * The certificate the embedded controllers' ZooKeeper peers present to each other and to the
+     * controller nodes' sessions. They share one JVM, and ZooKeeper's TLS settings are per JVM.
+     */
+    public static final ComponentIdentity EMBEDDED_ZOOKEEPER = ComponentIdentity.controller(ControllerId.of("zookeeper"));
     private CertificateAuthority authority;
     private final Map<ComponentIdentity, TransportSecurity> transports = new ConcurrentHashMap<>();
     private RealizationService realization;
@@ -125,7 +133,8 @@ public final class Manager implements Closeable {
         // The authority first: every gRPC server and channel of the platform is mutual TLS under it.
         authority = CertificateAuthority.openOrCreate(settings.dataDir().resolve(PKI_DIR));
         TransportSecurity own = transportFor(ComponentIdentity.manager());
-        fleet.secure(id -> transportFor(ComponentIdentity.controller(id)));
+        fleet.secure(id -> transportFor(ComponentIdentity.controller(id)), () -> new PeerGroupTls(
+                authority.credentialsFor(EMBEDDED_ZOOKEEPER), authority.revocations(), ComponentKind.CONTROLLER));
         realization = new RealizationService();
         jobs = keep(new JobRunner(store, clock));
         metrics = new ManagerMetrics();

@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -73,15 +74,19 @@ final class PemFiles {
         return text.toString();
     }
 
-    /** Writes beside the file and moves it in place, so a crash never leaves half a key. */
     private static void write(Path file, String text, boolean secret) {
+        write(file, text.getBytes(StandardCharsets.US_ASCII), secret);
+    }
+
+    /** Writes beside the file and moves it in place, so a crash never leaves half a key. */
+    static void write(Path file, byte[] content, boolean secret) {
         try {
             Path next = file.resolveSibling(file.getFileName() + ".next");
             Files.deleteIfExists(next);
             if (secret) {
                 Files.createFile(next, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             }
-            Files.writeString(next, text);
+            Files.write(next, content);
             // On disk before it takes the name: a power cut must not leave an empty key behind it.
             try (FileChannel channel = FileChannel.open(next, StandardOpenOption.WRITE)) {
                 channel.force(true);

@@ -28,10 +28,12 @@ import org.netweave.controller.zk.EmbeddedZooKeeperPeer;
 import org.netweave.controller.zk.EnsembleAdmin;
 import org.netweave.controller.zk.PeerProbe;
 import org.netweave.controller.zk.PeerSpec;
+import org.netweave.controller.zk.ZkSecurity;
 import org.netweave.controller.zk.ZkSuperUser;
 import org.netweave.controller.zk.ZkTuning;
 import org.netweave.model.ControllerId;
 import org.netweave.model.InvalidValueException;
+import org.netweave.pki.PeerGroupTls;
 import org.netweave.pki.TransportSecurity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,6 +86,8 @@ public final class EmbeddedControllerCluster implements Closeable {
     private volatile boolean closed;
     /** Each controller's transport, asked when it starts (and restarts); plaintext until {@link #secure}. */
     private volatile Function<ControllerId, TransportSecurity> security = id -> TransportSecurity.plaintext();
+    /** The ZooKeeper links of every peer and node; plaintext until {@link #secure}. Fixed once a peer runs. */
+    private volatile ZkSecurity zooKeeper = ZkSecurity.plaintext();
 
     private EmbeddedControllerCluster(Path dataDir, ZkTuning tuning, Duration sessionTimeout) {
         this.dataDir = dataDir;
@@ -137,11 +141,25 @@ public final class EmbeddedControllerCluster implements Closeable {
     }
 
     /**
-     * Runs every controller started from now on with the transport {@code security} gives it: the
-     * manager hands each its certificate from its authority before it deploys the first.
+     * Runs every controller with the transport {@code security} gives it, and their ZooKeeper
+     * with TLS among controllers under {@code zooKeeper}'s certificate: the manager hands out both
+     * from its authority before it deploys the first controller. The peers share this JVM and so
+     * present the one certificate ({@link org.netweave.controller.zk.ZkServerTls}).
+     *
+     * @throws IllegalStateException once a controller was added: peers of one ensemble cannot
+     *     speak TLS and plaintext to each other
      */
-    public void secure(Function<ControllerId, TransportSecurity> security) {
-        this.security = Objects.requireNonNull(security, "security");
+    public void secure(Function<ControllerId, TransportSecurity> security, PeerGroupTls zooKeeper) throws IOException {
+        synchronized (steps) {
+            if (!controllers.isEmpty()) {
+                throw new IllegalStateException("the cluster already has controllers " + ids()
+                        + "; secure it before the first is added");
+            }
+            this.security = Objects.requireNonNull(security, "security");
+            this.zooKeeper = ZkSecurity.tls(zooKeeper, dataDir.resolve("zookeeper-tls"));
+            LOG.info("ZooKeeper quorum, election and client links: TLS among controllers, as {}",
+                    zooKeeper.own().identity());
+        }
     }
 
     private static void requireNoEarlierCluster(Path dataDir) throws IOException {
@@ -192,7 +210,7 @@ public final class EmbeddedControllerCluster implements Closeable {
                 LOG.info("{}: first controller: its peer starts alone and leads", id);
                 controller.peer = bootstrap("starting the first controller",
                         () -> ClusterBootstrap.startFirst(controller.spec, controller.dir, tuning, SUPER_USER,
-                                STEP_TIMEOUT));
+                                zooKeeper, STEP_TIMEOUT));
             } else {
                 List<EmbeddedController> serving = serving(controller);
                 if (serving.isEmpty()) {
@@ -202,7 +220,7 @@ public final class EmbeddedControllerCluster implements Closeable {
                 LOG.info("{}: proposing node id and address {} to the cluster through {}", id,
                         controller.spec.serverValue(), serving);
                 controller.peer = bootstrap("adding " + id, () -> ClusterBootstrap.join(controller.spec,
-                        connectString(serving), controller.dir, tuning, SUPER_USER, STEP_TIMEOUT));
+                        connectString(serving), controller.dir, tuning, SUPER_USER, zooKeeper, STEP_TIMEOUT));
             }
             controllers.add(controller);
             startNode(controller);
@@ -282,7 +300,7 @@ public final class EmbeddedControllerCluster implements Closeable {
         if (!serving.isEmpty()) {
             LOG.info("{}: restarting; its peer starts from {} and rejoins through {}", id, controller.dir, serving);
             return bootstrap("rejoining " + id, () -> ClusterBootstrap.join(controller.spec, connectString(serving),
-                    controller.dir, tuning, SUPER_USER, STEP_TIMEOUT));
+                    controller.dir, tuning, SUPER_USER, zooKeeper, STEP_TIMEOUT));
         }
         if (controllers.size() == 1) {
             LOG.info("{}: restarting the only controller; its peer starts from its committed membership and leads "
@@ -291,7 +309,7 @@ public final class EmbeddedControllerCluster implements Closeable {
             LOG.warn("{}: restarting while no other controller serves (the cluster has no majority): its peer starts "
                     + "from its committed membership and waits for a majority", id);
         }
-        return EmbeddedZooKeeperPeer.start(controller.spec, specs(), controller.dir, tuning, SUPER_USER);
+        return EmbeddedZooKeeperPeer.start(controller.spec, specs(), controller.dir, tuning, SUPER_USER, zooKeeper);
     }
 
     /**
@@ -318,7 +336,7 @@ public final class EmbeddedControllerCluster implements Closeable {
                             + "of a majority to agree to it");
                 }
                 LOG.info("{}: removing from the ensemble through {}", id, serving);
-                try (EnsembleAdmin admin = EnsembleAdmin.connect(connectString(serving), SUPER_USER, STEP_TIMEOUT)) {
+                try (EnsembleAdmin admin = EnsembleAdmin.connect(connectString(serving), SUPER_USER, zooKeeper, STEP_TIMEOUT)) {
                     admin.removeNode(id);
                 } catch (KeeperException e) {
                     throw new IOException("removing " + id + " failed: ZooKeeper answered " + e.code(), e);
@@ -432,7 +450,7 @@ public final class EmbeddedControllerCluster implements Closeable {
         EmbeddedZooKeeperPeer peer = controller.peer;
         ControllerNode node = new ControllerNode(new ControllerNodeConfig(id, HOST, controller.hostPort,
                 peer.connectString(), sessionTimeout, HEALTH_INTERVAL, SliceSpace.DEFAULT, ControllerNodeConfig.CLAIM_GRACE,
-                security.apply(id)), clock);
+                security.apply(id), zooKeeper), clock);
         try {
             node.start();
         } catch (Exception e) {
@@ -462,7 +480,7 @@ public final class EmbeddedControllerCluster implements Closeable {
     private List<EmbeddedController> serving(EmbeddedController except) {
         return controllers.stream()
                 .filter(controller -> controller != except && controller.peer != null)
-                .filter(controller -> PeerProbe.mode(controller.spec, PROBE_TIMEOUT).isServing())
+                .filter(controller -> PeerProbe.mode(controller.spec, PROBE_TIMEOUT, zooKeeper).isServing())
                 .toList();
     }
 

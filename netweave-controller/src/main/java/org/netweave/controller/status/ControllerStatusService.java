@@ -82,7 +82,7 @@ public final class ControllerStatusService {
         EnsembleView view = membership();
         boolean sessionConnected = node.zooKeeper().getZookeeperClient().isConnected();
         boolean connected = sessionConnected && peer.mode().isServing();
-        return ClusterStatus.of(view, peer.self(), connected, PeerProbe.serving(view.members(), PROBE_TIMEOUT));
+        return ClusterStatus.of(view, peer.self(), connected, PeerProbe.serving(view.members(), PROBE_TIMEOUT, peer.security()));
     }
 
     /** Every role is configured on every node, and a started node takes part in every role's election. */

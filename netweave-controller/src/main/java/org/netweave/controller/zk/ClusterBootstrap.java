@@ -25,9 +25,10 @@ public final class ClusterBootstrap {
      * Returns once the peer leads, which a lone voter does as soon as it has elected itself.
      */
     public static EmbeddedZooKeeperPeer startFirst(PeerSpec self, Path dir, ZkTuning tuning, ZkSuperUser superUser,
-            Duration timeout) throws IOException, KeeperException, InterruptedException, TimeoutException {
-        EmbeddedZooKeeperPeer peer = EmbeddedZooKeeperPeer.start(self, List.of(self), dir, tuning, superUser);
-        try (EnsembleAdmin admin = EnsembleAdmin.connect(self.clientAddress(), superUser, timeout)) {
+            ZkSecurity security, Duration timeout)
+            throws IOException, KeeperException, InterruptedException, TimeoutException {
+        EmbeddedZooKeeperPeer peer = EmbeddedZooKeeperPeer.start(self, List.of(self), dir, tuning, superUser, security);
+        try (EnsembleAdmin admin = EnsembleAdmin.connect(self.clientAddress(), superUser, security, timeout)) {
             admin.proposeNode(self);
             return peer;
         } catch (KeeperException | InterruptedException | TimeoutException | RuntimeException e) {
@@ -44,13 +45,13 @@ public final class ClusterBootstrap {
      * @param clusterConnectString client addresses of one or more current members
      */
     public static EmbeddedZooKeeperPeer join(PeerSpec self, String clusterConnectString, Path dir, ZkTuning tuning,
-            ZkSuperUser superUser, Duration timeout)
+            ZkSuperUser superUser, ZkSecurity security, Duration timeout)
             throws IOException, KeeperException, InterruptedException, TimeoutException {
-        try (EnsembleAdmin admin = EnsembleAdmin.connect(clusterConnectString, superUser, timeout)) {
+        try (EnsembleAdmin admin = EnsembleAdmin.connect(clusterConnectString, superUser, security, timeout)) {
             List<PeerSpec> ensemble = new ArrayList<>(admin.view().members());
             ensemble.removeIf(member -> member.serverId() == self.serverId());
             ensemble.add(self);
-            EmbeddedZooKeeperPeer peer = EmbeddedZooKeeperPeer.start(self, ensemble, dir, tuning, superUser);
+            EmbeddedZooKeeperPeer peer = EmbeddedZooKeeperPeer.start(self, ensemble, dir, tuning, superUser, security);
             try {
                 admin.proposeNode(self);
                 return peer;

@@ -42,6 +42,7 @@ public final class EmbeddedZooKeeperPeer implements AutoCloseable {
     private final Path baseDir;
     private final ZkTuning tuning;
     private final ZkSuperUser superUser;
+    private final ZkSecurity security;
     private ZooKeeperServerEmbedded server;
 
     /**
@@ -53,21 +54,23 @@ public final class EmbeddedZooKeeperPeer implements AutoCloseable {
      * @param baseDir the peer's own directory, kept across restarts
      * @param tuning tick and session timing
      * @param superUser the identity that may reconfigure; the same for every controller
+     * @param security TLS on the quorum and client ports, or plaintext; the same for every controller
      */
     public EmbeddedZooKeeperPeer(PeerSpec self, List<PeerSpec> ensemble, Path baseDir, ZkTuning tuning,
-            ZkSuperUser superUser) {
+            ZkSuperUser superUser, ZkSecurity security) {
         this.self = Objects.requireNonNull(self, "self");
         this.ensemble = List.copyOf(ensemble);
         this.baseDir = Objects.requireNonNull(baseDir, "baseDir");
         this.tuning = Objects.requireNonNull(tuning, "tuning");
         this.superUser = Objects.requireNonNull(superUser, "superUser");
+        this.security = Objects.requireNonNull(security, "security");
         checkEnsemble(self, this.ensemble);
     }
 
     /** Creates and starts a peer; see {@link #EmbeddedZooKeeperPeer} for the parameters. */
     public static EmbeddedZooKeeperPeer start(PeerSpec self, List<PeerSpec> ensemble, Path baseDir, ZkTuning tuning,
-            ZkSuperUser superUser) throws IOException {
-        EmbeddedZooKeeperPeer peer = new EmbeddedZooKeeperPeer(self, ensemble, baseDir, tuning, superUser);
+            ZkSuperUser superUser, ZkSecurity security) throws IOException {
+        EmbeddedZooKeeperPeer peer = new EmbeddedZooKeeperPeer(self, ensemble, baseDir, tuning, superUser, security);
         peer.start();
         return peer;
     }
@@ -96,7 +99,7 @@ public final class EmbeddedZooKeeperPeer implements AutoCloseable {
                 }
                 server = ZooKeeperServerEmbedded.builder()
                         .baseDir(dir.baseDir())
-                        .configuration(ZkProperties.of(dir.dataDir(), dynamicConfig, tuning))
+                        .configuration(ZkProperties.of(dir.dataDir(), dynamicConfig, tuning, security))
                         .exitHandler(ExitHandler.LOG_ONLY)
                         .build();
                 server.start();
@@ -115,6 +118,11 @@ public final class EmbeddedZooKeeperPeer implements AutoCloseable {
         return self;
     }
 
+    /** How the peer's links are protected; its clients must match. */
+    public ZkSecurity security() {
+        return security;
+    }
+
     /** The connect string of this peer alone, for a client that must talk to this controller. */
     public String connectString() {
         return self.clientAddress();
@@ -127,7 +135,7 @@ public final class EmbeddedZooKeeperPeer implements AutoCloseable {
 
     /** How the peer takes part in the ensemble right now (asks it over its client port). */
     public PeerProbe.Mode mode() {
-        return state.get() == State.STARTED ? PeerProbe.mode(self) : PeerProbe.Mode.UNREACHABLE;
+        return state.get() == State.STARTED ? PeerProbe.mode(self, PeerProbe.DEFAULT_TIMEOUT, security) : PeerProbe.Mode.UNREACHABLE;
     }
 
     /** Stops the peer; its directory stays for a later start. Idempotent. */

@@ -48,9 +48,10 @@ public final class EnsembleAdmin implements AutoCloseable {
      * @param connectString client addresses of current members that stay in the cluster
      * @param timeout how long each call may retry while the ensemble is busy or unreachable
      */
-    public static EnsembleAdmin connect(String connectString, ZkSuperUser superUser, Duration timeout)
-            throws IOException {
-        ZooKeeperAdmin admin = new ZooKeeperAdmin(connectString, SESSION_TIMEOUT_MS, event -> { });
+    public static EnsembleAdmin connect(String connectString, ZkSuperUser superUser, ZkSecurity security,
+            Duration timeout) throws IOException {
+        ZooKeeperAdmin admin = new ZooKeeperAdmin(connectString, SESSION_TIMEOUT_MS, event -> { },
+                security.clientConfig());
         admin.addAuthInfo("digest", superUser.authData());
         return new EnsembleAdmin(admin, timeout);
     }

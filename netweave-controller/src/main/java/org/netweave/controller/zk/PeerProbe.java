@@ -1,13 +1,14 @@
 package org.netweave.controller.zk;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.zookeeper.client.FourLetterWordMain;
-import org.apache.zookeeper.common.X509Exception;
 
 /**
  * Asks a ZooKeeper server how it takes part in the ensemble, with the {@code srvr} four-letter
@@ -34,29 +35,34 @@ public final class PeerProbe {
     private PeerProbe() {
     }
 
-    /** The mode of {@code peer}, waiting at most {@link #DEFAULT_TIMEOUT}. */
+    /** The mode of a plaintext {@code peer}, waiting at most {@link #DEFAULT_TIMEOUT}. */
     public static Mode mode(PeerSpec peer) {
-        return mode(peer, DEFAULT_TIMEOUT);
+        return mode(peer, DEFAULT_TIMEOUT, ZkSecurity.plaintext());
     }
 
-    /** The mode of {@code peer}; {@link Mode#UNREACHABLE} if it does not answer within {@code timeout}. */
-    public static Mode mode(PeerSpec peer, Duration timeout) {
-        try {
-            String reply = FourLetterWordMain.send4LetterWord(peer.host(), peer.clientPort(), "srvr", false,
-                    Math.toIntExact(timeout.toMillis()));
+    /**
+     * The mode of {@code peer}, asked with {@code srvr} over its client port the way {@code
+     * security} protects it; {@link Mode#UNREACHABLE} if it does not answer within {@code timeout},
+     * or refuses the handshake.
+     */
+    public static Mode mode(PeerSpec peer, Duration timeout, ZkSecurity security) {
+        try (Socket socket = security.connect(peer.host(), peer.clientPort(), timeout)) {
+            OutputStream out = socket.getOutputStream();
+            out.write("srvr".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            // The server answers and closes the connection: the reply is everything up to the end.
+            String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
             return parseSrvr(reply);
         } catch (IOException e) {
             return Mode.UNREACHABLE;
-        } catch (X509Exception.SSLContextException e) {
-            throw new IllegalStateException("TLS was not asked for, yet ZooKeeper's client wanted an SSL context", e);
         }
     }
 
     /** The server ids among {@code peers} that are serving, probed one after another. */
-    public static Set<Integer> serving(Collection<PeerSpec> peers, Duration timeout) {
+    public static Set<Integer> serving(Collection<PeerSpec> peers, Duration timeout, ZkSecurity security) {
         Set<Integer> serving = new TreeSet<>();
         for (PeerSpec peer : peers) {
-            if (mode(peer, timeout).isServing()) {
+            if (mode(peer, timeout, security).isServing()) {
                 serving.add(peer.serverId());
             }
         }

@@ -17,6 +17,7 @@ import java.util.Properties;
  *   <li>{@code autopurge.*}: ZooKeeper keeps every snapshot and transaction log unless told to
  *       purge; three snapshots are enough to recover.
  *   <li>{@code tickTime}, {@code initLimit}, {@code syncLimit}, session bounds: {@link ZkTuning}.
+ *   <li>{@code sslQuorum}, {@code serverCnxnFactory}, {@code ssl.*}: {@link ZkSecurity}.
  * </ul>
  *
  * <p>ZooKeeper turns keys it does not know itself (such as {@code admin.enableServer}) into JVM
@@ -28,7 +29,7 @@ final class ZkProperties {
     private ZkProperties() {
     }
 
-    static Properties of(Path dataDir, Path dynamicConfigFile, ZkTuning tuning) {
+    static Properties of(Path dataDir, Path dynamicConfigFile, ZkTuning tuning, ZkSecurity security) {
         Properties properties = new Properties();
         properties.setProperty("dataDir", dataDir.toString());
         properties.setProperty("dynamicConfigFile", dynamicConfigFile.toString());
@@ -42,6 +43,7 @@ final class ZkProperties {
         properties.setProperty("syncLimit", Integer.toString(tuning.syncLimit()));
         properties.setProperty("minSessionTimeout", Long.toString(tuning.minSessionTimeout().toMillis()));
         properties.setProperty("maxSessionTimeout", Long.toString(tuning.maxSessionTimeout().toMillis()));
+        security.configureServer(properties);
         return properties;
     }
 }

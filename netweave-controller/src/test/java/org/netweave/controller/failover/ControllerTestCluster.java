@@ -16,6 +16,7 @@ import org.netweave.controller.runtime.RuntimeTablesSnapshot;
 import org.netweave.controller.slice.Role;
 import org.netweave.controller.slice.SliceSpace;
 import org.netweave.model.ControllerId;
+import org.netweave.controller.zk.ZkSecurity;
 import org.netweave.pki.TransportSecurity;
 
 /**
@@ -63,7 +64,7 @@ final class ControllerTestCluster implements Closeable {
     private ControllerNode startNode(int index) throws Exception {
         ControllerNodeConfig config = new ControllerNodeConfig(id(index), "127.0.0.1", ports[index],
                 links[index].connectString(), SESSION_TIMEOUT, Duration.ofMillis(100), SliceSpace.DEFAULT, CLAIM_GRACE,
-                TransportSecurity.plaintext());
+                TransportSecurity.plaintext(), ZkSecurity.plaintext());
         ControllerNode node = new ControllerNode(config, Clock.systemUTC()).start();
         // A restarted node comes back on the same port, as a controller VM keeps its address.
         ports[index] = Integer.parseInt(node.hostAddress().substring(node.hostAddress().lastIndexOf(':') + 1));

@@ -40,7 +40,7 @@ class BootstrapTest {
             assertThat(ClusterStatus.of(client2.view(), second, true, cluster.serving()).joinStatus())
                     .isEqualTo(ClusterStatus.JOIN_IN_PROGRESS);
             // ... and becomes a voter only when it is proposed.
-            try (EnsembleAdmin admin = EnsembleAdmin.connect(cluster.spec(1).clientAddress(), SUPER_USER, TIMEOUT)) {
+            try (EnsembleAdmin admin = EnsembleAdmin.connect(cluster.spec(1).clientAddress(), SUPER_USER, ZkSecurity.plaintext(), TIMEOUT)) {
                 assertThat(admin.proposeNode(second).serverIds()).containsExactly(1, 2);
             }
             cluster.awaitMembers(1, 1, 2);

@@ -23,7 +23,7 @@ class EnsembleAdminTest {
     @Test
     void proposalsAreIdempotentAndConflictingOnesAreRefused() throws Exception {
         try (TestCluster cluster = new TestCluster(root);
-                EnsembleAdmin admin = EnsembleAdmin.connect(cluster.spec(1).clientAddress(), SUPER_USER, TIMEOUT)) {
+                EnsembleAdmin admin = EnsembleAdmin.connect(cluster.spec(1).clientAddress(), SUPER_USER, ZkSecurity.plaintext(), TIMEOUT)) {
             cluster.startFirst(1);
             cluster.join(2);
             long version = admin.view().configVersion();
@@ -41,7 +41,7 @@ class EnsembleAdminTest {
     @Test
     void aRemovedControllerLeavesTheMembershipAndItsName() throws Exception {
         try (TestCluster cluster = new TestCluster(root);
-                EnsembleAdmin admin = EnsembleAdmin.connect(cluster.spec(1).clientAddress(), SUPER_USER, TIMEOUT)) {
+                EnsembleAdmin admin = EnsembleAdmin.connect(cluster.spec(1).clientAddress(), SUPER_USER, ZkSecurity.plaintext(), TIMEOUT)) {
             cluster.startFirst(1);
             cluster.join(2);
             cluster.join(3);
@@ -59,7 +59,7 @@ class EnsembleAdminTest {
     @Test
     void aProposedNodeWhosePeerIsNotRunningTimesOut() throws Exception {
         try (TestCluster cluster = new TestCluster(root);
-                EnsembleAdmin admin = EnsembleAdmin.connect(cluster.spec(1).clientAddress(), SUPER_USER,
+                EnsembleAdmin admin = EnsembleAdmin.connect(cluster.spec(1).clientAddress(), SUPER_USER, ZkSecurity.plaintext(),
                         Duration.ofSeconds(2))) {
             cluster.startFirst(1);
 

@@ -40,19 +40,19 @@ final class TestCluster implements AutoCloseable {
     }
 
     EmbeddedZooKeeperPeer startFirst(int n) throws Exception {
-        return track(n, ClusterBootstrap.startFirst(spec(n), dir(n), FAST, SUPER_USER, TIMEOUT));
+        return track(n, ClusterBootstrap.startFirst(spec(n), dir(n), FAST, SUPER_USER, ZkSecurity.plaintext(), TIMEOUT));
     }
 
     /** Controller {@code n} joins through the running controllers, as {@link ClusterBootstrap#join} does it. */
     EmbeddedZooKeeperPeer join(int n) throws Exception {
         String runningMembers = running.values().stream().map(EmbeddedZooKeeperPeer::connectString)
                 .collect(Collectors.joining(","));
-        return track(n, ClusterBootstrap.join(spec(n), runningMembers, dir(n), FAST, SUPER_USER, TIMEOUT));
+        return track(n, ClusterBootstrap.join(spec(n), runningMembers, dir(n), FAST, SUPER_USER, ZkSecurity.plaintext(), TIMEOUT));
     }
 
     /** Starts controller {@code n} from its directory with the given bootstrap ensemble. */
     EmbeddedZooKeeperPeer start(int n, List<PeerSpec> ensemble) throws Exception {
-        return track(n, EmbeddedZooKeeperPeer.start(spec(n), ensemble, dir(n), FAST, SUPER_USER));
+        return track(n, EmbeddedZooKeeperPeer.start(spec(n), ensemble, dir(n), FAST, SUPER_USER, ZkSecurity.plaintext()));
     }
 
     void stop(int n) {
@@ -61,7 +61,7 @@ final class TestCluster implements AutoCloseable {
 
     /** The controllers whose peers serve, each asked over its own client port. */
     Set<Integer> serving() {
-        return PeerProbe.serving(specs.values(), PeerProbe.DEFAULT_TIMEOUT);
+        return PeerProbe.serving(specs.values(), PeerProbe.DEFAULT_TIMEOUT, ZkSecurity.plaintext());
     }
 
     /** A fresh session on controller {@code n}'s peer alone. */

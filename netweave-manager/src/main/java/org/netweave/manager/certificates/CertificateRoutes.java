@@ -3,6 +3,7 @@ package org.netweave.manager.certificates;
 import java.security.cert.X509Certificate;
 
 import io.javalin.http.Context;
+import org.netweave.manager.Manager;
 import org.netweave.manager.api.ApiException;
 import org.netweave.manager.api.ApiRegistry;
 import org.netweave.manager.api.ApiRoutes;
@@ -35,6 +36,10 @@ public final class CertificateRoutes implements ApiRoutes {
                     if (holder.kind() == ComponentKind.MANAGER) {
                         throw ApiException.conflict("component", "the manager's own certificate cannot be revoked:"
                                 + " every component would be cut off from it");
+                    }
+                    if (holder.equals(Manager.EMBEDDED_ZOOKEEPER)) {
+                        throw ApiException.conflict("name", "the embedded controllers' ZooKeeper certificate cannot be"
+                                + " revoked: their ZooKeeper peers present it to each other, and would refuse each other");
                     }
                     X509Certificate held = authority.issuedTo(holder)
                             .orElseThrow(() -> ApiException.notFound("name", holder.kind().label() + " certificate (held now)",

@@ -1,11 +1,14 @@
 package org.netweave.manager.controllers;
 
 import java.io.Closeable;
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.netweave.model.ControllerId;
+import org.netweave.pki.PeerGroupTls;
 import org.netweave.pki.TransportSecurity;
 
 /**
@@ -16,10 +19,12 @@ import org.netweave.pki.TransportSecurity;
 public interface ControllerFleet extends Closeable {
     /**
      * The transport each controller started from now on serves hosts, the manager and control VMs
-     * with (its certificate from the manager's authority). A fleet that runs elsewhere has its
-     * controllers' certificates where they run, and ignores it.
+     * with (its certificate from the manager's authority), and the TLS of the ZooKeeper ensemble
+     * the fleet runs for them, asked for only by a fleet that runs one. A fleet that runs
+     * elsewhere has its controllers' certificates where they run, and ignores both.
      */
-    default void secure(Function<ControllerId, TransportSecurity> security) {
+    default void secure(Function<ControllerId, TransportSecurity> security, Supplier<PeerGroupTls> zooKeeper)
+            throws IOException {
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.netweave.controller.ControllerNode;
 import org.netweave.controller.embedded.EmbeddedControllerCluster;
@@ -17,6 +18,7 @@ import org.netweave.controller.slice.Role;
 import org.netweave.controller.zk.ClusterStatus;
 import org.netweave.controller.zk.ZkTuning;
 import org.netweave.model.ControllerId;
+import org.netweave.pki.PeerGroupTls;
 import org.netweave.pki.TransportSecurity;
 
 /** Controller nodes with embedded ZooKeeper peers in this JVM, on loopback ports. */
@@ -34,8 +36,9 @@ public final class EmbeddedControllerFleet implements ControllerFleet {
     }
 
     @Override
-    public void secure(Function<ControllerId, TransportSecurity> security) {
-        cluster.secure(security);
+    public void secure(Function<ControllerId, TransportSecurity> security, Supplier<PeerGroupTls> zooKeeper)
+            throws IOException {
+        cluster.secure(security, zooKeeper.get());
     }
 
     @Override

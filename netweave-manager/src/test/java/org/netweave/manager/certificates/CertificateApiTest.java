@@ -122,6 +122,9 @@ class CertificateApiTest {
                 assertThat(none.status()).isEqualTo(404);
                 assertThat(none.at("/field").asText()).isEqualTo("name");
                 assertThat(admin.post("/certificates/manager/manager/revoke", "{}").status()).isEqualTo(409);
+                ApiClient.Reply ensemble = admin.post("/certificates/controller/zookeeper/revoke", "{}");
+                assertThat(ensemble.status()).as(ensemble.text()).isEqualTo(409);
+                assertThat(ensemble.at("/field").asText()).isEqualTo("name");
 
                 ApiClient.Reply revoked = admin.post("/certificates/host/" + host1 + "/revoke", "{}");
                 assertThat(revoked.status()).as(revoked.text()).isEqualTo(200);

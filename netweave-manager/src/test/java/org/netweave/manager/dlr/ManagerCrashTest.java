@@ -35,6 +35,7 @@ import org.netweave.model.DlrId;
 import org.netweave.model.HostId;
 import org.netweave.pki.CertificateAuthority;
 import org.netweave.pki.ComponentIdentity;
+import org.netweave.pki.PeerGroupTls;
 import org.netweave.pki.ComponentKind;
 import org.netweave.pki.TransportSecurity;
 import org.netweave.proto.manager.v1.HostConfig;
@@ -67,7 +68,8 @@ class ManagerCrashTest {
                 who -> TransportSecurity.mutualTls(authority.credentialsFor(who), authority.revocations());
         try (EmbeddedControllerCluster controllers = EmbeddedControllerCluster.empty(dir.resolve("controllers"),
                 ZkTuning.ofTick(Duration.ofMillis(200)), Duration.ofSeconds(2))) {
-            controllers.secure(id -> transport.apply(ComponentIdentity.controller(id)));
+            controllers.secure(id -> transport.apply(ComponentIdentity.controller(id)), new PeerGroupTls(
+                    authority.credentialsFor(Manager.EMBEDDED_ZOOKEEPER), authority.revocations(), ComponentKind.CONTROLLER));
             controllers.addNode();
             Map<ControllerId, String> fleet = Map.of(ControllerId.of("controller-1"), controllers.hostAddresses().getFirst());
             Process first = ManagerProcess.launch(data, apiPort, southboundPort, fleet, dir.resolve("first.log"));

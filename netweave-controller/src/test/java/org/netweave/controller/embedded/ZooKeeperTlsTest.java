@@ -1,0 +1,138 @@
+package org.netweave.controller.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.netweave.controller.embedded.ClusterChecks.FAST;
+import static org.netweave.controller.embedded.ClusterChecks.SESSION_TIMEOUT;
+import static org.netweave.controller.embedded.ClusterChecks.WAIT;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocket;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netweave.controller.zk.ClusterStatus;
+import org.netweave.controller.zk.PeerProbe;
+import org.netweave.controller.zk.PeerSpec;
+import org.netweave.controller.zk.ZkSecurity;
+import org.netweave.model.ControllerId;
+import org.netweave.model.HostId;
+import org.netweave.pki.CertificateAuthority;
+import org.netweave.pki.ComponentIdentity;
+import org.netweave.pki.ComponentKind;
+import org.netweave.pki.PeerGroupTls;
+import org.netweave.pki.TransportSecurity;
+
+/**
+ * The controllers' ZooKeeper under the authority's TLS: quorum, election and client links speak
+ * TLS alone, and only a controller's certificate from the same authority gets in. A host the
+ * authority signed, a controller of another authority and a plaintext client are all refused.
+ */
+@Tag("embedded-zookeeper")
+class ZooKeeperTlsTest {
+    private static final Duration PROBE = Duration.ofSeconds(2);
+    private static final ComponentIdentity ENSEMBLE = ComponentIdentity.controller(ControllerId.of("zookeeper"));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theEnsembleSpeaksTlsAloneAndAdmitsOnlyTheAuthoritysControllers() throws Exception {
+        CertificateAuthority authority = CertificateAuthority.openOrCreate(dir.resolve("pki"));
+        PeerGroupTls ensemble = new PeerGroupTls(authority.credentialsFor(ENSEMBLE), authority.revocations(),
+                ComponentKind.CONTROLLER);
+        try (EmbeddedControllerCluster cluster = EmbeddedControllerCluster.empty(dir.resolve("controllers"), FAST,
+                SESSION_TIMEOUT)) {
+            cluster.secure(id -> TransportSecurity.mutualTls(authority.credentialsFor(ComponentIdentity.controller(id)),
+                    authority.revocations()), ensemble);
+            // Three peers that find each other over TLS quorum and election links, joined one by
+            // one through a TLS admin session, each node with a TLS ZooKeeper session.
+            cluster.addNode();
+            cluster.addNode();
+            cluster.addNode();
+            ControllerId first = cluster.ids().getFirst();
+            await().atMost(WAIT).untilAsserted(() -> {
+                for (ControllerId id : cluster.ids()) {
+                    ClusterStatus status = cluster.status(id).clusterStatus();
+                    assertThat(status.majorityStatus()).as(id.value()).isEqualTo(ClusterStatus.MAJORITY_CONNECTED);
+                    assertThat(status.restartStatus()).as(id.value()).isEqualTo(ClusterStatus.RESTART_SAFE);
+                }
+            });
+            PeerSpec peer = cluster.peer(first).self();
+            ZkSecurity controllers = ZkSecurity.tls(ensemble, dir.resolve("client-ensemble"));
+            assertThat(PeerProbe.mode(peer, PROBE, controllers).isServing()).isTrue();
+
+            // The client port: plaintext gets no answer, only the end of the connection.
+            try (Socket plain = new Socket()) {
+                plain.connect(new InetSocketAddress(peer.host(), peer.clientPort()), 2_000);
+                plain.setSoTimeout(5_000);
+                plain.getOutputStream().write("srvr".getBytes(StandardCharsets.US_ASCII));
+                // Done asking, as ZooKeeper's own four-letter-word client says it; a plaintext
+                // server would answer now.
+                plain.shutdownOutput();
+                String reply = new String(plain.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+                assertThat(reply).doesNotContain("Mode:");
+            }
+            assertThat(PeerProbe.mode(peer, PROBE, ZkSecurity.plaintext()).isServing()).isFalse();
+
+            // A host the same authority signed is not a controller; a controller of another
+            // authority is not ours.
+            PeerGroupTls host = new PeerGroupTls(authority.credentialsFor(ComponentIdentity.host(HostId.of("host-1"))),
+                    authority.revocations(), ComponentKind.CONTROLLER);
+            CertificateAuthority other = CertificateAuthority.openOrCreate(dir.resolve("other-pki"));
+            PeerGroupTls stranger = new PeerGroupTls(other.credentialsFor(ENSEMBLE), other.revocations(),
+                    ComponentKind.CONTROLLER);
+            assertThat(PeerProbe.mode(peer, PROBE, ZkSecurity.tls(host, dir.resolve("client-host"))))
+                    .isEqualTo(PeerProbe.Mode.UNREACHABLE);
+            assertThat(PeerProbe.mode(peer, PROBE, ZkSecurity.tls(stranger, dir.resolve("client-stranger"))))
+                    .isEqualTo(PeerProbe.Mode.UNREACHABLE);
+
+            // The election port (quorum links use the same context): TLS, showing the ensemble's
+            // certificate, and closed to the host's.
+            try (SSLSocket socket = tlsTo(ensemble, peer.host(), peer.electionPort())) {
+                X509Certificate shown = (X509Certificate) socket.getSession().getPeerCertificates()[0];
+                assertThat(ComponentIdentity.of(shown)).contains(ENSEMBLE);
+            }
+            try (SSLSocket socket = tlsTo(host, peer.host(), peer.electionPort())) {
+                assertThatThrownBy(() -> readOne(socket.getInputStream())).isInstanceOf(SSLException.class);
+            }
+        }
+    }
+
+    @Test
+    void theClientKeyStoreIsReadableByItsOwnerAlone() throws Exception {
+        CertificateAuthority authority = CertificateAuthority.openOrCreate(dir.resolve("pki"));
+        PeerGroupTls ensemble = new PeerGroupTls(authority.credentialsFor(ENSEMBLE), authority.revocations(),
+                ComponentKind.CONTROLLER);
+        ZkSecurity.Tls tls = (ZkSecurity.Tls) ZkSecurity.tls(ensemble, dir.resolve("stores"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tls.keyStore()))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("stores"))))
+                .isEqualTo("rwx------");
+        assertThat(tls.toString()).doesNotContain(tls.password());
+    }
+
+    private static SSLSocket tlsTo(PeerGroupTls tls, String host, int port) throws IOException {
+        Socket plain = new Socket();
+        plain.connect(new InetSocketAddress(host, port), 2_000);
+        plain.setSoTimeout(5_000);
+        SSLSocket socket = (SSLSocket) tls.sslContext().getSocketFactory().createSocket(plain, host, port, true);
+        socket.startHandshake();
+        return socket;
+    }
+
+    /** Reads a byte: a server that refused the certificate answers with an alert instead. */
+    private static int readOne(InputStream in) throws IOException {
+        return in.read();
+    }
+}
