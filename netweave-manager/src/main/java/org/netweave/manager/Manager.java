@@ -55,7 +55,6 @@ import org.netweave.manager.traceflow.Traceflows;
 import org.netweave.model.ControllerId;
 import org.netweave.pki.CertificateAuthority;
 import org.netweave.pki.ComponentIdentity;
-import org.netweave.pki.ComponentKind;
 import org.netweave.pki.PeerGroupTls;
 import org.netweave.pki.TransportSecurity;
 import org.slf4j.Logger;
@@ -133,8 +132,8 @@ public final class Manager implements Closeable {
         // The authority first: every gRPC server and channel of the platform is mutual TLS under it.
         authority = CertificateAuthority.openOrCreate(settings.dataDir().resolve(PKI_DIR));
         TransportSecurity own = transportFor(ComponentIdentity.manager());
-        fleet.secure(id -> transportFor(ComponentIdentity.controller(id)), () -> new PeerGroupTls(
-                authority.credentialsFor(EMBEDDED_ZOOKEEPER), authority.revocations(), ComponentKind.CONTROLLER));
+        fleet.secure(id -> transportFor(ComponentIdentity.controller(id)),
+                () -> PeerGroupTls.ofOne(authority.credentialsFor(EMBEDDED_ZOOKEEPER), authority.revocations()));
         realization = new RealizationService();
         jobs = keep(new JobRunner(store, clock));
         metrics = new ManagerMetrics();

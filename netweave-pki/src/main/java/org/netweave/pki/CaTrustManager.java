@@ -25,24 +25,12 @@ final class CaTrustManager extends X509ExtendedTrustManager {
     private final X509Certificate authority;
     private final Revocations revocations;
     private final Optional<ComponentKind> serverKind;
-    private final Optional<ComponentKind> clientKind;
 
     /** @param serverKind on a client, the kind of component it means to reach; a server of another kind is refused */
     CaTrustManager(X509Certificate authority, Revocations revocations, Optional<ComponentKind> serverKind) {
-        this(authority, revocations, serverKind, Optional.empty());
-    }
-
-    /**
-     * @param clientKind on a server, the only kind of component it lets in at the handshake; gRPC
-     *     servers leave this empty and admit kinds per service ({@link CallerRule}), a ZooKeeper
-     *     peer has no services and admits controllers alone
-     */
-    CaTrustManager(X509Certificate authority, Revocations revocations, Optional<ComponentKind> serverKind,
-                   Optional<ComponentKind> clientKind) {
         this.authority = authority;
         this.revocations = revocations;
         this.serverKind = serverKind;
-        this.clientKind = clientKind;
         try {
             KeyStore roots = KeyStore.getInstance("PKCS12");
             roots.load(null, null);
@@ -68,15 +56,18 @@ final class CaTrustManager extends X509ExtendedTrustManager {
     public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
         pkix.checkClientTrusted(chain, authType);
         checkComponent(chain[0]);
-        checkKind(chain[0], clientKind, "client");
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
         pkix.checkServerTrusted(chain, authType);
         checkComponent(chain[0]);
-        // A host the authority signed is still not a controller: it cannot pose as one.
-        checkKind(chain[0], serverKind, "server");
+        Optional<ComponentIdentity> server = ComponentIdentity.of(chain[0]);
+        if (serverKind.isPresent() && server.map(ComponentIdentity::kind).filter(serverKind.get()::equals).isEmpty()) {
+            // A host the authority signed is still not a controller: it cannot pose as one.
+            throw new CertificateException("expected a " + serverKind.get().label() + ", reached "
+                    + server.map(Object::toString).orElse("an unknown component"));
+        }
     }
 
     // The socket and engine variants skip the JDK's host name check on purpose (see above).
@@ -104,15 +95,6 @@ final class CaTrustManager extends X509ExtendedTrustManager {
     @Override
     public X509Certificate[] getAcceptedIssuers() {
         return new X509Certificate[] {authority};
-    }
-
-    private static void checkKind(X509Certificate peer, Optional<ComponentKind> expected, String end)
-            throws CertificateException {
-        Optional<ComponentIdentity> holder = ComponentIdentity.of(peer);
-        if (expected.isPresent() && holder.map(ComponentIdentity::kind).filter(expected.get()::equals).isEmpty()) {
-            throw new CertificateException("expected a " + expected.get().label() + " as " + end + ", found "
-                    + holder.map(Object::toString).orElse("an unknown component"));
-        }
     }
 
     private void checkComponent(X509Certificate peer) throws CertificateException {

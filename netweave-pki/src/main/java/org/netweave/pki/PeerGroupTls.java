@@ -2,36 +2,51 @@ package org.netweave.pki;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * TLS among the components of one kind, for links that are not gRPC calls: ZooKeeper's quorum
- * and client ports between controllers. Both ends present a certificate of the authority, and
- * each accepts the other only if its certificate is unrevoked and names a component of
- * {@link #kind()}: a host the authority signed still cannot reach the controllers' ZooKeeper.
+ * TLS among a fixed group of components, for links that are not gRPC calls: ZooKeeper's quorum,
+ * election and client ports between the controllers of one ensemble. Both ends present a
+ * certificate of the authority, and each accepts the other only if it presents one of the
+ * group's {@link #members()} certificates, signed by the authority and unrevoked. A host the
+ * authority signed, or any other controller, cannot reach the ensemble's ZooKeeper, and its
+ * clients talk to no server but a member.
  *
- * @param own the certificate this end presents
+ * @param own the certificate this end presents; one of {@code members}
  * @param revocations what the authority has revoked
- * @param kind the only kind of component either end accepts
+ * @param members the certificates of the group, the only ones either end accepts
  */
-public record PeerGroupTls(Credentials own, Revocations revocations, ComponentKind kind) {
-    /** The alias of the entry in the key and trust stores this writes. */
+public record PeerGroupTls(Credentials own, Revocations revocations, List<X509Certificate> members) {
+    /** The alias of the entry in the key store this writes. */
     public static final String ALIAS = "netweave";
 
     public PeerGroupTls {
         Objects.requireNonNull(own, "own");
         Objects.requireNonNull(revocations, "revocations");
-        Objects.requireNonNull(kind, "kind");
+        members = List.copyOf(members);
+        if (!members.contains(own.certificate())) {
+            throw new IllegalArgumentException("the group's members must include this end's own certificate ("
+                    + own.identity() + ")");
+        }
+    }
+
+    /** A group of one certificate that every member presents (the embedded controllers' ZooKeeper). */
+    public static PeerGroupTls ofOne(Credentials shared, Revocations revocations) {
+        return new PeerGroupTls(shared, revocations, List.of(shared.certificate()));
     }
 
     /** Presents {@link #own()} with the authority's certificate behind it. */
@@ -39,9 +54,9 @@ public record PeerGroupTls(Credentials own, Revocations revocations, ComponentKi
         return new OwnKeyManager(own.key(), new X509Certificate[] {own.certificate(), own.authority()});
     }
 
-    /** Accepts a peer of {@link #kind()} the authority signed and has not revoked, on either end. */
+    /** Accepts a member's certificate, which the authority signed and has not revoked, on either end. */
     public X509ExtendedTrustManager trustManager() {
-        return new CaTrustManager(own.authority(), revocations, Optional.of(kind), Optional.of(kind));
+        return new MemberTrust(new CaTrustManager(own.authority(), revocations, Optional.empty()));
     }
 
     /** A context for sockets and engines on either end of the link. */
@@ -64,26 +79,89 @@ public record PeerGroupTls(Credentials own, Revocations revocations, ComponentKi
                 new X509Certificate[] {own.certificate(), own.authority()}), true);
     }
 
-    /** Writes the authority's certificate as a PKCS#12 trust store, for the same kind of library. */
+    /**
+     * Writes the members' certificates, and nothing else, as a PKCS#12 trust store, for the same
+     * kind of library: its PKIX check then accepts a member (each is a trust anchor of its own)
+     * and no other certificate of the authority. Such a library cannot check revocation; the
+     * servers it talks to, which use {@link #trustManager()}, do.
+     */
     public void writeTrustStore(Path file, char[] password) {
-        write(file, password, store -> store.setCertificateEntry(ALIAS, own.authority()), false);
+        write(file, password, store -> {
+            for (int i = 0; i < members.size(); i++) {
+                store.setCertificateEntry(ALIAS + "-" + i, members.get(i));
+            }
+        }, false);
     }
 
     @FunctionalInterface
-    private interface Entry {
+    private interface Entries {
         void add(KeyStore store) throws GeneralSecurityException;
     }
 
-    private static void write(Path file, char[] password, Entry entry, boolean secret) {
+    private static void write(Path file, char[] password, Entries entries, boolean secret) {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            entry.add(store);
+            entries.add(store);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             store.store(bytes, password);
             PemFiles.write(file, bytes.toByteArray(), secret);
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot make the key store " + file, e);
+        }
+    }
+
+    /** The authority's checks, then membership: the peer's certificate must be one of the group's. */
+    private final class MemberTrust extends X509ExtendedTrustManager {
+        private final CaTrustManager authority;
+
+        MemberTrust(CaTrustManager authority) {
+            this.authority = authority;
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            authority.checkClientTrusted(chain, authType);
+            requireMember(chain[0]);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            authority.checkServerTrusted(chain, authType);
+            requireMember(chain[0]);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+            checkClientTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+            checkServerTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+            checkClientTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+            checkServerTrusted(chain, authType);
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return authority.getAcceptedIssuers();
+        }
+
+        private void requireMember(X509Certificate peer) throws CertificateException {
+            if (!members.contains(peer)) {
+                throw new CertificateException("certificate " + peer.getSerialNumber().toString(16) + " of "
+                        + ComponentIdentity.of(peer).map(Object::toString).orElse("an unknown holder")
+                        + " is not one of this group's " + members.size() + " members");
+            }
         }
     }
 }

@@ -64,8 +64,8 @@ public sealed interface ZkSecurity {
     record Plaintext() implements ZkSecurity {
         @Override
         public void configureServer(Properties properties) {
-            // Said outright, not left out: ZooKeeper keeps both as JVM-wide settings, and a
-            // TLS ensemble that ran earlier in this JVM left its values behind.
+            // Said outright, not left out: ZooKeeper turns serverCnxnFactory into a JVM-wide
+            // setting, and a TLS ensemble that ran earlier in this JVM left its value behind.
             properties.setProperty("sslQuorum", "false");
             properties.setProperty("serverCnxnFactory", NIOServerCnxnFactory.class.getName());
         }

@@ -15,9 +15,11 @@ import org.netweave.pki.PeerGroupTls;
  * supplier, a client port authentication provider) by class name with no arguments. So the
  * certificate lives here, in one place per JVM, and those two classes hand it to ZooKeeper.
  *
- * <p>One certificate per JVM: a controller daemon has one ZooKeeper peer and presents its own
- * certificate; the embedded cluster's peers share their JVM and present the one certificate the
- * manager issued to the embedded ensemble.
+ * <p>One certificate per JVM: a controller in a process of its own has one ZooKeeper peer and
+ * presents its own certificate; the embedded cluster's peers share their JVM and present the one
+ * certificate the manager issued to the embedded ensemble. A JVM runs one ensemble at a time (an
+ * install replaces the certificate of the client port for every peer of the JVM, while a running
+ * peer keeps the quorum context it already made).
  */
 public final class ZkServerTls {
     /** The authentication scheme of the client port, in ZooKeeper's provider registry. */
@@ -31,8 +33,9 @@ public final class ZkServerTls {
     /** Makes {@code tls} what this JVM's ZooKeeper peers present and demand from now on. */
     static void install(PeerGroupTls tls) {
         INSTALLED.set(tls);
-        // The registry reads its providers once per JVM; a registry that was read before this
-        // (a plaintext ensemble earlier in the same JVM) learns of the provider here.
+        // Registered now as well as from the property: each peer's start reads the properties
+        // into the registry again, but a provider registered earlier with another certificate
+        // (an ensemble earlier in this JVM) must not serve a connection that comes before that.
         String property = ProviderRegistry.AUTHPROVIDER_PROPERTY_PREFIX + SCHEME;
         System.setProperty(property, ClientPortTrust.class.getName());
         ProviderRegistry.addOrUpdateProvider(property);

@@ -15,10 +15,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyStore;
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.List;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,14 +35,14 @@ import org.netweave.model.ControllerId;
 import org.netweave.model.HostId;
 import org.netweave.pki.CertificateAuthority;
 import org.netweave.pki.ComponentIdentity;
-import org.netweave.pki.ComponentKind;
+import org.netweave.pki.Credentials;
 import org.netweave.pki.PeerGroupTls;
 import org.netweave.pki.TransportSecurity;
 
 /**
  * The controllers' ZooKeeper under the authority's TLS: quorum, election and client links speak
- * TLS alone, and only a controller's certificate from the same authority gets in. A host the
- * authority signed, a controller of another authority and a plaintext client are all refused.
+ * TLS alone, and only the ensemble's members get in. A plaintext client, a host the authority
+ * signed, a controller that is no member and a controller of another authority are all refused.
  */
 @Tag("embedded-zookeeper")
 class ZooKeeperTlsTest {
@@ -50,8 +55,7 @@ class ZooKeeperTlsTest {
     @Test
     void theEnsembleSpeaksTlsAloneAndAdmitsOnlyTheAuthoritysControllers() throws Exception {
         CertificateAuthority authority = CertificateAuthority.openOrCreate(dir.resolve("pki"));
-        PeerGroupTls ensemble = new PeerGroupTls(authority.credentialsFor(ENSEMBLE), authority.revocations(),
-                ComponentKind.CONTROLLER);
+        PeerGroupTls ensemble = PeerGroupTls.ofOne(authority.credentialsFor(ENSEMBLE), authority.revocations());
         try (EmbeddedControllerCluster cluster = EmbeddedControllerCluster.empty(dir.resolve("controllers"), FAST,
                 SESSION_TIMEOUT)) {
             cluster.secure(id -> TransportSecurity.mutualTls(authority.credentialsFor(ComponentIdentity.controller(id)),
@@ -86,17 +90,28 @@ class ZooKeeperTlsTest {
             }
             assertThat(PeerProbe.mode(peer, PROBE, ZkSecurity.plaintext()).isServing()).isFalse();
 
-            // A host the same authority signed is not a controller; a controller of another
-            // authority is not ours.
-            PeerGroupTls host = new PeerGroupTls(authority.credentialsFor(ComponentIdentity.host(HostId.of("host-1"))),
-                    authority.revocations(), ComponentKind.CONTROLLER);
-            CertificateAuthority other = CertificateAuthority.openOrCreate(dir.resolve("other-pki"));
-            PeerGroupTls stranger = new PeerGroupTls(other.credentialsFor(ENSEMBLE), other.revocations(),
-                    ComponentKind.CONTROLLER);
-            assertThat(PeerProbe.mode(peer, PROBE, ZkSecurity.tls(host, dir.resolve("client-host"))))
-                    .isEqualTo(PeerProbe.Mode.UNREACHABLE);
-            assertThat(PeerProbe.mode(peer, PROBE, ZkSecurity.tls(stranger, dir.resolve("client-stranger"))))
-                    .isEqualTo(PeerProbe.Mode.UNREACHABLE);
+            // Intruders that trust the ensemble and present a certificate of their own: a host the
+            // same authority signed, a controller of this authority that is not a member, a
+            // controller of another authority. The server ends each handshake with an alert.
+            X509Certificate member = ensemble.own().certificate();
+            Credentials hostCredentials = authority.credentialsFor(ComponentIdentity.host(HostId.of("host-1")));
+            Credentials fellow = authority.credentialsFor(ComponentIdentity.controller(first));
+            Credentials foreign = CertificateAuthority.openOrCreate(dir.resolve("other-pki")).credentialsFor(ENSEMBLE);
+            Credentials stranger = new Credentials(foreign.identity(), foreign.key(), foreign.certificate(),
+                    authority.certificate());
+            for (Credentials intruder : List.of(hostCredentials, fellow, stranger)) {
+                PeerGroupTls tls = new PeerGroupTls(intruder, authority.revocations(),
+                        List.of(intruder.certificate(), member));
+                try (SSLSocket socket = tlsTo(tls, peer.host(), peer.clientPort())) {
+                    socket.getOutputStream().write("srvr".getBytes(StandardCharsets.US_ASCII));
+                    assertThatThrownBy(() -> readOne(socket.getInputStream())).as("%s", intruder.identity())
+                            .isInstanceOf(SSLException.class);
+                }
+                assertThat(PeerProbe.mode(peer, PROBE, ZkSecurity.tls(tls, dir.resolve("client-" + intruder.identity().name()))))
+                        .isEqualTo(PeerProbe.Mode.UNREACHABLE);
+            }
+            PeerGroupTls host = new PeerGroupTls(hostCredentials, authority.revocations(),
+                    List.of(hostCredentials.certificate(), member));
 
             // The election port (quorum links use the same context): TLS, showing the ensemble's
             // certificate, and closed to the host's.
@@ -111,15 +126,32 @@ class ZooKeeperTlsTest {
     }
 
     @Test
-    void theClientKeyStoreIsReadableByItsOwnerAlone() throws Exception {
+    void theZooKeeperClientTrustsTheMembersAloneAndItsKeyIsItsOwnersAlone() throws Exception {
         CertificateAuthority authority = CertificateAuthority.openOrCreate(dir.resolve("pki"));
-        PeerGroupTls ensemble = new PeerGroupTls(authority.credentialsFor(ENSEMBLE), authority.revocations(),
-                ComponentKind.CONTROLLER);
+        PeerGroupTls ensemble = PeerGroupTls.ofOne(authority.credentialsFor(ENSEMBLE), authority.revocations());
         ZkSecurity.Tls tls = (ZkSecurity.Tls) ZkSecurity.tls(ensemble, dir.resolve("stores"));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tls.keyStore()))).isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("stores"))))
                 .isEqualTo("rwx------");
         assertThat(tls.toString()).doesNotContain(tls.password());
+
+        // ZooKeeper's client builds a PKIX trust manager from the trust store file; so does this.
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(tls.trustStore())) {
+            store.load(in, tls.password().toCharArray());
+        }
+        TrustManagerFactory factory = TrustManagerFactory.getInstance("PKIX");
+        factory.init(store);
+        X509TrustManager client = (X509TrustManager) factory.getTrustManagers()[0];
+        X509Certificate root = authority.certificate();
+        client.checkServerTrusted(new X509Certificate[] {ensemble.own().certificate(), root}, "UNKNOWN");
+        X509Certificate host = authority.credentialsFor(ComponentIdentity.host(HostId.of("host-1"))).certificate();
+        X509Certificate fellow = authority.credentialsFor(ComponentIdentity.controller(ControllerId.of("controller-1")))
+                .certificate();
+        for (X509Certificate impostor : List.of(host, fellow)) {
+            assertThatThrownBy(() -> client.checkServerTrusted(new X509Certificate[] {impostor, root}, "UNKNOWN"))
+                    .isInstanceOf(CertificateException.class);
+        }
     }
 
     private static SSLSocket tlsTo(PeerGroupTls tls, String host, int port) throws IOException {

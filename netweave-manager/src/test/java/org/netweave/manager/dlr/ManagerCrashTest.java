@@ -68,8 +68,8 @@ class ManagerCrashTest {
                 who -> TransportSecurity.mutualTls(authority.credentialsFor(who), authority.revocations());
         try (EmbeddedControllerCluster controllers = EmbeddedControllerCluster.empty(dir.resolve("controllers"),
                 ZkTuning.ofTick(Duration.ofMillis(200)), Duration.ofSeconds(2))) {
-            controllers.secure(id -> transport.apply(ComponentIdentity.controller(id)), new PeerGroupTls(
-                    authority.credentialsFor(Manager.EMBEDDED_ZOOKEEPER), authority.revocations(), ComponentKind.CONTROLLER));
+            controllers.secure(id -> transport.apply(ComponentIdentity.controller(id)), PeerGroupTls.ofOne(
+                    authority.credentialsFor(Manager.EMBEDDED_ZOOKEEPER), authority.revocations()));
             controllers.addNode();
             Map<ControllerId, String> fleet = Map.of(ControllerId.of("controller-1"), controllers.hostAddresses().getFirst());
             Process first = ManagerProcess.launch(data, apiPort, southboundPort, fleet, dir.resolve("first.log"));

@@ -41,12 +41,8 @@ public final class ManagerProcess {
     /** Starts it with this JVM's classpath; its output goes to {@code log}. */
     public static Process launch(Path dataDir, int apiPort, int southboundPort, Map<ControllerId, String> controllers,
                                  Path log) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "-Djava.util.logging.config.file=" + System.getProperty("java.util.logging.config.file", ""),
-                ManagerProcess.class.getName(),
-                dataDir.toString(), String.valueOf(apiPort), String.valueOf(southboundPort)));
+        List<String> command = new ArrayList<>(JavaProcess.command(ManagerProcess.class));
+        command.addAll(List.of(dataDir.toString(), String.valueOf(apiPort), String.valueOf(southboundPort)));
         controllers.forEach((id, address) -> command.add(id.value() + "=" + address));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
