@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Optional;
 
 import javax.net.ssl.SSLEngine;
@@ -25,12 +26,23 @@ final class CaTrustManager extends X509ExtendedTrustManager {
     private final X509Certificate authority;
     private final Revocations revocations;
     private final Optional<ComponentKind> serverKind;
+    private final List<X509Certificate> members;
 
     /** @param serverKind on a client, the kind of component it means to reach; a server of another kind is refused */
     CaTrustManager(X509Certificate authority, Revocations revocations, Optional<ComponentKind> serverKind) {
+        this(authority, revocations, serverKind, List.of());
+    }
+
+    /**
+     * @param members when not empty, the only certificates accepted on the other end, whichever
+     *     end this is: a closed group such as a ZooKeeper ensemble ({@link PeerGroupTls})
+     */
+    CaTrustManager(X509Certificate authority, Revocations revocations, Optional<ComponentKind> serverKind,
+                   List<X509Certificate> members) {
         this.authority = authority;
         this.revocations = revocations;
         this.serverKind = serverKind;
+        this.members = List.copyOf(members);
         try {
             KeyStore roots = KeyStore.getInstance("PKCS12");
             roots.load(null, null);
@@ -105,6 +117,11 @@ final class CaTrustManager extends X509ExtendedTrustManager {
         if (ComponentIdentity.of(peer).isEmpty()) {
             throw new CertificateException("certificate " + peer.getSerialNumber().toString(16)
                     + " names no Netweave component");
+        }
+        if (!members.isEmpty() && !members.contains(peer)) {
+            throw new CertificateException("certificate " + peer.getSerialNumber().toString(16) + " of "
+                    + ComponentIdentity.of(peer).orElseThrow() + " is not one of the group's " + members.size()
+                    + " members");
         }
     }
 }

@@ -2,18 +2,15 @@ package org.netweave.pki;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -56,7 +53,7 @@ public record PeerGroupTls(Credentials own, Revocations revocations, List<X509Ce
 
     /** Accepts a member's certificate, which the authority signed and has not revoked, on either end. */
     public X509ExtendedTrustManager trustManager() {
-        return new MemberTrust(new CaTrustManager(own.authority(), revocations, Optional.empty()));
+        return new CaTrustManager(own.authority(), revocations, Optional.empty(), members);
     }
 
     /** A context for sockets and engines on either end of the link. */
@@ -108,60 +105,6 @@ public record PeerGroupTls(Credentials own, Revocations revocations, List<X509Ce
             PemFiles.write(file, bytes.toByteArray(), secret);
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot make the key store " + file, e);
-        }
-    }
-
-    /** The authority's checks, then membership: the peer's certificate must be one of the group's. */
-    private final class MemberTrust extends X509ExtendedTrustManager {
-        private final CaTrustManager authority;
-
-        MemberTrust(CaTrustManager authority) {
-            this.authority = authority;
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            authority.checkClientTrusted(chain, authType);
-            requireMember(chain[0]);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            authority.checkServerTrusted(chain, authType);
-            requireMember(chain[0]);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-            checkClientTrusted(chain, authType);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-            checkServerTrusted(chain, authType);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-            checkClientTrusted(chain, authType);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-            checkServerTrusted(chain, authType);
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return authority.getAcceptedIssuers();
-        }
-
-        private void requireMember(X509Certificate peer) throws CertificateException {
-            if (!members.contains(peer)) {
-                throw new CertificateException("certificate " + peer.getSerialNumber().toString(16) + " of "
-                        + ComponentIdentity.of(peer).map(Object::toString).orElse("an unknown holder")
-                        + " is not one of this group's " + members.size() + " members");
-            }
         }
     }
 }
