@@ -11,11 +11,13 @@ import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
 import org.netweave.pki.CallerRule;
 import org.netweave.pki.ComponentKind;
+import org.netweave.pki.PeerIdentity;
 import org.netweave.pki.TransportSecurity;
 import org.netweave.proto.manager.v1.ControlVmHaGrpc;
 import org.netweave.proto.manager.v1.HaBeat;
@@ -56,12 +58,36 @@ final class HaAgent implements AutoCloseable {
                 .addService(ServerInterceptors.intercept(new ControlVmHaGrpc.ControlVmHaImplBase() {
                     @Override
                     public void heartbeat(HaBeat request, StreamObserver<HaBeat> observer) {
+                        try {
+                            requirePeer(request);
+                        } catch (StatusRuntimeException e) {
+                            observer.onError(e);
+                            return;
+                        }
                         HaRole now = update(current -> current == null ? null : current.heard(request, clock.instant()));
                         observer.onNext(now == null ? HaBeat.newBuilder().setVmId(vmId).build() : now.beat());
                         observer.onCompleted();
                     }
                 }, security.callers(CallerRule.only(ComponentKind.CONTROL_VM)))).build().start();
         return "127.0.0.1:" + server.getPort();
+    }
+
+    /**
+     * Only the pair's other VM may beat: its certificate names it, and so does its heartbeat. A
+     * heartbeat from any other control VM (a higher term could make this one stand by) is refused.
+     */
+    private void requirePeer(HaBeat beat) {
+        HaSettings current = settings;
+        if (current == null || !current.paired() || current.peerVmId().isEmpty()) {
+            throw Status.FAILED_PRECONDITION.withDescription(vmId + " has no HA peer").asRuntimeException();
+        }
+        PeerIdentity.requireNamed(ComponentKind.CONTROL_VM, current.peerVmId());
+        if (!beat.getVmId().equals(current.peerVmId())) {
+            LOG.atWarn().setMessage("{}: a heartbeat named {}, not the HA peer {}; refused").addArgument(vmId)
+                    .addArgument(beat.getVmId()).addArgument(current.peerVmId())
+                    .addKeyValue("event", "ha-heartbeat-refused").addKeyValue("vm", vmId).log();
+            throw PeerIdentity.denied("heartbeat from " + beat.getVmId() + ", not from the HA peer " + current.peerVmId());
+        }
     }
 
     /** A configuration arrived; the first one with a peer sets the role the manager chose. */
@@ -108,7 +134,8 @@ final class HaAgent implements AutoCloseable {
             try {
                 HaBeat answer = ControlVmHaGrpc.newBlockingStub(peer)
                         .withDeadlineAfter(current.interval().toMillis(), TimeUnit.MILLISECONDS).heartbeat(mine.beat());
-                if (!answer.getVmId().isEmpty() && answer.getTerm() > 0) {
+                // Only the peer's answer counts (its certificate was checked as a control VM's).
+                if (answer.getVmId().equals(current.peerVmId()) && answer.getTerm() > 0) {
                     update(r -> r.heard(answer, clock.instant()));
                 }
             } catch (StatusRuntimeException silent) {

@@ -1,13 +1,18 @@
 package org.netweave.controlvm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +38,9 @@ import org.netweave.proto.controller.v1.Lif;
 import org.netweave.proto.controller.v1.Vtep;
 import org.netweave.proto.controller.v1.WriteResult;
 import org.netweave.proto.manager.v1.ControlVmConfig;
+import org.netweave.proto.manager.v1.ControlVmHaGrpc;
 import org.netweave.proto.manager.v1.ControlVmStatus;
+import org.netweave.proto.manager.v1.HaBeat;
 
 /**
  * A control VM against a real one-node controller cluster and a fake manager: the DLR and its
@@ -74,7 +81,7 @@ class ControlVmIntegrationTest {
     void createDlr(TestInfo test) {
         String method = test.getTestMethod().orElseThrow().getName();
         dlr = DlrId.of("edge-" + method);
-        applied(managerWriter.createDlr(dlr, "dlr for " + method));
+        applied(managerWriter.createDlr(dlr, "dlr for " + method, List.of(VM, "cvm-a", "cvm-b")));
         for (Lif lif : Configs.LIFS) {
             applied(managerWriter.putLif(dlr, lif));
         }
@@ -233,9 +240,9 @@ class ControlVmIntegrationTest {
             String addressB = manager.hellos().stream().filter(h -> h.getVmId().equals("cvm-b")).findFirst().orElseThrow()
                     .getHaAddress();
             // One manager stream per control VM: each gets its own role and its peer's address.
-            manager.sendTo("cvm-a", config(1).setActive(true).setPeerHaAddress(addressB)
+            manager.sendTo("cvm-a", config(1).setActive(true).setPeerHaAddress(addressB).setPeerVmId("cvm-b")
                     .setHeartbeatIntervalMs(100).setDeadTimeMs(600).build());
-            manager.sendTo("cvm-b", config(1).setActive(false).setPeerHaAddress(addressA)
+            manager.sendTo("cvm-b", config(1).setActive(false).setPeerHaAddress(addressA).setPeerVmId("cvm-a")
                     .setHeartbeatIntervalMs(100).setDeadTimeMs(600).build());
 
             await().atMost(WAIT).until(() -> first.view().publication() == Publication.APPLIED);
@@ -244,6 +251,18 @@ class ControlVmIntegrationTest {
             // Heartbeats flow: the standby keeps hearing the active and stays standby past the dead time.
             await().atMost(WAIT).until(() -> manager.reports().stream()
                     .anyMatch(r -> r.getVmId().equals("cvm-b") && !r.getActive() && r.getHaTerm() == 1));
+            // A heartbeat from any other control VM is refused: a high term claiming active would
+            // otherwise keep the standby from ever taking over.
+            ManagedChannel intruder = Grpc.newChannelBuilder(addressB, InsecureChannelCredentials.create()).build();
+            try {
+                assertThatThrownBy(() -> ControlVmHaGrpc.newBlockingStub(intruder).heartbeat(HaBeat.newBuilder()
+                        .setVmId("cvm-intruder").setActive(true).setTerm(99).build()))
+                        .isInstanceOfSatisfying(StatusRuntimeException.class, e -> assertThat(e.getStatus().getCode())
+                                .isEqualTo(Status.Code.PERMISSION_DENIED));
+            } finally {
+                intruder.shutdownNow();
+            }
+            assertThat(second.haRole()).hasValueSatisfying(role -> assertThat(role.term()).isEqualTo(1));
 
             first.close();
 

@@ -231,7 +231,7 @@ class HostAgentClusterTest {
                 .port(HOST_A, VM1_MAC, Ipv4Address.parse("10.0.1.10")).host(HOST_B).build())).hasApplied()).isTrue();
         assertThat(writer.putVniPlacement(Vni.of(5001), WireTranslation.toWire(VniPlacement.builder()
                 .port(HOST_B, VM2_MAC, VM2_IP).host(HOST_A).build())).hasApplied()).isTrue();
-        assertThat(writer.createDlr(DLR, "default+" + DLR).hasApplied()).isTrue();
+        assertThat(writer.createDlr(DLR, "default+" + DLR, List.of("control-vm-1")).hasApplied()).isTrue();
         assertThat(writer.putLif(DLR, lif("lif-1", 5000, "10.0.1.1")).hasApplied()).isTrue();
         assertThat(writer.putLif(DLR, lif("lif-2", 5001, "10.0.2.1")).hasApplied()).isTrue();
         assertThat(writer.pushForwardingTable(DLR, "control-vm-1", List.of(Route.newBuilder()

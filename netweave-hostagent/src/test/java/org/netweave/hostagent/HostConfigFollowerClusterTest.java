@@ -219,7 +219,7 @@ class HostConfigFollowerClusterTest {
     /** Creates a DLR with two VXLAN LIFs and a control VM's default route, as the manager and control VM do. */
     private static DlrId deployDlr(String id, int n) {
         DlrId dlr = DlrId.of(id);
-        assertThat(writer.createDlr(dlr, "default+" + id).hasApplied()).isTrue();
+        assertThat(writer.createDlr(dlr, "default+" + id, List.of("control-vm-" + n)).hasApplied()).isTrue();
         assertThat(writer.putLif(dlr, lif("lif-1", 5000 + 2 * n, 0x0A000001 | (n << 16) | (1 << 8))).hasApplied()).isTrue();
         assertThat(writer.putLif(dlr, lif("lif-2", 5001 + 2 * n, 0x0A000001 | (n << 16) | (2 << 8))).hasApplied()).isTrue();
         assertThat(writer.pushForwardingTable(dlr, "control-vm-" + n, List.of(defaultRoute(n))).hasApplied()).isTrue();

@@ -84,10 +84,12 @@ public final class ControllerWriter {
                         .setEpoch(epoch).build()));
     }
 
-    public WriteResult createDlr(DlrId dlr, String name) {
+    /** Creates (or renames) the DLR, bound to {@code controlVms}: the only ones whose forwarding table it takes. */
+    public WriteResult createDlr(DlrId dlr, String name, List<String> controlVms) {
         return send(Role.LOGICAL_MANAGER, space.sliceOf(dlr), (channel, epoch) -> ManagerChannelGrpc.newBlockingStub(channel)
                 .withDeadlineAfter(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS)
-                .createDlr(CreateDlrRequest.newBuilder().setDlrId(dlr.value()).setName(name).setEpoch(epoch).build()));
+                .createDlr(CreateDlrRequest.newBuilder().setDlrId(dlr.value()).setName(name).setEpoch(epoch)
+                        .addAllControlVms(controlVms).build()));
     }
 
     public WriteResult putLif(DlrId dlr, Lif lif) {
@@ -167,7 +169,7 @@ public final class ControllerWriter {
                 }
                 case REFUSED -> {
                     switch (last.getRefused().getReason()) {
-                        case INVALID, NOT_FOUND -> {
+                        case INVALID, NOT_FOUND, NOT_PERMITTED -> {
                             return last;
                         }
                         default -> {

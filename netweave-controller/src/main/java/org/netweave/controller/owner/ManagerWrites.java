@@ -67,6 +67,8 @@ public final class ManagerWrites {
                 return refused(Refused.Reason.INVALID, e.getMessage(), role);
             } catch (NotFound e) {
                 return refused(Refused.Reason.NOT_FOUND, e.getMessage(), role);
+            } catch (NotPermitted e) {
+                return refused(Refused.Reason.NOT_PERMITTED, e.getMessage(), role);
             } catch (ObjectStore.FencedOut e) {
                 owner.lostFence(role, object);
                 return refused(Refused.Reason.STALE_EPOCH, e.getMessage(), role);
@@ -86,6 +88,12 @@ public final class ManagerWrites {
 
     private static final class NotFound extends Exception {
         NotFound(String message) {
+            super(message);
+        }
+    }
+
+    private static final class NotPermitted extends Exception {
+        NotPermitted(String message) {
             super(message);
         }
     }
@@ -141,6 +149,7 @@ public final class ManagerWrites {
         DlrId id = DlrId.of(request.getDlrId());
         return write(Role.LOGICAL_MANAGER, id, request.getEpoch(), () -> {
             DlrRuntime dlr = owner.tables.putDlr(id, request.getName());
+            dlr.bindControlVms(request.getControlVmsList().stream().map(ControlVmId::of).toList());
             persist(dlr);
         });
     }
@@ -171,13 +180,23 @@ public final class ManagerWrites {
     }
 
     /** The control VM's forwarding table; accepted from the DLR's owner only, as in NSX-V. */
+    /**
+     * Takes a control VM's forwarding table for its own DLR only: a control VM the certificate
+     * check let through (it pushes under its own name) still cannot replace another DLR's routes.
+     */
     public CompletableFuture<WriteResult> pushForwardingTable(ForwardingTable table) {
-        return dlrWrite(table.getDlrId(), table.getEpoch(), dlr -> dlr.replaceForwardingTable(
-                WireTranslation.routes(table.getRoutesList()), ControlVmId.of(table.getControlVm())));
+        ControlVmId vm = ControlVmId.of(table.getControlVm());
+        return dlrWrite(table.getDlrId(), table.getEpoch(), dlr -> {
+            if (!dlr.controlVms().contains(vm)) {
+                throw new NotPermitted(vm + " is not a control VM of dlr " + dlr.id() + "; its control VMs are "
+                        + dlr.controlVms().stream().map(ControlVmId::value).sorted().toList());
+            }
+            return dlr.replaceForwardingTable(WireTranslation.routes(table.getRoutesList()), vm);
+        });
     }
 
     private interface DlrChange {
-        boolean apply(DlrRuntime dlr);
+        boolean apply(DlrRuntime dlr) throws NotPermitted;
     }
 
     private CompletableFuture<WriteResult> dlrWrite(String dlrId, long epoch, DlrChange change) {
@@ -198,12 +217,14 @@ public final class ManagerWrites {
         state.bridges().forEach(bridge -> record.addBridges(WireTranslation.toWire(bridge)));
         state.forwardingTable().forEach(route -> record.addForwardingTable(WireTranslation.toWire(route)));
         dlr.controlVm().ifPresent(vm -> record.setControlVm(vm.value()));
+        dlr.controlVms().forEach(vm -> record.addControlVms(vm.value()));
         owner.store.putDlr(record.build(), version(Role.LOGICAL_MANAGER));
     }
 
     /** Rebuilds a DLR's runtime from its stored record when this node gains its slice. */
     static void restore(RuntimeTables tables, DlrRecord record) {
         DlrRuntime dlr = tables.putDlr(DlrId.of(record.getDlrId()), record.getName());
+        dlr.bindControlVms(record.getControlVmsList().stream().map(ControlVmId::of).toList());
         record.getLifsList().forEach(lif -> dlr.putLif(WireTranslation.lif(lif)));
         record.getBridgesList().forEach(bridge -> dlr.putBridge(WireTranslation.bridge(bridge)));
         if (!record.getControlVm().isEmpty()) {

@@ -1,5 +1,6 @@
 package org.netweave.controller.runtime;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +37,8 @@ public final class DlrRuntime {
     private final Map<BridgeId, DlrBridge> bridges = new HashMap<>();
     private List<DlrRoute> forwardingTable = List.of();
     private ControlVmId controlVm;
+    /** Whose forwarding table this DLR takes: its control VMs, as the manager deployed them. */
+    private Set<ControlVmId> controlVms = Set.of();
     private final Map<ConnectionId, HostConnection> connections = new HashMap<>();
     /** Joined connections per host: a host that reconnects holds two for a moment. */
     private final Map<HostId, Integer> hosts = new HashMap<>();
@@ -181,6 +184,15 @@ public final class DlrRuntime {
 
     public List<HostConnection> joinedConnections() {
         return connections.values().stream().sorted(Comparator.comparing(HostConnection::id)).toList();
+    }
+
+    /** Binds the DLR to its control VMs (one, or an HA pair); only they may push its forwarding table. */
+    public void bindControlVms(Collection<ControlVmId> vms) {
+        controlVms = Set.copyOf(vms);
+    }
+
+    public Set<ControlVmId> controlVms() {
+        return controlVms;
     }
 
     public Optional<ControlVmId> controlVm() {

@@ -74,7 +74,7 @@ public final class SyntheticLoad implements Closeable {
         }
         for (int r = 0; r < routers; r++) {
             DlrId dlr = dlr(r);
-            applied(writer.createDlr(dlr, "default+" + dlr));
+            applied(writer.createDlr(dlr, "default+" + dlr, List.of("control-vm-" + (r + 1))));
             applied(writer.putLif(dlr, lif("lif-1", 2 * r, 0x0A000101 | (r << 16), 1)));
             applied(writer.putLif(dlr, lif("lif-2", 2 * r + 1, 0x0A000201 | (r << 16), 2)));
             if (r % 4 == 0) {

@@ -37,12 +37,14 @@ import org.netweave.proto.controller.v1.DlrTablesView;
 import org.netweave.proto.controller.v1.Ipv4Prefix;
 import org.netweave.proto.controller.v1.Lif;
 import org.netweave.proto.controller.v1.ManagerChannelGrpc;
+import org.netweave.proto.controller.v1.Refused;
 import org.netweave.proto.controller.v1.ReplicationMode;
 import org.netweave.proto.controller.v1.Route;
 import org.netweave.proto.controller.v1.ShowDlrTablesRequest;
 import org.netweave.proto.controller.v1.ShowVniTablesRequest;
 import org.netweave.proto.controller.v1.VniTablesView;
 import org.netweave.proto.controller.v1.Vtep;
+import org.netweave.proto.controller.v1.WriteResult;
 
 /**
  * ShowVniTables and ShowDlrTables on a real three-node embedded cluster: the owner answers with
@@ -74,12 +76,16 @@ class TableViewsRpcTest {
         assertThat(writer.createLogicalSwitch(VNI, "web", ReplicationMode.HYBRID, true).hasApplied()).isTrue();
         assertThat(writer.putVniPlacement(VNI, WireTranslation.toWire(VniPlacement.builder()
                 .port(HostId.of("host-a"), VM, VM_IP).build())).hasApplied()).isTrue();
-        assertThat(writer.createDlr(DLR, "tenant+edge-7").hasApplied()).isTrue();
+        assertThat(writer.createDlr(DLR, "tenant+edge-7", List.of("vm-ctl")).hasApplied()).isTrue();
         assertThat(writer.putLif(DLR, Lif.newBuilder().setLifId("lif-1").setVni(VNI.value()).setIp(0x0A000A01)
                 .setPrefixLength(24).setMac(0x0250_5600_0001L).setMtu(1500).build()).hasApplied()).isTrue();
         assertThat(writer.pushForwardingTable(DLR, "vm-ctl", List.of(Route.newBuilder()
                 .setPrefix(Ipv4Prefix.newBuilder().setAddress(0xC0A80000).setLength(16))
                 .setNextHop(0x0A000AFE).setLifId("lif-1").build())).hasApplied()).isTrue();
+        // Another DLR's control VM cannot replace this DLR's routes, even pushing under its own name.
+        WriteResult foreign = writer.pushForwardingTable(DLR, "vm-other-dlr", List.of());
+        assertThat(foreign.getRefused().getReason()).isEqualTo(Refused.Reason.NOT_PERMITTED);
+        assertThat(foreign.getRefused().getDetail()).contains("vm-other-dlr is not a control VM of dlr");
         Vtep vtep = Vtep.newBuilder().setIp(0xAC1F0101).setSegment(Ipv4Prefix.newBuilder().setAddress(0xAC1F0100)
                 .setLength(24)).setMac(0x0250_56BB_0001L).build();
         host = new HostSession(HostId.of("host-a"), Ipv4Address.of(0x0AFE0001), 40_001, vtep, cluster.hostAddresses(),

@@ -230,8 +230,9 @@ public final class DlrDeployment implements JobKind {
 
     private String createOnControllers(JobContext context) {
         DlrConfig dlr = dlr(context);
+        List<String> vms = store.read(handle -> DlrQueries.controlVms(handle, dlr.id())).stream().map(VmId::value).toList();
         WriteResult result = DlrSouthbound.require("create the DLR",
-                controllers.writer().createDlr(dlr.id(), dlr.name()), false);
+                controllers.writer().createDlr(dlr.id(), dlr.name(), vms), false);
         String master = result.getApplied().getNodeId();
         store.write((handle, generation) -> {
             DlrQueries.setController(handle, generation, dlr.id(), master);

@@ -48,7 +48,8 @@ final class DlrSouthbound {
             return config;
         }
         String peer = controlVms.haAddress(vms.get(1 - index)).orElse("");
-        return config.toBuilder().setPeerHaAddress(peer).setHeartbeatIntervalMs((int) ha.heartbeat().toMillis())
+        return config.toBuilder().setPeerHaAddress(peer).setPeerVmId(vms.get(1 - index).value())
+                .setHeartbeatIntervalMs((int) ha.heartbeat().toMillis())
                 .setDeadTimeMs((int) ha.deadTime().toMillis()).build();
     }
 

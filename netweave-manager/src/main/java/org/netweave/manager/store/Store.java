@@ -66,6 +66,9 @@ public final class Store implements Closeable {
         } finally {
             writeLock.unlock();
         }
+        // Durable before anyone hears of it: a listener's work (a host's configuration) and the
+        // caller's acknowledgement must not get ahead of what survives a crash.
+        database.makeDurable();
         for (CommitListener listener : listeners) {
             try {
                 listener.committed(written.generation());

@@ -18,12 +18,14 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.netweave.controller.embedded.FreePorts;
 import org.netweave.controller.zk.PeerSpec;
@@ -61,7 +63,8 @@ class CrashSafetyTest {
 
     private enum Victim { MANAGER, CONTROLLER, HOST_AGENT }
 
-    @TempDir
+    /** Kept when the test fails: each process's log is there, one file per launch. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
     @Test
@@ -120,8 +123,12 @@ class CrashSafetyTest {
                         case CONTROLLER -> "controller-" + (1 + random.nextInt(CONTROLLERS));
                         case HOST_AGENT -> lab.hosts.get(random.nextInt(HOSTS));
                     };
-                    // A random point of the workload: some writes after the last restart.
-                    int target = workload.acknowledged() + 1 + random.nextInt(4);
+                    // A random point of the workload: after a few more writes, with two more on
+                    // their way (the writer works through what it is allowed, one write after
+                    // another, so the kill lands between writes or in the middle of one).
+                    int burst = 1 + random.nextInt(4);
+                    int target = workload.finished() + burst;
+                    workload.allow(burst + 2);
                     await().atMost(UP_WAIT).until(() -> workload.progressed(target));
                     // The last victim may still be starting while the workload goes on; it is back
                     // before it is killed again, and all controllers are back before one is: a
@@ -131,7 +138,7 @@ class CrashSafetyTest {
                         case CONTROLLER -> peers.forEach(peer -> processes.awaitUp(peer.spec().id().value()));
                         case HOST_AGENT -> processes.awaitUp(name);
                     }
-                    LOG.info("crash round {}: SIGKILL {} after {} acknowledged writes", round + 1, name, target);
+                    LOG.info("crash round {}: SIGKILL {} after {} writes", round + 1, name, target);
                     processes.kill(name);
                     kills.merge(victim, 1, Integer::sum);
                     switch (victim) {
@@ -163,7 +170,10 @@ class CrashSafetyTest {
             Set<String> mustExist = new HashSet<>(workload.created.keySet());
             mustExist.removeAll(workload.deleted);
             mustExist.removeAll(workload.inDoubt);
-            assertThat(stored.keySet()).as("acknowledged switches").containsAll(mustExist);
+            Set<String> missing = new HashSet<>(mustExist);
+            missing.removeAll(stored.keySet());
+            missing.forEach(name -> LOG.error("crash safety: {} is missing; its writes: {}", name, workload.history(name)));
+            assertThat(stored.keySet()).as("acknowledged switches (process logs in %s)", dir).containsAll(mustExist);
             assertThat(stored.keySet()).as("deleted switches").doesNotContainAnyElementsOf(workload.deleted);
             Set<String> allowed = new HashSet<>(mustExist);
             allowed.addAll(workload.inDoubt);
@@ -219,9 +229,9 @@ class CrashSafetyTest {
     }
 
     /**
-     * Creates and deletes logical switches one after another until stopped, keeping what each
-     * answer said: acknowledged, refused (4xx: nothing written), or in doubt (no answer). Between
-     * 3 and {@link #MOST_LIVE} switches live at a time, so the churn is high and the end state small.
+     * Creates and deletes logical switches one after another, as many as it is allowed, keeping
+     * what each answer said: acknowledged, refused (4xx: nothing written), or in doubt (no
+     * answer). Between 3 and {@link #MOST_LIVE} switches live at a time, so the end state is small.
      */
     private static final class Workload implements Runnable {
         private static final int MOST_LIVE = 12;
@@ -230,11 +240,15 @@ class CrashSafetyTest {
         private final Random random;
         private final AtomicBoolean stopped = new AtomicBoolean();
         private final AtomicInteger acknowledged = new AtomicInteger();
+        private final AtomicInteger finished = new AtomicInteger();
+        private final Semaphore allowed = new Semaphore(0);
         final AtomicInteger refused = new AtomicInteger();
         /** Name → id of every switch whose creation was acknowledged. */
         final Map<String, String> created = new ConcurrentHashMap<>();
         final Set<String> deleted = ConcurrentHashMap.newKeySet();
         final Set<String> inDoubt = ConcurrentHashMap.newKeySet();
+        /** What each write to a switch got, in order: for the report when a check fails. */
+        private final Map<String, List<String>> histories = new ConcurrentHashMap<>();
         private final List<String> live = new ArrayList<>();
         private int next;
 
@@ -248,14 +262,25 @@ class CrashSafetyTest {
             return acknowledged.get();
         }
 
-        /** Whether {@code target} writes were acknowledged; fails at once if the writer failed. */
+        /** Whether {@code target} writes finished; fails at once if the writer failed. */
         boolean progressed(int target) {
             assertThat(failure).as("the workload's writer failed").isNull();
-            return acknowledged.get() >= target;
+            return finished.get() >= target;
+        }
+
+        /** Lets the writer make {@code writes} more writes. */
+        void allow(int writes) {
+            allowed.release(writes);
+        }
+
+        /** Writes answered or failed so far. */
+        int finished() {
+            return finished.get();
         }
 
         void stop() {
             stopped.set(true);
+            allowed.release();
         }
 
         private volatile Throwable failure;
@@ -272,12 +297,18 @@ class CrashSafetyTest {
 
         private void write() {
             while (!stopped.get()) {
+                allowed.acquireUninterruptibly();
+                if (stopped.get()) {
+                    return;
+                }
                 boolean create = live.size() < 3 || live.size() < MOST_LIVE && random.nextBoolean();
                 String name = create ? "ls-" + (++next) : live.get(random.nextInt(live.size()));
+                String op = create ? "create" : "delete";
                 try {
                     ApiClient.Reply reply = create
                             ? api.post("/logical-switches", "{\"name\":\"" + name + "\",\"transportZoneId\":\"" + zone + "\"}")
                             : api.delete("/logical-switches/" + created.get(name));
+                    record(name, op + " " + reply.status() + (reply.status() / 100 == 2 ? "" : " " + reply.text()));
                     if (reply.status() / 100 == 2) {
                         if (create) {
                             created.put(name, reply.at("/id").asText());
@@ -293,11 +324,24 @@ class CrashSafetyTest {
                         doubt(name, create);
                     }
                 } catch (IllegalStateException noAnswer) {
+                    record(name, op + " without an answer: " + noAnswer.getCause());
                     doubt(name, create);
                     // The manager is down: wait for it rather than spin against a closed port.
                     awaitAnswer();
                 }
+                finished.incrementAndGet();
             }
+        }
+
+        private void record(String name, String outcome) {
+            histories.computeIfAbsent(name, n -> new ArrayList<>()).add(outcome);
+            if (!outcome.matches("(create|delete) 2\\d\\d")) {
+                LOG.info("crash workload: {} {}", name, outcome);
+            }
+        }
+
+        List<String> history(String name) {
+            return histories.getOrDefault(name, List.of());
         }
 
         private void doubt(String name, boolean create) {
