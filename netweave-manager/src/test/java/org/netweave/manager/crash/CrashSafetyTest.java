@@ -308,7 +308,9 @@ class CrashSafetyTest {
                     ApiClient.Reply reply = create
                             ? api.post("/logical-switches", "{\"name\":\"" + name + "\",\"transportZoneId\":\"" + zone + "\"}")
                             : api.delete("/logical-switches/" + created.get(name));
-                    record(name, op + " " + reply.status() + (reply.status() / 100 == 2 ? "" : " " + reply.text()));
+                    record(name, op + " " + reply.status() + (reply.status() / 100 == 2
+                            ? (create ? " " + reply.at("/id").asText() + " at generation " + reply.at("/generation").asText() : "")
+                            : " " + reply.text()));
                     if (reply.status() / 100 == 2) {
                         if (create) {
                             created.put(name, reply.at("/id").asText());
@@ -335,7 +337,7 @@ class CrashSafetyTest {
 
         private void record(String name, String outcome) {
             histories.computeIfAbsent(name, n -> new ArrayList<>()).add(outcome);
-            if (!outcome.matches("(create|delete) 2\\d\\d")) {
+            if (!outcome.matches("(create|delete) 2\\d\\d.*")) {
                 LOG.info("crash workload: {} {}", name, outcome);
             }
         }
