@@ -48,7 +48,7 @@ public record PeerGroupTls(Credentials own, Revocations revocations, List<X509Ce
 
     /** Presents {@link #own()} with the authority's certificate behind it. */
     public X509ExtendedKeyManager keyManager() {
-        return new OwnKeyManager(own.key(), new X509Certificate[] {own.certificate(), own.authority()});
+        return own.keyManager();
     }
 
     /** Accepts a member's certificate, which the authority signed and has not revoked, on either end. */
