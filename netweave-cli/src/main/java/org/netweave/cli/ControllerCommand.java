@@ -5,15 +5,20 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.netweave.cli.api.ApiOptions;
 import org.netweave.cli.api.Columns;
+import org.netweave.cli.daemon.ControllerDaemon;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code netweave controller list|stop|start}: the controller nodes of a running system. */
+/**
+ * {@code netweave controller list|stop|start}: the controller nodes of a running system; {@code
+ * netweave controller serve} runs one as a daemon.
+ */
 @Command(name = "controller", description = "List the controller nodes, or stop/start one (lab mode: a real crash).",
-        subcommands = {ControllerCommand.ListNodes.class, ControllerCommand.Stop.class, ControllerCommand.Start.class})
+        subcommands = {ControllerCommand.ListNodes.class, ControllerCommand.Stop.class, ControllerCommand.Start.class,
+                ControllerDaemon.class})
 final class ControllerCommand {
 
     @Command(name = "list", description = "Every controller with its state and the roles it is master of.")

@@ -2,6 +2,9 @@ package org.netweave.cli;
 
 import java.util.Set;
 import org.netweave.cli.api.ManagerApi;
+import org.netweave.cli.daemon.CertCommand;
+import org.netweave.cli.daemon.HostAgentDaemon;
+import org.netweave.cli.daemon.ManagerDaemon;
 import org.netweave.model.InvalidValueException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "netweave", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Open network virtualization: logical switches over VXLAN, distributed logical routers, L2 bridging.",
         subcommands = {RunCommand.class, ControllerCommand.class, ShowCommand.class, VmCommand.class, JobCommand.class,
-                TraceflowCommand.class,
+                TraceflowCommand.class, ManagerDaemon.class, HostAgentDaemon.class, CertCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     /** The values of NETWEAVE_LOG_FORMAT that logback.xml has an appender for (logback-&lt;format&gt;.xml). */

@@ -236,7 +236,7 @@ public final class CertificateAuthority {
     }
 
     /** Whether {@code key} is the private half of the certificate's key: it signs what the certificate verifies. */
-    private static boolean keyMatches(PrivateKey key, X509Certificate issued) {
+    static boolean keyMatches(PrivateKey key, X509Certificate issued) {
         try {
             byte[] probe = "netweave".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
             Signature signer = Signature.getInstance(SIGNATURE);

@@ -78,18 +78,23 @@ public final class Revocations {
     /** Adds {@code serial} and writes the file whole (a reader never sees half of it). */
     synchronized void add(BigInteger serial) {
         serials.add(serial);
+        copyTo(file);
+        listeners.forEach(listener -> listener.accept(serial));
+    }
+
+    /** Writes every serial to {@code target} whole: the file itself, or a copy for a component elsewhere. */
+    synchronized void copyTo(Path target) {
         StringBuilder text = new StringBuilder();
         new TreeSet<>(serials).forEach(each -> text.append(each.toString(16)).append('\n'));
         try {
-            Path next = file.resolveSibling(file.getFileName() + ".next");
+            Path next = target.resolveSibling(target.getFileName() + ".next");
             Files.writeString(next, text);
             try (FileChannel channel = FileChannel.open(next, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
-            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(next, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the revoked certificates to " + file, e);
+            throw new UncheckedIOException("cannot write the revoked certificates to " + target, e);
         }
-        listeners.forEach(listener -> listener.accept(serial));
     }
 }

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
 import org.apache.zookeeper.KeeperException;
 
 /**
@@ -17,6 +19,16 @@ import org.apache.zookeeper.KeeperException;
  * membership, and a proposal of a node that is already a member only confirms its name.
  */
 public final class ClusterBootstrap {
+    /** How a controller's peer comes up in a process of its own. */
+    public enum Entry {
+        /** The first controller of a new cluster: alone, leading. */
+        FIRST,
+        /** A later one: through the other members, which run. */
+        JOIN,
+        /** One that was a member before: from the membership its directory committed. */
+        RESTART
+    }
+
     private ClusterBootstrap() {
     }
 
@@ -59,6 +71,38 @@ public final class ClusterBootstrap {
                 peer.close();
                 throw e;
             }
+        }
+    }
+
+    /**
+     * Starts {@code self}'s peer the way {@code entry} says and returns once it serves: a restarted
+     * peer serves only when it is back in a majority, and a controller node starts on a serving peer.
+     *
+     * @param ensemble every member, {@code self} included (the others are joined through)
+     * @throws TimeoutException if the peer does not serve within {@code timeout}
+     */
+    public static EmbeddedZooKeeperPeer enter(Entry entry, PeerSpec self, List<PeerSpec> ensemble, Path dir,
+            ZkTuning tuning, ZkSuperUser superUser, ZkSecurity security, Duration timeout)
+            throws IOException, KeeperException, InterruptedException, TimeoutException {
+        EmbeddedZooKeeperPeer peer = switch (entry) {
+            case FIRST -> startFirst(self, dir, tuning, superUser, security, timeout);
+            case JOIN -> join(self, ensemble.stream().filter(spec -> !spec.equals(self)).map(PeerSpec::clientAddress)
+                    .collect(Collectors.joining(",")), dir, tuning, superUser, security, timeout);
+            case RESTART -> EmbeddedZooKeeperPeer.start(self, ensemble, dir, tuning, superUser, security);
+        };
+        try {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!PeerProbe.mode(self, PeerProbe.DEFAULT_TIMEOUT, security).isServing()) {
+                if (System.nanoTime() > deadline) {
+                    throw new TimeoutException(self.id() + "'s ZooKeeper peer found no majority within " + timeout
+                            + ": are the other controllers running?");
+                }
+                Thread.sleep(100);
+            }
+            return peer;
+        } catch (TimeoutException | InterruptedException | RuntimeException e) {
+            peer.close();
+            throw e;
         }
     }
 }

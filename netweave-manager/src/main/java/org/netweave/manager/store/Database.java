@@ -2,6 +2,9 @@ package org.netweave.manager.store;
 
 import java.io.Closeable;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -17,6 +20,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Database implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    /** H2's state for a statement on a database it has closed (ErrorCode.DATABASE_CALLED_AT_SHUTDOWN). */
+    private static final String H2_DATABASE_CLOSED = "90121";
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
@@ -41,11 +46,14 @@ public final class Database implements Closeable {
      *       about 13 KB a write while the manager runs; {@link #close()} compacts it.
      *   <li>{@code WRITE_DELAY=0}: no background writer; every store write is the manager's own
      *       checkpoint, so nothing writes beside it.
+     *   <li>{@code DB_CLOSE_ON_EXIT=FALSE}: on SIGTERM the manager closes the store itself, after
+     *       what still writes to it; H2's own exit hook would close it first, in parallel, and the
+     *       compaction in {@link #close()} would then find it gone.
      * </ul>
      */
     public static Database h2File(Path dataDir) {
         String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("netweave")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;REUSE_SPACE=FALSE";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;REUSE_SPACE=FALSE;DB_CLOSE_ON_EXIT=FALSE";
         return open(url, "sa", "");
     }
 
@@ -93,13 +101,35 @@ public final class Database implements Closeable {
     public void close() {
         if (h2OnDisk) {
             try {
-                jdbi.useHandle(handle -> handle.execute("SHUTDOWN COMPACT"));
-            } catch (RuntimeException e) {
+                compact();
+            } catch (SQLException | RuntimeException e) {
                 // The data is durable either way; only the file stays large until the next close.
                 LOG.warn("H2 did not compact its file on close: {}", e.getMessage());
             }
         }
         dataSource.close();
+    }
+
+    /**
+     * {@code SHUTDOWN COMPACT} on a connection of the pool's own (not through Jdbi, which would
+     * fail closing it): H2 closes the database as part of the statement, then fails to report its
+     * result and to close the connection; "already closed" is the sign that it compacted.
+     */
+    private void compact() throws SQLException {
+        Connection connection = dataSource.getConnection();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN COMPACT");
+        } catch (SQLException e) {
+            if (!H2_DATABASE_CLOSED.equals(e.getSQLState())) {
+                throw e;
+            }
+        } finally {
+            try {
+                connection.close();
+            } catch (SQLException closed) {
+                LOG.debug("the compacted store's connection was closed already: {}", closed.getMessage());
+            }
+        }
     }
 
     private static String redact(String url) {

@@ -8,15 +8,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Collectors;
 
-import org.apache.zookeeper.KeeperException;
 import org.netweave.controller.ControllerNode;
 import org.netweave.controller.ControllerNodeConfig;
 import org.netweave.controller.slice.SliceSpace;
 import org.netweave.controller.zk.ClusterBootstrap;
 import org.netweave.controller.zk.EmbeddedZooKeeperPeer;
-import org.netweave.controller.zk.PeerProbe;
 import org.netweave.controller.zk.PeerSpec;
 import org.netweave.controller.zk.ZkSecurity;
 import org.netweave.controller.zk.ZkSuperUser;
@@ -99,26 +96,15 @@ public final class ControllerProcess {
     }
 
     private static EmbeddedZooKeeperPeer startPeer(String mode, Peer own, List<Peer> peers, Path dir,
-            ZkSuperUser superUser, ZkSecurity zooKeeper)
-            throws IOException, KeeperException, InterruptedException, java.util.concurrent.TimeoutException {
-        List<PeerSpec> specs = peers.stream().map(Peer::spec).toList();
-        EmbeddedZooKeeperPeer peer = switch (mode) {
-            case "first" -> ClusterBootstrap.startFirst(own.spec(), dir, TUNING, superUser, zooKeeper, STEP_TIMEOUT);
-            case "join" -> ClusterBootstrap.join(own.spec(), specs.stream().filter(spec -> !spec.equals(own.spec()))
-                    .map(PeerSpec::clientAddress).collect(Collectors.joining(",")), dir, TUNING, superUser, zooKeeper,
-                    STEP_TIMEOUT);
-            case "restart" -> EmbeddedZooKeeperPeer.start(own.spec(), specs, dir, TUNING, superUser, zooKeeper);
+            ZkSuperUser superUser, ZkSecurity zooKeeper) throws Exception {
+        ClusterBootstrap.Entry entry = switch (mode) {
+            case "first" -> ClusterBootstrap.Entry.FIRST;
+            case "join" -> ClusterBootstrap.Entry.JOIN;
+            case "restart" -> ClusterBootstrap.Entry.RESTART;
             default -> throw new IllegalArgumentException("mode " + mode + ": first, join or restart");
         };
-        // A restarted peer serves once it is back in a majority; the node starts on a serving peer.
-        long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
-        while (!PeerProbe.mode(own.spec(), PeerProbe.DEFAULT_TIMEOUT, zooKeeper).isServing()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(own.spec().id() + "'s peer found no majority within " + STEP_TIMEOUT);
-            }
-            Thread.sleep(100);
-        }
-        return peer;
+        return ClusterBootstrap.enter(entry, own.spec(), peers.stream().map(Peer::spec).toList(), dir, TUNING,
+                superUser, zooKeeper, STEP_TIMEOUT);
     }
 
     /** Starts controller {@code index} (1-based) of {@code peers} with this JVM's classpath; output to {@code log}. */

@@ -1,0 +1,175 @@
+package org.netweave.cli.daemon;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import io.grpc.Context;
+import io.grpc.Grpc;
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
+import org.netweave.controller.client.ControllerChannels;
+import org.netweave.controller.slice.SliceSpace;
+import org.netweave.dataplane.HostDatapathConfig;
+import org.netweave.dataplane.emulated.EmulatedHost;
+import org.netweave.dataplane.emulated.EmulatedUnderlay;
+import org.netweave.hostagent.HostAgent;
+import org.netweave.model.HostId;
+import org.netweave.model.InvalidValueException;
+import org.netweave.model.Ipv4Address;
+import org.netweave.model.Ipv4Prefix;
+import org.netweave.model.MacAddress;
+import org.netweave.pki.ComponentIdentity;
+import org.netweave.pki.ComponentKind;
+import org.netweave.pki.CredentialFiles;
+import org.netweave.pki.Revocations;
+import org.netweave.pki.TransportSecurity;
+import org.netweave.proto.manager.v1.HostConfig;
+import org.netweave.proto.manager.v1.HostConfigChannelGrpc;
+import org.netweave.proto.manager.v1.HostHello;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code netweave host-agent serve}: one hypervisor's agent as a daemon (netcpa and the Neutron
+ * L2/L3 agents in one) with the emulated datapath: it waits for the manager to prepare its host,
+ * builds the datapath on the VTEP and router MAC that preparation gave it (VXLAN on a real UDP
+ * socket at that VTEP address), then follows the host's configuration and the controllers' tables.
+ * It presents the host's certificate to the manager and to every controller.
+ */
+@Command(name = "host-agent", description = "One hypervisor's host agent as a daemon (multi-process mode).",
+        subcommands = HostAgentDaemon.Serve.class)
+public final class HostAgentDaemon {
+    private static final Logger LOG = LoggerFactory.getLogger(HostAgentDaemon.class);
+
+    @Command(name = "serve", mixinStandardHelpOptions = true,
+            description = "Run the host's agent and its emulated datapath until SIGTERM.")
+    static final class Serve implements Callable<Integer> {
+        @Option(names = "--host", required = true, description = "The host's id in the manager's inventory (POST /api/v1/hosts).")
+        String host;
+        @Option(names = "--credentials", required = true,
+                description = "Its directory from 'netweave cert issue host <id>': key, certificate, ca.crt, revoked.txt.")
+        Path credentials;
+        @Option(names = "--manager", required = true, paramLabel = "<host:port>", description = "The manager's southbound port.")
+        String manager;
+        @Option(names = "--vtep-prefix-length", defaultValue = "24",
+                description = "The VTEP's subnet length; hosts in one subnet get BUM copies directly (default: ${DEFAULT-VALUE}).")
+        int vtepPrefixLength;
+        @Option(names = "--vxlan-port", defaultValue = "" + HostDatapathConfig.DEFAULT_VXLAN_PORT,
+                description = "VXLAN UDP port of every VTEP (default: ${DEFAULT-VALUE}).")
+        int vxlanPort;
+        @Option(names = "--revocations-reload", defaultValue = "PT10S",
+                description = "How often revoked.txt in --credentials is read again (default: ${DEFAULT-VALUE}).")
+        Duration revocationsReload;
+        @Spec
+        CommandSpec spec;
+
+        /** The agent, the datapath it drives and its channels; closed agent first, so nothing applies to a closed datapath. */
+        private record Running(HostAgent agent, EmulatedHost datapath, ManagedChannel manager,
+                               ControllerChannels controllers, RevocationsReload reload) implements AutoCloseable {
+            @Override
+            public void close() {
+                try {
+                    agent.close();
+                } finally {
+                    manager.shutdownNow();
+                    controllers.close();
+                    datapath.close();
+                    reload.close();
+                }
+            }
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            HostId id = HostId.of(host);
+            HostAndPort managerAddress = HostAndPort.parse("manager", manager);
+            if (vtepPrefixLength < 1 || vtepPrefixLength > 32) {
+                throw new InvalidValueException("vtep-prefix-length", vtepPrefixLength, "is outside 1-32");
+            }
+            CredentialFiles files = new CredentialFiles(credentials);
+            Revocations revocations = files.revocations();
+            TransportSecurity transport = TransportSecurity.mutualTls(files.read(ComponentIdentity.host(id)), revocations);
+            return DaemonLifecycle.run("host-agent " + host, spec.commandLine().getOut(), () -> {
+                RevocationsReload reload = RevocationsReload.every(revocations, revocationsReload, "host-agent " + host);
+                ManagedChannel channel = Grpc.newChannelBuilderForAddress(managerAddress.host(), managerAddress.port(),
+                        transport.channelCredentials(ComponentKind.MANAGER)).build();
+                ControllerChannels controllers = new ControllerChannels(transport);
+                EmulatedHost datapath = null;
+                try {
+                    datapath = new EmulatedHost(datapathConfig(id, preparation(id, channel)));
+                    HostAgent agent = new HostAgent(id, channel, controllers, SliceSpace.DEFAULT, datapath);
+                    agent.start();
+                    return new Running(agent, datapath, channel, controllers, reload);
+                } catch (Exception | Error e) {
+                    channel.shutdownNow();
+                    controllers.close();
+                    if (datapath != null) {
+                        datapath.close();
+                    }
+                    reload.close();
+                    throw e;
+                }
+            }, running -> "Netweave host agent " + host + " is running: VTEP " + running.datapath().config().vtepIp()
+                    + ", manager " + manager);
+        }
+
+        /**
+         * The host's first configuration that carries a VTEP: host preparation made its VMkernel
+         * port and gave it a router MAC. Until then the host waits, as an unprepared ESXi host does.
+         */
+        private static HostConfig preparation(HostId id, ManagedChannel manager) throws InterruptedException {
+            Duration backoff = Duration.ofMillis(200);
+            while (true) {
+                try (Context.CancellableContext call = Context.current().withCancellation()) {
+                    HostConfig prepared = call.call(() -> {
+                        Iterator<HostConfig> configs = HostConfigChannelGrpc.newBlockingStub(manager)
+                                .subscribe(HostHello.newBuilder().setHostId(id.value()).build());
+                        while (configs.hasNext()) {
+                            HostConfig config = configs.next();
+                            if (config.getVtepIp() != 0) {
+                                return config;
+                            }
+                            LOG.info("host {}: waiting for host preparation (no VTEP yet)", id);
+                        }
+                        return null;
+                    });
+                    if (prepared != null) {
+                        return prepared;
+                    }
+                } catch (StatusRuntimeException e) {
+                    LOG.warn("host {}: the manager's configuration is not reachable ({}); trying again in {} ms", id,
+                            why(e), backoff.toMillis());
+                } catch (Exception e) {
+                    throw new IllegalStateException("host " + id + ": reading the configuration failed", e);
+                }
+                TimeUnit.MILLISECONDS.sleep(backoff.toMillis());
+                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : backoff.multipliedBy(2);
+            }
+        }
+
+        /** The status and its innermost cause in one line: a refused handshake says so without a stack trace. */
+        private static String why(StatusRuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            String status = e.getStatus().getCode() + (e.getStatus().getDescription() == null ? ""
+                    : ": " + e.getStatus().getDescription().lines().findFirst().orElse(""));
+            return cause == e ? status : status + "; " + cause;
+        }
+
+        private HostDatapathConfig datapathConfig(HostId id, HostConfig prepared) {
+            Ipv4Address vtep = Ipv4Address.of(prepared.getVtepIp());
+            Ipv4Prefix segment = new Ipv4Prefix(Ipv4Address.of(vtep.value() & Ipv4Prefix.mask(vtepPrefixLength)), vtepPrefixLength);
+            return new HostDatapathConfig(id, vtep, segment, MacAddress.of(EmulatedUnderlay.vtepMac(vtep.value())),
+                    MacAddress.of(prepared.getRouterMac()), vxlanPort);
+        }
+    }
+}
