@@ -108,7 +108,7 @@ public final class ControllerNode implements Closeable {
                         config.security().serverCredentials())
                 .addService(ServerInterceptors.intercept(new HostChannelService(owner),
                         config.security().callers(CallerRule.only(ComponentKind.HOST))))
-                .addService(ServerInterceptors.intercept(new ManagerChannelService(owner),
+                .addService(ServerInterceptors.intercept(new ManagerChannelService(owner, config.security()),
                         config.security().callers(MANAGER_CHANNEL_CALLERS)))
                 .addService(ServerInterceptors.intercept(new ControlVmChannelService(owner),
                         config.security().callers(CallerRule.only(ComponentKind.CONTROL_VM))))

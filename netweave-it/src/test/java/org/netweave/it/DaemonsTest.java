@@ -132,6 +132,20 @@ class DaemonsTest {
             assertThat(owner.at("/controllerId").asText()).as(owner.toString()).startsWith("controller-");
         });
 
+        // A revocation reaches the controller daemons from the manager: each keeps it in its copy
+        // of the revocations, and the stream host-1 holds is closed at once.
+        Reply revoked = post("/certificates/host/" + hosts.get(0) + "/revoke", "{}");
+        assertThat(revoked.status()).as(revoked.text()).isBetween(200, 204);
+        String serials = Files.readString(managerData.resolve("pki").resolve("revoked.txt"));
+        assertThat(serials).isNotBlank();
+        await().atMost(UP).untilAsserted(() -> {
+            for (int i = 1; i <= 3; i++) {
+                assertThat(dir.resolve("c" + i).resolve("revoked.txt")).as("controller-%d's copy", i).hasContent(serials.strip());
+            }
+        });
+        await().atMost(UP).until(() -> log("controller-1").concat(log("controller-2")).concat(log("controller-3"))
+                .contains("the certificate of host " + hosts.get(0) + " was revoked; its stream is closed"));
+
         // Another authority's certificate for a real host's name: no handshake with the manager
         // succeeds (each end refuses the other's root), and the agent says why.
         Path rogueAuthority = dir.resolve("rogue-manager");

@@ -14,6 +14,7 @@ import org.netweave.manager.auth.ApiGate;
 import org.netweave.manager.auth.ApiTokens;
 import org.netweave.manager.auth.TokenRoutes;
 import org.netweave.manager.certificates.CertificateRoutes;
+import org.netweave.manager.certificates.RevocationPublisher;
 import org.netweave.manager.certificates.StreamCertificates;
 import org.netweave.manager.console.WebConsole;
 import org.netweave.manager.controllers.ControllerFleet;
@@ -167,6 +168,8 @@ public final class Manager implements Closeable {
         authority.revocations().onRevoked(controlVms::certificateRevoked);
         authority.revocations().onRevoked(traceflowChannel::certificateRevoked);
         authority.revocations().onRevoked(neutronAgents::certificateRevoked);
+        // Controllers in processes of their own hear of every revocation too.
+        keep(new RevocationPublisher(controllers::hostAddresses, writers.channels(), authority.revocations()));
         southbound = keep(SouthboundServer.start(settings.bindAddress(), settings.southboundPort(), own,
                 Southbound.forHosts(hostConfigs), Southbound.forControlVms(controlVms), Southbound.forHosts(traceflowChannel),
                 Southbound.forHosts(new DvrAgentService(new InventoryService(store))), Southbound.forHosts(neutronAgents)));

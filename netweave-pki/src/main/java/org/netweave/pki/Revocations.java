@@ -82,6 +82,24 @@ public final class Revocations {
         listeners.forEach(listener -> listener.accept(serial));
     }
 
+    /**
+     * Takes in a serial the authority revoked elsewhere (a component in another process hears it
+     * from the manager): kept in the file, so it outlives a restart, and heard by the listeners.
+     * Returns whether it is new here.
+     */
+    public synchronized boolean learn(BigInteger serial) {
+        if (serials.contains(serial)) {
+            return false;
+        }
+        add(serial);
+        return true;
+    }
+
+    /** Every revoked serial known here, in order. */
+    public List<BigInteger> all() {
+        return List.copyOf(new TreeSet<>(serials));
+    }
+
     /** Writes every serial to {@code target} whole: the file itself, or a copy for a component elsewhere. */
     synchronized void copyTo(Path target) {
         StringBuilder text = new StringBuilder();

@@ -42,6 +42,12 @@ public sealed interface TransportSecurity {
      */
     boolean isRevoked(BigInteger serial);
 
+    /**
+     * Takes in a serial the authority revoked (the manager publishes them to components in other
+     * processes); from then on it is refused as if revoked here. Returns whether it was new.
+     */
+    boolean learnRevoked(BigInteger serial);
+
     static TransportSecurity plaintext() {
         return new Plaintext();
     }
@@ -74,6 +80,11 @@ public sealed interface TransportSecurity {
 
         @Override
         public boolean isRevoked(BigInteger serial) {
+            return false;
+        }
+
+        @Override
+        public boolean learnRevoked(BigInteger serial) {
             return false;
         }
     }
@@ -109,6 +120,11 @@ public sealed interface TransportSecurity {
         @Override
         public boolean isRevoked(BigInteger serial) {
             return revocations.isRevoked(serial);
+        }
+
+        @Override
+        public boolean learnRevoked(BigInteger serial) {
+            return revocations.learn(serial);
         }
     }
 }

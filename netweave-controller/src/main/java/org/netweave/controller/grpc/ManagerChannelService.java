@@ -2,6 +2,10 @@ package org.netweave.controller.grpc;
 
 import static org.netweave.controller.grpc.Replies.reply;
 
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import org.netweave.controller.owner.ManagerWrites;
@@ -10,6 +14,7 @@ import org.netweave.controller.owner.TableViews;
 import org.netweave.model.DlrId;
 import org.netweave.model.InvalidValueException;
 import org.netweave.model.Vni;
+import org.netweave.pki.TransportSecurity;
 import org.netweave.proto.controller.v1.Assignments;
 import org.netweave.proto.controller.v1.CreateDlrRequest;
 import org.netweave.proto.controller.v1.CreateLogicalSwitchRequest;
@@ -23,21 +28,51 @@ import org.netweave.proto.controller.v1.ManagerChannelGrpc;
 import org.netweave.proto.controller.v1.PutBridgeRequest;
 import org.netweave.proto.controller.v1.PutLifRequest;
 import org.netweave.proto.controller.v1.PutVniPlacementRequest;
+import org.netweave.proto.controller.v1.RevocationsAck;
+import org.netweave.proto.controller.v1.RevokedCertificates;
 import org.netweave.proto.controller.v1.ShowDlrTablesRequest;
 import org.netweave.proto.controller.v1.ShowVniTablesRequest;
 import org.netweave.proto.controller.v1.VniTablesView;
 import org.netweave.proto.controller.v1.WriteResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The manager channel: each call is decoded by protobuf and handed to the owner side. */
 public final class ManagerChannelService extends ManagerChannelGrpc.ManagerChannelImplBase {
+    private static final Logger LOG = LoggerFactory.getLogger(ManagerChannelService.class);
     private final OwnerService owner;
     private final ManagerWrites writes;
     private final TableViews views;
+    private final TransportSecurity security;
 
-    public ManagerChannelService(OwnerService owner) {
+    /** @param security this node's transport, which takes in the revocations the manager publishes */
+    public ManagerChannelService(OwnerService owner, TransportSecurity security) {
         this.owner = owner;
         this.writes = owner.managerWrites();
         this.views = new TableViews(owner);
+        this.security = security;
+    }
+
+    @Override
+    public void publishRevocations(RevokedCertificates request, StreamObserver<RevocationsAck> responses) {
+        List<BigInteger> serials = new ArrayList<>();
+        for (String serial : request.getSerialsList()) {
+            try {
+                serials.add(new BigInteger(serial, 16));
+            } catch (NumberFormatException e) {
+                responses.onError(Status.INVALID_ARGUMENT.withDescription("serials: '" + serial
+                        + "' is not a hexadecimal serial").asRuntimeException());
+                return;
+            }
+        }
+        // Learning one ends the streams its holder keeps open here (the revocations' listeners).
+        int learned = (int) serials.stream().filter(security::learnRevoked).count();
+        if (learned > 0) {
+            LOG.atInfo().setMessage("{}: learned {} revoked certificates from the manager").addArgument(owner.node())
+                    .addArgument(learned).addKeyValue("event", "revocations-learned").addKeyValue("count", learned).log();
+        }
+        responses.onNext(RevocationsAck.newBuilder().setNewlyRevoked(learned).build());
+        responses.onCompleted();
     }
 
     @Override

@@ -131,6 +131,11 @@ public final class OwnerService implements CoordinatorListener, Closeable {
         return hostRequests;
     }
 
+    /** The controller node this owner acts for. */
+    public ControllerId node() {
+        return node;
+    }
+
     public ManagerWrites managerWrites() {
         return managerWrites;
     }
