@@ -115,6 +115,11 @@ class DaemonsTest {
                     dir.resolve(host).toString(), "--manager", "127.0.0.1:" + southbound, "--vxlan-port", vxlanPort)), host);
         }
 
+        // Each agent's datapath sits in the subnet of its VTEP's pool, as host preparation gave it.
+        for (String host : hosts) {
+            assertThat(log(host)).contains("segment 127.0.31.0/25");
+        }
+
         String zone = created(post("/transport-zones", "{\"name\":\"tz-1\",\"replicationMode\":\"UNICAST\","
                 + "\"clusterIds\":[\"" + get("/hosts/" + hosts.get(0)).at("/clusterId").asText() + "\"]}")).at("/id").asText();
         created(post("/segment-pools", "{\"name\":\"segments\",\"begin\":5000,\"end\":5999}"));
@@ -175,7 +180,7 @@ class DaemonsTest {
     private List<String> prepareTwoHosts() throws Exception {
         String dc = created(post("/datacenters", "{\"name\":\"dc-1\"}")).at("/id").asText();
         String pool = created(post("/ip-pools",
-                "{\"name\":\"vtep-pool\",\"start\":\"127.0.31.1\",\"end\":\"127.0.31.100\",\"prefixLength\":24}")).at("/id").asText();
+                "{\"name\":\"vtep-pool\",\"start\":\"127.0.31.1\",\"end\":\"127.0.31.100\",\"prefixLength\":25}")).at("/id").asText();
         String cluster = created(post("/clusters", "{\"datacenterId\":\"" + dc + "\",\"name\":\"cluster-1\"}")).at("/id").asText();
         List<String> hosts = new ArrayList<>();
         for (int n = 1; n <= 2; n++) {

@@ -17,7 +17,6 @@ import org.netweave.dataplane.emulated.EmulatedHost;
 import org.netweave.dataplane.emulated.EmulatedUnderlay;
 import org.netweave.hostagent.HostAgent;
 import org.netweave.model.HostId;
-import org.netweave.model.InvalidValueException;
 import org.netweave.model.Ipv4Address;
 import org.netweave.model.Ipv4Prefix;
 import org.netweave.model.MacAddress;
@@ -39,7 +38,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code netweave host-agent serve}: one hypervisor's agent as a daemon (netcpa and the Neutron
  * L2/L3 agents in one) with the emulated datapath: it waits for the manager to prepare its host,
- * builds the datapath on the VTEP and router MAC that preparation gave it (VXLAN on a real UDP
+ * builds the datapath on the VTEP (with its subnet) and router MAC that preparation gave it (VXLAN on a real UDP
  * socket at that VTEP address), then follows the host's configuration and the controllers' tables.
  * It presents the host's certificate to the manager and to every controller.
  */
@@ -58,9 +57,6 @@ public final class HostAgentDaemon {
         Path credentials;
         @Option(names = "--manager", required = true, paramLabel = "<host:port>", description = "The manager's southbound port.")
         String manager;
-        @Option(names = "--vtep-prefix-length", defaultValue = "24",
-                description = "The VTEP's subnet length; hosts in one subnet get BUM copies directly (default: ${DEFAULT-VALUE}).")
-        int vtepPrefixLength;
         @Option(names = "--vxlan-port", defaultValue = "" + HostDatapathConfig.DEFAULT_VXLAN_PORT,
                 description = "VXLAN UDP port of every VTEP (default: ${DEFAULT-VALUE}).")
         int vxlanPort;
@@ -90,9 +86,6 @@ public final class HostAgentDaemon {
         public Integer call() throws Exception {
             HostId id = HostId.of(host);
             HostAndPort managerAddress = HostAndPort.parse("manager", manager);
-            if (vtepPrefixLength < 1 || vtepPrefixLength > 32) {
-                throw new InvalidValueException("vtep-prefix-length", vtepPrefixLength, "is outside 1-32");
-            }
             CredentialFiles files = new CredentialFiles(credentials);
             Revocations revocations = files.revocations();
             TransportSecurity transport = TransportSecurity.mutualTls(files.read(ComponentIdentity.host(id)), revocations);
@@ -165,9 +158,15 @@ public final class HostAgentDaemon {
             return cause == e ? status : status + "; " + cause;
         }
 
+        /** The VTEP, its subnet (from its IP pool) and the router MAC, as host preparation gave them. */
         private HostDatapathConfig datapathConfig(HostId id, HostConfig prepared) {
             Ipv4Address vtep = Ipv4Address.of(prepared.getVtepIp());
-            Ipv4Prefix segment = new Ipv4Prefix(Ipv4Address.of(vtep.value() & Ipv4Prefix.mask(vtepPrefixLength)), vtepPrefixLength);
+            int length = prepared.getVtepPrefixLength();
+            if (length < 1 || length > 32) {
+                throw new IllegalStateException("host " + id + ": the manager gave VTEP " + vtep + " the subnet length "
+                        + length);
+            }
+            Ipv4Prefix segment = new Ipv4Prefix(Ipv4Address.of(vtep.value() & Ipv4Prefix.mask(length)), length);
             return new HostDatapathConfig(id, vtep, segment, MacAddress.of(EmulatedUnderlay.vtepMac(vtep.value())),
                     MacAddress.of(prepared.getRouterMac()), vxlanPort);
         }

@@ -258,7 +258,7 @@ final class HostConfigIndex {
         }
         List<HostConfigInputs.VnicInput> vnicInputs = vnicsOfHost.getOrDefault(host, Set.of()).stream()
                 .map(key -> vnics.get(key).config()).toList();
-        return new HostConfigInputs(host, row.vtep(), row.routerMac(), switchConfigs, dlrIds, vnicInputs);
+        return new HostConfigInputs(host, row.vtep(), row.vtepPrefixLength(), row.routerMac(), switchConfigs, dlrIds, vnicInputs);
     }
 
     /** Puts (or replaces) the switch's translation, with its current external VTEPs, in its zone. */

@@ -17,7 +17,7 @@ import org.netweave.proto.manager.v1.LogicalSwitchConfig;
  * switches already translated (by {@link HostConfigs#logicalSwitch}), since one translation serves
  * every host the switch spans.
  */
-record HostConfigInputs(HostId host, Optional<Ipv4Address> vtep, Optional<MacAddress> routerMac,
+record HostConfigInputs(HostId host, Optional<Ipv4Address> vtep, int vtepPrefixLength, Optional<MacAddress> routerMac,
                         List<LogicalSwitchConfig> logicalSwitches, List<DlrId> dlrs, List<VnicInput> vnics) {
 
     /** A logical switch row with its external VTEPs: what {@link HostConfigs#logicalSwitch} translates. */

@@ -88,10 +88,14 @@ final class HostConfigReader {
     }
 
     private static List<HostRow> hosts(Handle handle, long since) {
-        return handle.createQuery("SELECT id, cluster_id, vtep_ip, router_mac FROM host WHERE generation > :since")
+        // The VTEP's subnet length is its VMkernel port's, which host preparation made from the pool.
+        return handle.createQuery("""
+                        SELECT h.id, h.cluster_id, h.vtep_ip, v.prefix_length, h.router_mac FROM host h
+                        LEFT JOIN vmkernel_port v ON v.host_id = h.id AND v.ip = h.vtep_ip
+                        WHERE h.generation > :since""")
                 .bind("since", since)
                 .map((rs, ctx) -> new HostRow(HostId.of(rs.getString("id")), ClusterId.of(rs.getString("cluster_id")),
-                        Optional.ofNullable(rs.getString("vtep_ip")).map(Ipv4Address::parse),
+                        Optional.ofNullable(rs.getString("vtep_ip")).map(Ipv4Address::parse), rs.getInt("prefix_length"),
                         Optional.ofNullable(rs.getString("router_mac")).map(MacAddress::parse)))
                 .list();
     }

@@ -24,7 +24,9 @@ final class HostConfigRows {
     private HostConfigRows() {
     }
 
-    record HostRow(HostId id, ClusterId cluster, Optional<Ipv4Address> vtep, Optional<MacAddress> routerMac) {
+    /** @param vtepPrefixLength the VTEP VMkernel port's subnet length; 0 without a VTEP */
+    record HostRow(HostId id, ClusterId cluster, Optional<Ipv4Address> vtep, int vtepPrefixLength,
+                   Optional<MacAddress> routerMac) {
     }
 
     record ZoneCluster(TransportZoneId zone, ClusterId cluster) {

@@ -43,7 +43,7 @@ final class HostConfigs {
         HostConfig.Builder config = HostConfig.newBuilder()
                 .setHostId(inputs.host().value())
                 .addAllControllers(controllers.stream().sorted().toList());
-        inputs.vtep().ifPresent(vtep -> config.setVtepIp(vtep.value()));
+        inputs.vtep().ifPresent(vtep -> config.setVtepIp(vtep.value()).setVtepPrefixLength(inputs.vtepPrefixLength()));
         inputs.routerMac().ifPresent(mac -> config.setRouterMac(mac.value()));
         // Usually already in VNI order (one zone's switches): the sort then only checks that.
         config.addAllLogicalSwitches(inputs.logicalSwitches().stream()

@@ -44,7 +44,7 @@ class HostConfigIndexTest {
     private final HostConfigIndex index = new HostConfigIndex();
 
     private static HostRow host(HostId id, ClusterId cluster) {
-        return new HostRow(id, cluster, Optional.of(Ipv4Address.parse("127.0.1." + id.value().substring(5))),
+        return new HostRow(id, cluster, Optional.of(Ipv4Address.parse("127.0.1." + id.value().substring(5))), 24,
                 Optional.empty());
     }
 

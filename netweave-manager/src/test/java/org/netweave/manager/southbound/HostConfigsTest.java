@@ -25,7 +25,7 @@ class HostConfigsTest {
 
     private static HostConfigInputs inputs(List<HostConfigInputs.SwitchInput> switches, List<DlrId> dlrs,
                                            List<HostConfigInputs.VnicInput> vnics) {
-        return new HostConfigInputs(HostId.of("host-1"), Optional.of(Ipv4Address.parse("127.0.1.1")),
+        return new HostConfigInputs(HostId.of("host-1"), Optional.of(Ipv4Address.parse("127.0.1.1")), 24,
                 Optional.of(MacAddress.parse("02:4e:57:00:00:01")),
                 switches.stream().map(HostConfigs::logicalSwitch).toList(), dlrs, vnics);
     }
@@ -62,7 +62,8 @@ class HostConfigsTest {
                 "dlrs {", "dlr_id: \"edge-2\"", "}",
                 "vnics {", "vm_id: \"vm-1\"", "mac: " + MacAddress.parse("00:50:56:00:00:01").value(),
                 "ip: " + ip("10.0.1.10"), "vni: 5000", "connected: true", "}",
-                "vnics {", "vm_id: \"vm-2\"", "mac: " + MacAddress.parse("00:50:56:00:00:02").value(), "}");
+                "vnics {", "vm_id: \"vm-2\"", "mac: " + MacAddress.parse("00:50:56:00:00:02").value(), "}",
+                "vtep_prefix_length: 24");
     }
 
     @Test
