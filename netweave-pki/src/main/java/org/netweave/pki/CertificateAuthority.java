@@ -46,8 +46,10 @@ import org.slf4j.LoggerFactory;
  * component's certificate and keeps the revoked ones. A component's certificate is kept under
  * {@code issued/} and handed out again on the next start, until it is revoked or about to expire.
  *
- * <p>Only the manager opens this directory (one process at a time); a component in another process
- * gets its key and certificate (and the root) as files, never the authority's key.
+ * <p>The manager opens this directory; so does {@code netweave cert issue} on the manager's machine,
+ * which writes only the issued files of the component it names, one file at a time moved into
+ * place. A component in another process gets its key and certificate (and the root) as files
+ * ({@link CredentialFiles}), never the authority's key.
  */
 public final class CertificateAuthority {
     private static final Logger LOG = LoggerFactory.getLogger(CertificateAuthority.class);

@@ -28,6 +28,8 @@ public record CredentialFiles(Path dir) {
             if (!Files.isDirectory(dir)) {
                 Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             }
+            // Also a directory that was there: a key goes into it.
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make the credentials directory " + dir, e);
         }
@@ -56,16 +58,9 @@ public record CredentialFiles(Path dir) {
                         + " 'netweave cert issue " + identity.kind().label() + " " + identity.name() + " --out " + dir + "'");
             }
         }
+        requireOwnerOnly(keyFile);
         X509Certificate authority = PemFiles.readCertificate(authorityFile);
-        X509Certificate certificate = PemFiles.readCertificate(certificateFile);
-        if (!ComponentIdentity.of(certificate).equals(Optional.of(identity))) {
-            throw new IllegalStateException(certificateFile + " is not " + identity + "'s certificate");
-        }
-        try {
-            certificate.verify(authority.getPublicKey());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(certificateFile + " was not signed by the authority in " + authorityFile, e);
-        }
+        X509Certificate certificate = checked(identity, certificateFile, authority);
         Credentials credentials = new Credentials(identity, PemFiles.readKey(keyFile), certificate, authority);
         if (!CertificateAuthority.keyMatches(credentials.key(), certificate)) {
             throw new IllegalStateException(keyFile + " is not the key of " + certificateFile);
@@ -73,13 +68,57 @@ public record CredentialFiles(Path dir) {
         return credentials;
     }
 
-    /** Another component's certificate kept here (a pinned peer's). */
+    /**
+     * Another component's certificate kept here (a pinned peer's), checked as our own is: it names
+     * {@code identity}, the root beside it signed it, it is current and not revoked.
+     */
     public X509Certificate certificateOf(ComponentIdentity identity) {
         Path file = certificateFile(identity);
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException(file + " is missing: copy " + identity + "'s certificate there");
         }
-        return PemFiles.readCertificate(file);
+        return checked(identity, file, PemFiles.readCertificate(dir.resolve(AUTHORITY)));
+    }
+
+    private X509Certificate checked(ComponentIdentity identity, Path file, X509Certificate authority) {
+        X509Certificate certificate = PemFiles.readCertificate(file);
+        if (!ComponentIdentity.of(certificate).equals(Optional.of(identity))) {
+            throw new IllegalStateException(file + " is not " + identity + "'s certificate");
+        }
+        try {
+            certificate.verify(authority.getPublicKey());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(file + " was not signed by the authority in " + dir.resolve(AUTHORITY), e);
+        }
+        try {
+            certificate.checkValidity();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(file + " is not valid now (" + certificate.getNotBefore().toInstant() + " to "
+                    + certificate.getNotAfter().toInstant() + "): issue it again", e);
+        }
+        if (revocations().isRevoked(certificate)) {
+            throw new IllegalStateException(file + " holds a revoked certificate (" + REVOKED + "): issue it again");
+        }
+        return certificate;
+    }
+
+    /** A key anyone but its owner may read, or a directory anyone else may write, is not trusted. */
+    private void requireOwnerOnly(Path keyFile) {
+        try {
+            var keyModes = Files.getPosixFilePermissions(keyFile);
+            var dirModes = Files.getPosixFilePermissions(dir);
+            if (keyModes.stream().anyMatch(mode -> mode.name().startsWith("GROUP") || mode.name().startsWith("OTHERS"))) {
+                throw new IllegalStateException(keyFile + " may be read by others (" + PosixFilePermissions.toString(keyModes)
+                        + "): chmod 600 it");
+            }
+            if (dirModes.contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE)
+                    || dirModes.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE)) {
+                throw new IllegalStateException(dir + " may be written by others (" + PosixFilePermissions.toString(dirModes)
+                        + "): chmod 700 it");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the modes of " + keyFile, e);
+        }
     }
 
     /** The revocations copied here; none if there is no file yet. Call {@link Revocations#reload()} to see a new copy. */

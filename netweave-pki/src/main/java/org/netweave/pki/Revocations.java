@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,11 +18,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The serial numbers of revoked certificates, kept in a file beside the authority (one hexadecimal
  * serial per line) so a revocation outlives a restart. Servers ask it at every handshake.
  */
 public final class Revocations {
+    private static final Logger LOG = LoggerFactory.getLogger(Revocations.class);
     private final Path file;
     private final Set<BigInteger> serials = ConcurrentHashMap.newKeySet();
     private final List<Consumer<BigInteger>> listeners = new CopyOnWriteArrayList<>();
@@ -36,24 +42,39 @@ public final class Revocations {
         return revocations;
     }
 
-    /** Reads the file again: for a server in another process than the authority. */
-    public void reload() {
+    /**
+     * Reads the file again: for a server in another process than the authority. The whole file is
+     * parsed before any serial is taken, so a copy caught half-written (its last line without its
+     * newline) or a broken line changes nothing; the next read sees the finished copy.
+     */
+    public synchronized void reload() {
         if (!Files.exists(file)) {
             return;
         }
+        String text;
         try {
-            for (String line : Files.readAllLines(file)) {
-                if (!line.isBlank()) {
-                    BigInteger serial = new BigInteger(line.strip(), 16);
-                    if (serials.add(serial)) {
-                        listeners.forEach(listener -> listener.accept(serial));
-                    }
-                }
-            }
+            text = Files.readString(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the revoked certificates from " + file, e);
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException(file + " holds a line that is not a hexadecimal serial: " + e.getMessage(), e);
+        }
+        if (!text.isEmpty() && !text.endsWith("\n")) {
+            throw new IllegalStateException(file + " ends without a newline: a copy still being written?");
+        }
+        List<BigInteger> read = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            if (!line.isBlank()) {
+                try {
+                    read.add(new BigInteger(line.strip(), 16));
+                } catch (NumberFormatException e) {
+                    throw new IllegalStateException(file + " holds a line that is not a hexadecimal serial: '"
+                            + line.strip() + "'", e);
+                }
+            }
+        }
+        for (BigInteger serial : read) {
+            if (serials.add(serial)) {
+                notifyListeners(serial);
+            }
         }
     }
 
@@ -78,21 +99,43 @@ public final class Revocations {
     /** Adds {@code serial} and writes the file whole (a reader never sees half of it). */
     synchronized void add(BigInteger serial) {
         serials.add(serial);
-        copyTo(file);
-        listeners.forEach(listener -> listener.accept(serial));
+        try {
+            copyTo(file);
+        } finally {
+            // Refused from now on whatever became of the file: the streams its holder keeps open end too.
+            notifyListeners(serial);
+        }
     }
 
     /**
-     * Takes in a serial the authority revoked elsewhere (a component in another process hears it
-     * from the manager): kept in the file, so it outlives a restart, and heard by the listeners.
-     * Returns whether it is new here.
+     * Takes in serials the authority revoked elsewhere (a component in another process hears them
+     * from the manager): refused from now on, heard by the listeners, and kept in the file (written
+     * once for all of them) so they outlive a restart. A file that cannot be written costs only
+     * that: the serials are refused all the same. Returns how many were new here.
      */
-    public synchronized boolean learn(BigInteger serial) {
-        if (serials.contains(serial)) {
-            return false;
+    public synchronized int learn(Collection<BigInteger> revoked) {
+        List<BigInteger> fresh = revoked.stream().filter(serials::add).toList();
+        if (fresh.isEmpty()) {
+            return 0;
         }
-        add(serial);
-        return true;
+        try {
+            copyTo(file);
+        } catch (UncheckedIOException e) {
+            LOG.warn("{} learned revoked certificates it cannot keep in {}: {}", fresh.size(), file, e.getMessage());
+        } finally {
+            fresh.forEach(this::notifyListeners);
+        }
+        return fresh.size();
+    }
+
+    private void notifyListeners(BigInteger serial) {
+        for (Consumer<BigInteger> listener : listeners) {
+            try {
+                listener.accept(serial);
+            } catch (RuntimeException e) {
+                LOG.warn("a listener of revocation {} failed: {}", serial.toString(16), e.toString());
+            }
+        }
     }
 
     /** Every revoked serial known here, in order. */
@@ -105,7 +148,8 @@ public final class Revocations {
         StringBuilder text = new StringBuilder();
         new TreeSet<>(serials).forEach(each -> text.append(each.toString(16)).append('\n'));
         try {
-            Path next = target.resolveSibling(target.getFileName() + ".next");
+            // A name of its own: several processes may keep their copies in one directory.
+            Path next = Files.createTempFile(target.toAbsolutePath().getParent(), target.getFileName() + ".", ".next");
             Files.writeString(next, text);
             try (FileChannel channel = FileChannel.open(next, StandardOpenOption.WRITE)) {
                 channel.force(true);

@@ -1,6 +1,7 @@
 package org.netweave.pki;
 
 import java.math.BigInteger;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -43,10 +44,10 @@ public sealed interface TransportSecurity {
     boolean isRevoked(BigInteger serial);
 
     /**
-     * Takes in a serial the authority revoked (the manager publishes them to components in other
-     * processes); from then on it is refused as if revoked here. Returns whether it was new.
+     * Takes in serials the authority revoked (the manager publishes them to components in other
+     * processes); from then on they are refused as if revoked here. Returns how many were new.
      */
-    boolean learnRevoked(BigInteger serial);
+    int learnRevoked(Collection<BigInteger> serials);
 
     static TransportSecurity plaintext() {
         return new Plaintext();
@@ -84,8 +85,8 @@ public sealed interface TransportSecurity {
         }
 
         @Override
-        public boolean learnRevoked(BigInteger serial) {
-            return false;
+        public int learnRevoked(Collection<BigInteger> serials) {
+            return 0;
         }
     }
 
@@ -123,8 +124,8 @@ public sealed interface TransportSecurity {
         }
 
         @Override
-        public boolean learnRevoked(BigInteger serial) {
-            return revocations.learn(serial);
+        public int learnRevoked(Collection<BigInteger> serials) {
+            return revocations.learn(serials);
         }
     }
 }

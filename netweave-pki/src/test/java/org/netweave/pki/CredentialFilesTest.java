@@ -61,5 +61,22 @@ class CredentialFilesTest {
         Files.copy(data.resolve("foreign").resolve("ca.crt"), files.dir().resolve("ca.crt"), StandardCopyOption.REPLACE_EXISTING);
         assertThatThrownBy(() -> files.read(HOST_1)).hasMessageContaining("was not signed by the authority");
         assertThat(foreign.certificate()).isNotEqualTo(ca.certificate());
+
+        // A key others may read, a directory others may write.
+        CredentialFiles.write(files.dir(), ca.credentialsFor(HOST_1), ca.revocations());
+        Files.setPosixFilePermissions(files.dir().resolve("host-host-1.key"), PosixFilePermissions.fromString("rw-r--r--"));
+        assertThatThrownBy(() -> files.read(HOST_1)).hasMessageContaining("may be read by others");
+        Files.setPosixFilePermissions(files.dir().resolve("host-host-1.key"), PosixFilePermissions.fromString("rw-------"));
+        Files.setPosixFilePermissions(files.dir(), PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertThatThrownBy(() -> files.read(HOST_1)).hasMessageContaining("may be written by others");
+
+        // Its own certificate in the copy of the revocations; and a pinned peer's, checked alike.
+        X509Certificate revoked = ca.credentialsFor(HOST_1).certificate();
+        ca.revoke(revoked);
+        CredentialFiles stale = CredentialFiles.write(data.resolve("stale"), new Credentials(HOST_1,
+                other.read(HOST_2).key(), revoked, ca.certificate()), ca.revocations());
+        assertThatThrownBy(() -> stale.read(HOST_1)).hasMessageContaining("holds a revoked certificate");
+        assertThatThrownBy(() -> stale.certificateOf(HOST_1)).hasMessageContaining("holds a revoked certificate");
+        assertThat(other.certificateOf(HOST_2)).isEqualTo(other.read(HOST_2).certificate());
     }
 }

@@ -38,6 +38,10 @@ public final class CertCommand {
         Path dataDir;
         @Option(names = "--out", required = true, description = "The directory to write into (made 0700); other components' files there stay.")
         Path out;
+        @Option(names = "--init-authority", description = "Make the authority in --data-dir if it has none yet (the manager"
+                + " would make it on its first start). Without it a --data-dir without an authority is refused, so a"
+                + " mistyped one cannot make a root nobody trusts.")
+        boolean initAuthority;
         @Spec
         CommandSpec spec;
 
@@ -46,7 +50,11 @@ public final class CertCommand {
             ComponentIdentity identity = identity(component, name);
             Path pki = dataDir.resolve(Manager.PKI_DIR);
             if (!Files.isDirectory(dataDir)) {
-                throw new InvalidValueException("data-dir", dataDir, "is not a directory");
+                throw new InvalidValueException("--data-dir", dataDir, "is not a directory");
+            }
+            if (!initAuthority && !Files.isRegularFile(pki.resolve(CredentialFiles.AUTHORITY))) {
+                throw new InvalidValueException("--data-dir", dataDir, "holds no certificate authority (pki/ca.crt):"
+                        + " give the manager's data directory, or --init-authority to make one there");
             }
             CertificateAuthority authority = CertificateAuthority.openOrCreate(pki);
             Credentials credentials = authority.credentialsFor(identity);
@@ -62,15 +70,15 @@ public final class CertCommand {
             try {
                 kind = ComponentKind.ofLabel(component);
             } catch (IllegalArgumentException e) {
-                throw new InvalidValueException("component", component, "is one of controller, host, control-vm");
+                throw new InvalidValueException("<component>", component, "is one of controller, host, control-vm");
             }
             if (kind == ComponentKind.MANAGER) {
-                throw new InvalidValueException("component", component, "is not issued: the manager holds the authority itself");
+                throw new InvalidValueException("<component>", component, "is not issued: the manager holds the authority itself");
             }
             try {
                 return new ComponentIdentity(kind, name);
             } catch (IllegalArgumentException e) {
-                throw new InvalidValueException("name", name, e.getMessage());
+                throw new InvalidValueException("<name>", name, e.getMessage());
             }
         }
     }

@@ -50,6 +50,9 @@ public final class ControllerDaemon implements Callable<Integer> {
     private static final Duration HEALTH_INTERVAL = Duration.ofMillis(200);
     /** Written once the peer is in the ensemble: from then on it restarts from its own membership. */
     private static final String JOINED = "joined";
+    /** Digits bounded so that each parses as an int; PeerSpec checks the ranges. */
+    private static final java.util.regex.Pattern PEER =
+            java.util.regex.Pattern.compile("([0-9]{1,9})=([^@]+)@([^:]+):([0-9]{1,5}):([0-9]{1,5}):([0-9]{1,5})");
 
     @Option(names = "--id", required = true, description = "This controller's id, as the manager lists it (controller-1).")
     String id;
@@ -104,9 +107,25 @@ public final class ControllerDaemon implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ControllerId self = ControllerId.of(id);
-        HostAndPort address = HostAndPort.parse("listen", listen);
+        HostAndPort address = HostAndPort.parse("--listen", listen);
         if ((externalZooKeeper == null) == peers.isEmpty()) {
-            throw new InvalidValueException("zookeeper", externalZooKeeper, "give either --zookeeper or the --peer members");
+            throw new InvalidValueException("--zookeeper", externalZooKeeper, "give either --zookeeper or the --peer members");
+        }
+        if (externalZooKeeper != null && (join || secretFile != null || dataDir != null)) {
+            throw new InvalidValueException("--zookeeper", externalZooKeeper,
+                    "is an external ensemble: --join, --zookeeper-secret-file and --data-dir are for embedded --peer members");
+        }
+        // Every option is checked before anything starts: the peers, this controller among them,
+        // the data directory and the shared secret.
+        List<PeerSpec> ensemble = peers.stream().map(ControllerDaemon::peer).toList();
+        if (externalZooKeeper == null) {
+            ensemble.stream().filter(spec -> spec.id().equals(self)).findFirst().orElseThrow(
+                    () -> new InvalidValueException("--peer", peers, "names no member " + self));
+            dataDir();
+            if (secretFile == null || !Files.isRegularFile(secretFile)) {
+                throw new InvalidValueException("--zookeeper-secret-file", secretFile,
+                        "is required with --peer: a file with the secret every peer shares");
+            }
         }
         CredentialFiles files = new CredentialFiles(credentials);
         Credentials own = files.read(ComponentIdentity.controller(self));
@@ -114,6 +133,7 @@ public final class ControllerDaemon implements Callable<Integer> {
         return DaemonLifecycle.run("controller " + id, spec.commandLine().getOut(), () -> {
             RevocationsReload reload = RevocationsReload.every(revocations, revocationsReload, "controller " + id);
             Optional<EmbeddedZooKeeperPeer> peer = Optional.empty();
+            ControllerNode node = null;
             try {
                 String connectString;
                 ZkSecurity zooKeeper;
@@ -121,9 +141,7 @@ public final class ControllerDaemon implements Callable<Integer> {
                     connectString = externalZooKeeper;
                     zooKeeper = ZkSecurity.plaintext();
                 } else {
-                    List<PeerSpec> ensemble = peers.stream().map(ControllerDaemon::peer).toList();
-                    PeerSpec mine = ensemble.stream().filter(spec -> spec.id().equals(self)).findFirst().orElseThrow(
-                            () -> new InvalidValueException("peer", peers, "names no member " + self));
+                    PeerSpec mine = ensemble.stream().filter(spec -> spec.id().equals(self)).findFirst().orElseThrow();
                     // The ensemble's members are exactly its controllers: each pinned by its certificate.
                     List<X509Certificate> members = ensemble.stream()
                             .map(member -> files.certificateOf(ComponentIdentity.controller(member.id()))).toList();
@@ -131,13 +149,16 @@ public final class ControllerDaemon implements Callable<Integer> {
                     peer = Optional.of(startPeer(mine, ensemble, zooKeeper));
                     connectString = peer.get().connectString();
                 }
-                ControllerNode node = new ControllerNode(new ControllerNodeConfig(self, address.host(), address.port(),
+                node = new ControllerNode(new ControllerNodeConfig(self, address.host(), address.port(),
                         connectString, sessionTimeout, HEALTH_INTERVAL, SliceSpace.DEFAULT,
                         ControllerNodeConfig.CLAIM_GRACE, TransportSecurity.mutualTls(own, revocations), zooKeeper),
                         Clock.systemUTC());
                 node.start();
                 return new Running(node, peer, reload);
             } catch (Exception | Error e) {
+                if (node != null) {
+                    node.close();
+                }
                 if (peer.isPresent()) {
                     peer.get().close();
                 }
@@ -149,7 +170,7 @@ public final class ControllerDaemon implements Callable<Integer> {
 
     private Path dataDir() {
         if (dataDir == null) {
-            throw new InvalidValueException("data-dir", null, "is required with --peer: the ZooKeeper peer's data lives there");
+            throw new InvalidValueException("--data-dir", null, "is required with --peer: the ZooKeeper peer's data lives there");
         }
         return dataDir.toAbsolutePath();
     }
@@ -159,9 +180,6 @@ public final class ControllerDaemon implements Callable<Integer> {
      * a controller that was in the ensemble before restarts from the membership it committed.
      */
     private EmbeddedZooKeeperPeer startPeer(PeerSpec mine, List<PeerSpec> ensemble, ZkSecurity zooKeeper) throws Exception {
-        if (secretFile == null) {
-            throw new InvalidValueException("zookeeper-secret-file", null, "is required with --peer");
-        }
         ZkSuperUser superUser = ZkSuperUser.withPassword(Files.readString(secretFile).strip());
         Path dir = dataDir();
         Files.createDirectories(dir);
@@ -187,11 +205,15 @@ public final class ControllerDaemon implements Callable<Integer> {
 
     /** {@code n=id@host:client:quorum:election}. */
     static PeerSpec peer(String argument) {
-        var matcher = java.util.regex.Pattern.compile("([0-9]+)=([^@]+)@([^:]+):([0-9]+):([0-9]+):([0-9]+)").matcher(argument);
+        var matcher = PEER.matcher(argument);
         if (!matcher.matches()) {
-            throw new InvalidValueException("peer", argument, "is not <n>=<id>@<host>:<client>:<quorum>:<election>");
+            throw new InvalidValueException("--peer", argument, "is not <n>=<id>@<host>:<client>:<quorum>:<election>");
         }
-        return new PeerSpec(ControllerId.of(matcher.group(2)), Integer.parseInt(matcher.group(1)), matcher.group(3),
-                Integer.parseInt(matcher.group(4)), Integer.parseInt(matcher.group(5)), Integer.parseInt(matcher.group(6)));
+        try {
+            return new PeerSpec(ControllerId.of(matcher.group(2)), Integer.parseInt(matcher.group(1)), matcher.group(3),
+                    Integer.parseInt(matcher.group(4)), Integer.parseInt(matcher.group(5)), Integer.parseInt(matcher.group(6)));
+        } catch (InvalidValueException e) {
+            throw new InvalidValueException("--peer", argument, e.getMessage());
+        }
     }
 }

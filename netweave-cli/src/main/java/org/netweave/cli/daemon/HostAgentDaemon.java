@@ -17,6 +17,7 @@ import org.netweave.dataplane.emulated.EmulatedHost;
 import org.netweave.dataplane.emulated.EmulatedUnderlay;
 import org.netweave.hostagent.HostAgent;
 import org.netweave.model.HostId;
+import org.netweave.model.InvalidValueException;
 import org.netweave.model.Ipv4Address;
 import org.netweave.model.Ipv4Prefix;
 import org.netweave.model.MacAddress;
@@ -85,7 +86,13 @@ public final class HostAgentDaemon {
         @Override
         public Integer call() throws Exception {
             HostId id = HostId.of(host);
-            HostAndPort managerAddress = HostAndPort.parse("manager", manager);
+            HostAndPort managerAddress = HostAndPort.parse("--manager", manager);
+            if (managerAddress.port() == 0) {
+                throw new InvalidValueException("--manager", manager, "names port 0");
+            }
+            if (vxlanPort < 1 || vxlanPort > 65535) {
+                throw new InvalidValueException("--vxlan-port", vxlanPort, "is not a UDP port");
+            }
             CredentialFiles files = new CredentialFiles(credentials);
             Revocations revocations = files.revocations();
             TransportSecurity transport = TransportSecurity.mutualTls(files.read(ComponentIdentity.host(id)), revocations);

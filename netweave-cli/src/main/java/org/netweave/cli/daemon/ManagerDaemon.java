@@ -72,6 +72,12 @@ public final class ManagerDaemon {
                     local.dbPassword(), bind, port("api-port", apiPort), port("southbound-port", southboundPort),
                     local.controllerWrites(), local.controllerSettle(), local.dlrTimeouts(),
                     local.neutronTransportZone(), local.apiAuth(), local.rateLimit());
+            if (jdbcUrl == null && (!dbUser.isEmpty() || dbPasswordFile != null)) {
+                throw new InvalidValueException("--db-user", dbUser, "and --db-password-file go with --jdbc-url");
+            }
+            if (dbPasswordFile != null && !Files.isRegularFile(dbPasswordFile)) {
+                throw new InvalidValueException("--db-password-file", dbPasswordFile, "is not a file");
+            }
             if (jdbcUrl != null) {
                 String password = dbPasswordFile == null ? "" : Files.readString(dbPasswordFile).strip();
                 settings = settings.withDatabase(jdbcUrl, dbUser, password);
@@ -81,7 +87,7 @@ public final class ManagerDaemon {
 
         private static int port(String field, int port) {
             if (port < 0 || port > 65535) {
-                throw new InvalidValueException(field, port, "is not a TCP port (0 picks a free one)");
+                throw new InvalidValueException("--" + field, port, "is not a TCP port (0 picks a free one)");
             }
             return port;
         }
@@ -92,11 +98,21 @@ public final class ManagerDaemon {
         Map<ControllerId, String> fleet = new LinkedHashMap<>();
         for (String argument : arguments) {
             String[] pair = argument.split("=", 2);
-            if (pair.length != 2 || !pair[1].matches("[^:]+:[0-9]{1,5}")) {
-                throw new InvalidValueException("controller", argument, "is not <id>=<host:port>");
+            if (pair.length != 2) {
+                throw new InvalidValueException("--controller", argument, "is not <id>=<host:port>");
             }
-            if (fleet.put(ControllerId.of(pair[0]), pair[1]) != null) {
-                throw new InvalidValueException("controller", argument, "names " + pair[0] + " twice");
+            HostAndPort address = HostAndPort.parse("--controller", pair[1]);
+            if (address.port() == 0) {
+                throw new InvalidValueException("--controller", argument, "names port 0");
+            }
+            ControllerId id;
+            try {
+                id = ControllerId.of(pair[0]);
+            } catch (InvalidValueException e) {
+                throw new InvalidValueException("--controller", argument, e.getMessage());
+            }
+            if (fleet.put(id, pair[1]) != null) {
+                throw new InvalidValueException("--controller", argument, "names " + pair[0] + " twice");
             }
         }
         return fleet;

@@ -66,7 +66,7 @@ public final class ManagerChannelService extends ManagerChannelGrpc.ManagerChann
             }
         }
         // Learning one ends the streams its holder keeps open here (the revocations' listeners).
-        int learned = (int) serials.stream().filter(security::learnRevoked).count();
+        int learned = security.learnRevoked(serials);
         if (learned > 0) {
             LOG.atInfo().setMessage("{}: learned {} revoked certificates from the manager").addArgument(owner.node())
                     .addArgument(learned).addKeyValue("event", "revocations-learned").addKeyValue("count", learned).log();

@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -41,11 +42,26 @@ public final class RevocationPublisher implements Closeable {
         this.controllers = controllers;
         this.channels = channels;
         this.revocations = revocations;
-        this.stopListening = revocations.onRevoked(serial -> timer.execute(this::publish));
+        this.stopListening = revocations.onRevoked(serial -> {
+            try {
+                timer.execute(this::publish);
+            } catch (RejectedExecutionException closing) {
+                // Closing: the revocation stands; the controllers hear it from the next manager.
+            }
+        });
         timer.scheduleWithFixedDelay(this::publish, 0, INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** One round; nothing may escape it, or the timer would never run the next one. */
     private void publish() {
+        try {
+            publishToAll();
+        } catch (RuntimeException e) {
+            LOG.warn("revocations not published this round: {}", e.toString());
+        }
+    }
+
+    private void publishToAll() {
         List<BigInteger> serials = revocations.all();
         if (serials.isEmpty()) {
             return;
@@ -63,6 +79,8 @@ public final class RevocationPublisher implements Closeable {
             } catch (StatusRuntimeException e) {
                 // Down or restarting: it hears the whole list on the next round.
                 LOG.debug("revocations not published to {}: {}", address, e.getStatus());
+            } catch (RuntimeException e) {
+                LOG.warn("revocations not published to {}: {}", address, e.toString());
             }
         }
     }
