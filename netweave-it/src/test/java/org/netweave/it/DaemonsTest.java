@@ -156,6 +156,9 @@ class DaemonsTest {
         });
         await().atMost(UP).until(() -> log("controller-1").concat(log("controller-2")).concat(log("controller-3"))
                 .contains("the certificate of host " + hosts.get(0) + " was revoked; its stream is closed"));
+        // The other host asks the manager for the revocations and keeps them too.
+        await().atMost(UP).untilAsserted(() -> assertThat(dir.resolve(hosts.get(1)).resolve("revoked.txt"))
+                .as("host-2's copy").hasContent(serials.strip()));
 
         // Another authority's certificate for a real host's name: no handshake with the manager
         // succeeds (each end refuses the other's root), and the agent says why.

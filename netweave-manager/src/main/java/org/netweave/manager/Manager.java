@@ -150,6 +150,7 @@ public final class Manager implements Closeable {
         ControllerWriters writers = keep(new ControllerWriters(controllers::hostAddresses, settings.controllerWrites(), own));
         hostConfigs = keep(new HostConfigService(store, realization, controllers::hostAddresses));
         hostConfigs.certificates.revokedBy(authority.revocations()::isRevoked);
+        hostConfigs.publishRevocations(authority.revocations()::all);
         authority.revocations().onRevoked(hostConfigs::certificateRevoked);
         // Follows the host configurations from the first, so started before them.
         switches[0] = keep(new LogicalSwitchSync(store, writers, hostConfigs).start());

@@ -62,19 +62,22 @@ public final class HostAgentDaemon {
                 description = "VXLAN UDP port of every VTEP (default: ${DEFAULT-VALUE}).")
         int vxlanPort;
         @Option(names = "--revocations-reload", defaultValue = "PT10S",
-                description = "How often revoked.txt in --credentials is read again (default: ${DEFAULT-VALUE}).")
+                description = "How often revoked.txt in --credentials is read again, and the manager asked for its"
+                        + " revocations (default: ${DEFAULT-VALUE}).")
         Duration revocationsReload;
         @Spec
         CommandSpec spec;
 
         /** The agent, the datapath it drives and its channels; closed agent first, so nothing applies to a closed datapath. */
         private record Running(HostAgent agent, EmulatedHost datapath, ManagedChannel manager,
-                               ControllerChannels controllers, RevocationsReload reload) implements AutoCloseable {
+                               ControllerChannels controllers, RevocationsReload reload, ManagerRevocationsPoll poll)
+                implements AutoCloseable {
             @Override
             public void close() {
                 try {
                     agent.close();
                 } finally {
+                    poll.close();
                     manager.shutdownNow();
                     controllers.close();
                     datapath.close();
@@ -106,7 +109,10 @@ public final class HostAgentDaemon {
                     datapath = new EmulatedHost(datapathConfig(id, preparation(id, channel)));
                     HostAgent agent = new HostAgent(id, channel, controllers, SliceSpace.DEFAULT, datapath);
                     agent.start();
-                    return new Running(agent, datapath, channel, controllers, reload);
+                    // The controllers learn revocations from the manager; a host asks it for them.
+                    ManagerRevocationsPoll poll = ManagerRevocationsPoll.every(channel, transport, revocationsReload,
+                            "host-agent " + host);
+                    return new Running(agent, datapath, channel, controllers, reload, poll);
                 } catch (Exception | Error e) {
                     channel.shutdownNow();
                     controllers.close();

@@ -25,6 +25,7 @@ import org.netweave.model.HostId;
 import org.netweave.model.InvalidValueException;
 import org.netweave.pki.ComponentIdentity;
 import org.netweave.pki.PeerIdentity;
+import org.netweave.proto.controller.v1.RevokedCertificates;
 import org.netweave.proto.manager.v1.DlrConnection;
 import org.netweave.proto.manager.v1.HostConfig;
 import org.netweave.proto.manager.v1.HostConfigChannelGrpc;
@@ -32,6 +33,7 @@ import org.netweave.proto.manager.v1.HostCounters;
 import org.netweave.proto.manager.v1.HostHello;
 import org.netweave.proto.manager.v1.HostRealized;
 import org.netweave.proto.manager.v1.RealizedAck;
+import org.netweave.proto.manager.v1.RevocationsRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +56,7 @@ public final class HostConfigService extends HostConfigChannelGrpc.HostConfigCha
     private final Map<HostId, StreamObserver<HostConfig>> subscribers = new ConcurrentHashMap<>();
     /** The certificate each subscription was made with: a revoked host's stream ends at once. */
     public final StreamCertificates certificates = new StreamCertificates("host configuration");
+    private volatile Supplier<List<BigInteger>> revoked = List::of;
     private final Set<HostId> needFullConfig = ConcurrentHashMap.newKeySet();
     private final Map<HostId, Map<DlrId, DlrConnection>> dlrConnections = new ConcurrentHashMap<>();
     // Worker state: the desired state hosts are made of, the generation it is read up to, the
@@ -203,6 +206,18 @@ public final class HostConfigService extends HostConfigChannelGrpc.HostConfigCha
             observer.onError(e);
             return false;
         }
+    }
+
+    /** Where {@link #getRevocations} reads the authority's revoked serials; none until it is set. */
+    public void publishRevocations(Supplier<List<BigInteger>> revoked) {
+        this.revoked = revoked;
+    }
+
+    @Override
+    public void getRevocations(RevocationsRequest request, StreamObserver<RevokedCertificates> observer) {
+        observer.onNext(RevokedCertificates.newBuilder()
+                .addAllSerials(revoked.get().stream().map(serial -> serial.toString(16)).toList()).build());
+        observer.onCompleted();
     }
 
     /** A certificate was revoked: the configuration stream its host holds ends now, not at its next handshake. */
