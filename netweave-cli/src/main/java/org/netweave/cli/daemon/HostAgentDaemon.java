@@ -47,6 +47,7 @@ import picocli.CommandLine.Spec;
         subcommands = HostAgentDaemon.Serve.class)
 public final class HostAgentDaemon {
     private static final Logger LOG = LoggerFactory.getLogger(HostAgentDaemon.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     @Command(name = "serve", mixinStandardHelpOptions = true,
             description = "Run the host's agent and its emulated datapath until SIGTERM.")
@@ -105,15 +106,19 @@ public final class HostAgentDaemon {
                         transport.channelCredentials(ComponentKind.MANAGER)).build();
                 ControllerChannels controllers = new ControllerChannels(transport);
                 EmulatedHost datapath = null;
+                HostAgent agent = null;
                 try {
                     datapath = new EmulatedHost(datapathConfig(id, preparation(id, channel)));
-                    HostAgent agent = new HostAgent(id, channel, controllers, SliceSpace.DEFAULT, datapath);
+                    agent = new HostAgent(id, channel, controllers, SliceSpace.DEFAULT, datapath);
                     agent.start();
                     // The controllers learn revocations from the manager; a host asks it for them.
                     ManagerRevocationsPoll poll = ManagerRevocationsPoll.every(channel, transport, revocationsReload,
                             "host-agent " + host);
                     return new Running(agent, datapath, channel, controllers, reload, poll);
                 } catch (Exception | Error e) {
+                    if (agent != null) {
+                        agent.close();
+                    }
                     channel.shutdownNow();
                     controllers.close();
                     if (datapath != null) {
@@ -156,7 +161,10 @@ public final class HostAgentDaemon {
                     throw new IllegalStateException("host " + id + ": reading the configuration failed", e);
                 }
                 TimeUnit.MILLISECONDS.sleep(backoff.toMillis());
-                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : backoff.multipliedBy(2);
+                backoff = backoff.multipliedBy(2);
+                if (backoff.compareTo(MAX_BACKOFF) > 0) {
+                    backoff = MAX_BACKOFF;
+                }
             }
         }
 
